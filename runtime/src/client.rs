@@ -57,7 +57,10 @@ impl Client {
     }
 
     /// Fills the request's unset common params from the config, validates it, and encodes it.
-    pub fn prepare<A: Action>(&self, request: &mut A) -> Result<Vec<(String, String)>, ValidationError> {
+    pub fn prepare<A: Action>(
+        &self,
+        request: &mut A,
+    ) -> Result<Vec<(String, String)>, ValidationError> {
         self.prepare_with(request, Violations::new())
     }
 

@@ -149,7 +149,10 @@ struct Profile {
     private_key: String,
 }
 
-fn profile_credential(path: &Path, wanted: Option<String>) -> Result<Option<Credential>, ConfigError> {
+fn profile_credential(
+    path: &Path,
+    wanted: Option<String>,
+) -> Result<Option<Credential>, ConfigError> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -182,8 +185,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn lookup(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let vars: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         move |name| vars.get(name).cloned()
     }
 
@@ -217,8 +222,11 @@ mod tests {
         let xdg = dir.to_str().unwrap();
         let c = Config::from_lookup(lookup(&[("XDG_CONFIG_HOME", xdg)])).unwrap();
         assert_eq!(c.credential.public_key(), "p");
-        let err = Config::from_lookup(lookup(&[("XDG_CONFIG_HOME", xdg), ("COMPSHARE_PROFILE", "x")]))
-            .unwrap_err();
+        let err = Config::from_lookup(lookup(&[
+            ("XDG_CONFIG_HOME", xdg),
+            ("COMPSHARE_PROFILE", "x"),
+        ]))
+        .unwrap_err();
         assert!(err.to_string().contains("no profile named \"x\""), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
@@ -226,6 +234,10 @@ mod tests {
     #[test]
     fn no_credentials_is_a_clear_error() {
         let err = Config::from_lookup(lookup(&[("HOME", "/nonexistent")])).unwrap_err();
-        assert!(err.to_string().starts_with("no credentials: set COMPSHARE_PUBLIC_KEY"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("no credentials: set COMPSHARE_PUBLIC_KEY"),
+            "{err}"
+        );
     }
 }

@@ -74,6 +74,15 @@ impl Decode for Value {
     }
 }
 
+/// `Deserialize` for generated types: reads any JSON and decodes it tolerantly, so a stored
+/// response reads back the same way a live one does.
+pub fn deserialize<'de, T: Decode + Default, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    let value = <Value as serde::Deserialize>::deserialize(deserializer)?;
+    Ok(T::decode(&value).unwrap_or_default())
+}
+
 /// The fields of one JSON object, read by name.
 #[derive(Clone, Copy)]
 pub struct Fields<'a> {

@@ -58,8 +58,16 @@ mod tests {
         let ok = read_envelope("A", 200, br#"{"RetCode":"0","X":1}"#, None).unwrap();
         assert_eq!(ok["X"], 1);
 
-        let api = read_envelope("A", 200, br#"{"RetCode":171,"Message":"bad sig"}"#, Some("r1".into()));
-        assert_eq!(api.unwrap_err().to_string(), "A: API error 171: bad sig (request id r1)");
+        let api = read_envelope(
+            "A",
+            200,
+            br#"{"RetCode":171,"Message":"bad sig"}"#,
+            Some("r1".into()),
+        );
+        assert_eq!(
+            api.unwrap_err().to_string(),
+            "A: API error 171: bad sig (request id r1)"
+        );
 
         let api_in_500 = read_envelope("A", 500, br#"{"RetCode":"150","Message":"busy"}"#, None);
         assert_eq!(api_in_500.unwrap_err().code(), Some(150));
@@ -68,7 +76,10 @@ mod tests {
         assert_eq!(http.to_string(), "A: HTTP 502: <html>bad gateway</html>");
 
         let not_json = read_envelope("A", 200, b"oops", None).unwrap_err();
-        assert_eq!(not_json.to_string(), "A: cannot decode the response: the body is not JSON: oops");
+        assert_eq!(
+            not_json.to_string(),
+            "A: cannot decode the response: the body is not JSON: oops"
+        );
 
         let no_code = read_envelope("A", 200, b"{}", None).unwrap_err();
         assert!(no_code.to_string().contains("no RetCode"));

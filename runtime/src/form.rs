@@ -38,12 +38,6 @@ impl FormValue for f64 {
     }
 }
 
-impl<T: FormValue + ?Sized> FormValue for &T {
-    fn form_value(&self) -> String {
-        (**self).form_value()
-    }
-}
-
 /// Formats a float the way the API gateway expects: a whole number is sent as an integer
 /// (`42.0` becomes `42`), and exponent notation is never used.
 pub fn format_float(value: f64) -> String {
@@ -59,6 +53,12 @@ pub fn format_float(value: f64) -> String {
 /// Something that writes itself as a group of form fields: a request or a nested request object.
 pub trait EncodeForm {
     fn encode_form(&self, w: &mut FormWriter<'_>);
+}
+
+impl<T: EncodeForm + ?Sized> EncodeForm for Box<T> {
+    fn encode_form(&self, w: &mut FormWriter<'_>) {
+        (**self).encode_form(w)
+    }
 }
 
 /// Writes form fields under a name prefix.
@@ -202,10 +202,25 @@ mod tests {
         w.list("Ids", &["a".to_owned(), "b".to_owned()]);
         w.objects(
             "Disks",
-            &[Disk { size: 60, boot: Some(true) }, Disk { size: 100, boot: None }],
+            &[
+                Disk {
+                    size: 60,
+                    boot: Some(true),
+                },
+                Disk {
+                    size: 100,
+                    boot: None,
+                },
+            ],
         );
         w.opt::<i64>("Absent", &None);
-        w.opt_object("One", &Some(Disk { size: 1, boot: Some(false) }));
+        w.opt_object(
+            "One",
+            &Some(Disk {
+                size: 1,
+                boot: Some(false),
+            }),
+        );
         let got: Vec<String> = out.iter().map(|(k, v)| format!("{k}={v}")).collect();
         assert_eq!(
             got,
@@ -224,7 +239,10 @@ mod tests {
     #[test]
     fn json_flattening_matches_the_dictionary_rules() {
         let v = serde_json::json!({"A": [1, {"B": 2.0, "C": null}], "D": {"E": false}, "F": "x"});
-        let got: Vec<String> = flatten_json(&v).iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let got: Vec<String> = flatten_json(&v)
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
         assert_eq!(got, ["A.0=1", "A.1.B=2", "D.E=false", "F=x"]);
     }
 }

@@ -6,11 +6,13 @@
 //! items through the re-exports of the `compshare` crate.
 
 mod action;
+pub mod by_name;
 mod client;
 mod config;
 mod credential;
-mod envelope;
 pub mod decode;
+mod enums;
+mod envelope;
 mod error;
 pub mod form;
 pub mod params;
@@ -21,10 +23,12 @@ pub mod testing;
 pub mod validate;
 
 pub use action::{Action, Common};
+pub use by_name::ByName;
 pub use client::Client;
 pub use config::{Config, ConfigError, DEFAULT_BASE_URL, DEFAULT_REGION, DEFAULT_ZONE};
 pub use credential::Credential;
 pub use decode::Decode;
+pub use enums::{UnknownValue, WireEnum, deserialize_enum, parse_enum};
 pub use error::{ApiError, Error, HttpError};
 pub use form::{EncodeForm, FormValue, FormWriter};
 pub use params::{FromParams, FromWire, ParamReader, from_params};

@@ -46,6 +46,12 @@ pub trait FromParams: Sized {
     fn read_params(r: &mut ParamReader<'_>) -> Self;
 }
 
+impl<T: FromParams> FromParams for Box<T> {
+    fn read_params(r: &mut ParamReader<'_>) -> Self {
+        Box::new(T::read_params(r))
+    }
+}
+
 /// Reads a whole request from wire-style parameters. Every problem found (a bad number, a value
 /// outside a closed enum, an unknown or repeated name) is returned with the request.
 pub fn from_params<T: FromParams>(params: &[(String, String)]) -> (T, Violations) {
@@ -107,6 +113,18 @@ impl ParamReader<'_> {
         }
     }
 
+    /// A required scalar held as an `Option` (a closed enum has no empty value); when
+    /// missing, a `Required` violation and `None`.
+    pub fn req_opt<T: FromWire>(&mut self, name: &'static str) -> Option<T> {
+        match self.take(name) {
+            Some(text) => self.parse(name, text),
+            None => {
+                self.v.push(name, Rule::Required, None);
+                None
+            }
+        }
+    }
+
     /// Removes every parameter under `name.` and returns them keyed by index, relative names
     /// inside. Reports indices that are not `0..N`.
     fn take_indexed(&mut self, name: &'static str) -> Vec<BTreeMap<String, String>> {
@@ -125,7 +143,10 @@ impl ParamReader<'_> {
             match index.parse::<usize>() {
                 Ok(i) if index == i.to_string() => {
                     let value = self.remaining.remove(&key).unwrap_or_default();
-                    by_index.entry(i).or_default().insert(inner.to_owned(), value);
+                    by_index
+                        .entry(i)
+                        .or_default()
+                        .insert(inner.to_owned(), value);
                 }
                 _ => {} // left in place: reported as unknown at the end
             }
@@ -147,13 +168,21 @@ impl ParamReader<'_> {
                 None => self.v.push(&field, Rule::Type("a single value"), None),
             }
             for key in item.into_keys() {
-                self.v.push(&format!("{field}.{key}"), Rule::UnknownParam { suggestion: None }, None);
+                self.v.push(
+                    &format!("{field}.{key}"),
+                    Rule::UnknownParam { suggestion: None },
+                    None,
+                );
             }
         }
         out
     }
 
-    fn read_nested<T: FromParams>(&mut self, field: &str, remaining: BTreeMap<String, String>) -> T {
+    fn read_nested<T: FromParams>(
+        &mut self,
+        field: &str,
+        remaining: BTreeMap<String, String>,
+    ) -> T {
         let mut value = None;
         self.v.nested(field, |v| {
             let mut sub = ParamReader {
@@ -190,6 +219,17 @@ impl ParamReader<'_> {
         Some(self.read_nested(name, inner))
     }
 
+    /// A required nested object; when missing, a `Required` violation and a default.
+    pub fn req_object<T: FromParams + Default>(&mut self, name: &'static str) -> T {
+        match self.object(name) {
+            Some(value) => value,
+            None => {
+                self.v.push(name, Rule::Required, None);
+                T::default()
+            }
+        }
+    }
+
     /// An array of objects: `Name.N.Field`.
     pub fn objects<T: FromParams>(&mut self, name: &'static str) -> Vec<T> {
         let items = self.take_indexed(name);
@@ -208,7 +248,8 @@ impl ParamReader<'_> {
                 let rest = &name[head.len()..];
                 format!("{s}{rest}")
             });
-            self.v.push(&name, Rule::UnknownParam { suggestion }, Some(value));
+            self.v
+                .push(&name, Rule::UnknownParam { suggestion }, Some(value));
         }
     }
 }
@@ -224,18 +265,30 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c.to_owned())
 }
 
+/// Edit distance counting insertions, deletions, substitutions and swaps of neighbours (so
+/// `enmu` is one edit from `enum`), in characters.
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
     }
-    prev[b.len()]
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -275,7 +328,10 @@ mod tests {
     }
 
     fn params(items: &[(&str, &str)]) -> Vec<(String, String)> {
-        items.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        items
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -295,8 +351,14 @@ mod tests {
                 limit: Some(20),
                 ids: vec!["a".into(), "b".into()],
                 disks: vec![
-                    Disk { size: 60, kind: None },
-                    Disk { size: 100, kind: Some("CLOUD_SSD".into()) }
+                    Disk {
+                        size: 60,
+                        kind: None
+                    },
+                    Disk {
+                        size: 100,
+                        kind: Some("CLOUD_SSD".into())
+                    }
                 ],
             }
         );

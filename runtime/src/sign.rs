@@ -7,8 +7,10 @@ use sha1::{Digest, Sha1};
 /// concatenated with no separator and no escaping, the private key is appended, and the result
 /// is the lowercase hex SHA-1 of those UTF-8 bytes.
 pub fn signature(params: &[(String, String)], private_key: &str) -> String {
-    let mut sorted: Vec<&(String, String)> =
-        params.iter().filter(|(name, _)| name != "Signature").collect();
+    let mut sorted: Vec<&(String, String)> = params
+        .iter()
+        .filter(|(name, _)| name != "Signature")
+        .collect();
     sorted.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     let mut hasher = Sha1::new();
     for (name, value) in sorted {
@@ -24,7 +26,10 @@ mod tests {
     use super::*;
 
     fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
-        items.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        items
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]

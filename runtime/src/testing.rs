@@ -11,6 +11,27 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 
+/// The Python interpreter that has the official SDK (`ucloud-sdk-python3`), for tests that
+/// compare against it: `$COMPSHARE_PYTHON`, else the virtualenv `cargo xtask test` creates
+/// at `target/pyenv`.
+///
+/// # Panics
+/// When neither exists, with the command that installs it: such a test must fail, not skip.
+pub fn python() -> std::path::PathBuf {
+    if let Some(path) = std::env::var_os("COMPSHARE_PYTHON") {
+        return path.into();
+    }
+    let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
+    let venv = workspace.join("target/pyenv/bin/python");
+    assert!(
+        venv.exists(),
+        "the official Python SDK is needed for this test: run `cargo xtask test`, which installs it into target/pyenv"
+    );
+    venv
+}
+
 /// One request as the server saw it.
 #[derive(Clone, Debug)]
 pub struct Recorded {
@@ -36,7 +57,10 @@ impl Recorded {
 
     /// One form value by name.
     pub fn param(&self, name: &str) -> Option<String> {
-        self.form().into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+        self.form()
+            .into_iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
     }
 }
 
@@ -129,14 +153,23 @@ async fn handle(
     respond: Arc<Responder>,
 ) -> Result<hyper::Response<Full<Bytes>>, Infallible> {
     let (parts, body) = req.into_parts();
-    let body = body.collect().await.map(|b| b.to_bytes().to_vec()).unwrap_or_default();
+    let body = body
+        .collect()
+        .await
+        .map(|b| b.to_bytes().to_vec())
+        .unwrap_or_default();
     let recorded = Recorded {
         method: parts.method.to_string(),
         path: parts.uri.path().to_owned(),
         headers: parts
             .headers
             .iter()
-            .map(|(k, v)| (k.to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .map(|(k, v)| {
+                (
+                    k.to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
             .collect(),
         body,
     };

@@ -104,6 +104,19 @@ pub trait Validate {
     fn validate_into(&self, v: &mut Violations);
 }
 
+impl<T: Validate + ?Sized> Validate for Box<T> {
+    fn validate_into(&self, v: &mut Violations) {
+        (**self).validate_into(v)
+    }
+}
+
+/// Validates a whole request: `Err` with every violation, or `Ok`.
+pub fn validate<T: Validate + ?Sized>(value: &T, action: &str) -> Result<(), ValidationError> {
+    let mut v = Violations::new();
+    value.validate_into(&mut v);
+    v.finish(action)
+}
+
 /// Collects violations under a field-name prefix.
 #[derive(Debug, Default)]
 pub struct Violations {

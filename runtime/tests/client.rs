@@ -25,7 +25,9 @@ struct Pong {
 impl Decode for Pong {
     fn decode(value: &Value) -> Option<Self> {
         let f = compshare_runtime::decode::Fields::new(value, "Pong");
-        Some(Self { echo: f.req("Echo") })
+        Some(Self {
+            echo: f.req("Echo"),
+        })
     }
 }
 
@@ -112,8 +114,14 @@ async fn posts_a_signed_form_with_config_defaults() {
     assert_eq!(requests.len(), 1);
     let req = &requests[0];
     assert_eq!(req.method, "POST");
-    assert_eq!(req.header("content-type"), Some("application/x-www-form-urlencoded"));
-    assert_eq!(req.header("user-agent"), Some(compshare_runtime::USER_AGENT));
+    assert_eq!(
+        req.header("content-type"),
+        Some("application/x-www-form-urlencoded")
+    );
+    assert_eq!(
+        req.header("user-agent"),
+        Some(compshare_runtime::USER_AGENT)
+    );
     assert!(req.header("u-timestamp-ms").unwrap().parse::<u64>().is_ok());
 
     let mut form = req.form();
@@ -136,16 +144,21 @@ async fn invalid_requests_are_never_sent() {
     let err = client(&server).send(bad).await.unwrap_err();
     let v = err.as_validation().expect("a validation error");
     let shown: Vec<String> = v.violations.iter().map(|v| v.to_string()).collect();
-    assert_eq!(shown, ["Name is required", "Count must be at most 100 (got \"101\")"]);
+    assert_eq!(
+        shown,
+        [
+            "Name is required",
+            "Count must be at most 100 (got \"101\")"
+        ]
+    );
     assert!(server.requests().is_empty());
 }
 
 #[tokio::test]
 async fn transient_failures_of_retryable_actions_are_retried() {
-    let server = MockServer::start(|_| {
-        Reply::json(json!({"RetCode": 153, "Message": "rate limited"}))
-    })
-    .await;
+    let server =
+        MockServer::start(|_| Reply::json(json!({"RetCode": 153, "Message": "rate limited"})))
+            .await;
     let err = client(&server).send(ping("x")).await.unwrap_err();
     assert_eq!(err.code(), Some(153));
     assert_eq!(server.requests().len(), 3);
