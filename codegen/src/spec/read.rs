@@ -1,0 +1,601 @@
+//! Reading spec files into [`SpecSet`], reporting every shape problem with its location.
+
+use crate::diag::{Diagnostic, Diagnostics, FileId, Loc};
+use crate::suggest::did_you_mean;
+use crate::yaml::{self, Kind, Node};
+
+use super::{
+    ActionSpec, At, EnumSpec, EnumValueSpec, FieldSpec, Format, ModelSpec, Requiredness,
+    ServiceSpec, SpecSet,
+};
+
+/// Which schema a file follows, decided by where it lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Service,
+    Action,
+    Model,
+}
+
+impl FileKind {
+    fn first_key(self) -> &'static str {
+        match self {
+            FileKind::Service => "service",
+            FileKind::Action => "action",
+            FileKind::Model => "model",
+        }
+    }
+}
+
+/// Reads one file into `out`; problems go to `diags`.
+pub fn read_file(
+    file: FileId,
+    text: &str,
+    kind: FileKind,
+    out: &mut SpecSet,
+    diags: &mut Diagnostics,
+) {
+    let mut r = Reader { file, diags };
+    let root = match yaml::parse(text) {
+        Ok(Some(root)) => root,
+        Ok(None) => {
+            let what = kind.first_key();
+            r.diags.push(
+                Diagnostic::new(r.at(0..0), "the spec file is empty")
+                    .label("nothing here")
+                    .help(format!(
+                        "a {what} spec starts with `{what}: <Name>`; see specs/README.md"
+                    )),
+            );
+            return;
+        }
+        Err(e) => {
+            let help = if text[..e.span.start.min(text.len())].ends_with('\t')
+                || e.message.contains("tab")
+            {
+                "YAML indentation must use spaces, not tabs"
+            } else {
+                "check the indentation and the brackets and quotes around this point"
+            };
+            r.diags.push(
+                Diagnostic::new(
+                    r.at(e.span.clone()),
+                    format!("YAML syntax error: {}", e.message),
+                )
+                .label("here")
+                .help(help),
+            );
+            return;
+        }
+    };
+    match kind {
+        FileKind::Service => out.service = r.service(&root),
+        FileKind::Action => out.actions.extend(r.action(&root)),
+        FileKind::Model => out.models.extend(r.model(&root)),
+    }
+}
+
+struct Reader<'d> {
+    file: FileId,
+    diags: &'d mut Diagnostics,
+}
+
+/// The entries of a mapping whose keys were checked.
+struct Entries<'n> {
+    node: &'n Node,
+    items: Vec<(&'n str, &'n Node, &'n Node)>,
+}
+
+impl<'n> Entries<'n> {
+    fn get(&self, key: &str) -> Option<&'n Node> {
+        self.items
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, _, v)| *v)
+    }
+}
+
+impl Reader<'_> {
+    fn at(&self, span: std::ops::Range<usize>) -> Loc {
+        Loc {
+            file: self.file,
+            span,
+        }
+    }
+
+    fn loc(&self, node: &Node) -> Loc {
+        self.at(node.span.clone())
+    }
+
+    fn error(&mut self, node: &Node, message: String, label: &str, help: Option<String>) {
+        let mut d = Diagnostic::new(self.loc(node), message).label(label);
+        d.help = help;
+        self.diags.push(d);
+    }
+
+    /// Checks a mapping's keys: unknown, duplicated and missing ones are reported.
+    fn mapping<'n>(
+        &mut self,
+        node: &'n Node,
+        what: &str,
+        keys: &[&str],
+        required: &[&str],
+    ) -> Option<Entries<'n>> {
+        let Kind::Map(raw) = &node.kind else {
+            self.error(
+                node,
+                format!(
+                    "{what} must be a mapping of keys to values, but this is {}",
+                    node.describe()
+                ),
+                "expected `key: value` lines here",
+                Some(format!("the keys of {what} are: {}", keys.join(", "))),
+            );
+            return None;
+        };
+        let mut items: Vec<(&str, &Node, &Node)> = Vec::new();
+        for (key, value) in raw {
+            let Kind::Scalar { text, .. } = &key.kind else {
+                self.error(
+                    key,
+                    format!("a key in {what} must be a plain name"),
+                    "not a name",
+                    None,
+                );
+                continue;
+            };
+            if let Some((_, first, _)) = items.iter().find(|(k, _, _)| k == text) {
+                let d =
+                    Diagnostic::new(self.loc(key), format!("`{text}` is given twice in {what}"))
+                        .label("second time")
+                        .related(self.loc(first), "first time")
+                        .help("remove one of them");
+                self.diags.push(d);
+                continue;
+            }
+            if !keys.contains(&text.as_str()) {
+                let help = match did_you_mean(text, keys.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("the keys of {what} are: {}", keys.join(", ")),
+                };
+                self.error(
+                    key,
+                    format!("unknown key `{text}` in {what}"),
+                    "unknown key",
+                    Some(help),
+                );
+                continue;
+            }
+            items.push((text, key, value));
+        }
+        for key in required {
+            if !items.iter().any(|(k, _, _)| k == key) {
+                // Point at the first key: the whole mapping would underline many lines.
+                let span = raw
+                    .first()
+                    .map_or(node.span.clone(), |(k, _)| k.span.clone());
+                self.diags.push(
+                    Diagnostic::new(self.at(span), format!("{what} has no `{key}`"))
+                        .label(format!("in the {what} that starts here"))
+                        .help(format!("add `{key}: ...` to {what}")),
+                );
+            }
+        }
+        Some(Entries { node, items })
+    }
+
+    fn text(&mut self, node: &Node, what: &str) -> Option<String> {
+        match &node.kind {
+            _ if node.is_null() => Some(String::new()),
+            Kind::Scalar { text, .. } => Some(text.clone()),
+            _ => {
+                self.error(
+                    node,
+                    format!("{what} must be text, but this is {}", node.describe()),
+                    "expected text",
+                    Some("quote the value, or put it on one line".into()),
+                );
+                None
+            }
+        }
+    }
+
+    /// Non-empty text.
+    fn name(&mut self, node: &Node, what: &str) -> Option<At<String>> {
+        let value = self.text(node, what)?;
+        if value.trim().is_empty() {
+            self.error(
+                node,
+                format!("{what} is empty"),
+                "empty",
+                Some(format!("write {what} here")),
+            );
+            return None;
+        }
+        Some(At {
+            value,
+            loc: self.loc(node),
+        })
+    }
+
+    fn bool(&mut self, node: &Node, what: &str) -> Option<bool> {
+        match &node.kind {
+            Kind::Scalar {
+                text,
+                quoted: false,
+            } if text == "true" => Some(true),
+            Kind::Scalar {
+                text,
+                quoted: false,
+            } if text == "false" => Some(false),
+            _ => {
+                self.error(
+                    node,
+                    format!(
+                        "{what} must be `true` or `false`, but this is {}",
+                        shown(node)
+                    ),
+                    "expected true or false",
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, node: &Node, what: &str) -> Option<At<f64>> {
+        if let Kind::Scalar {
+            text,
+            quoted: false,
+        } = &node.kind
+            && let Ok(value) = text.parse::<f64>()
+            && value.is_finite()
+        {
+            return Some(At {
+                value,
+                loc: self.loc(node),
+            });
+        }
+        self.error(
+            node,
+            format!("{what} must be a number, but this is {}", shown(node)),
+            "expected a number",
+            None,
+        );
+        None
+    }
+
+    fn count(&mut self, node: &Node, what: &str) -> Option<At<u64>> {
+        if let Kind::Scalar {
+            text,
+            quoted: false,
+        } = &node.kind
+            && let Ok(value) = text.parse::<u64>()
+        {
+            return Some(At {
+                value,
+                loc: self.loc(node),
+            });
+        }
+        self.error(
+            node,
+            format!(
+                "{what} must be a whole number of characters, but this is {}",
+                shown(node)
+            ),
+            "expected a count",
+            None,
+        );
+        None
+    }
+
+    fn list<'n>(&mut self, node: &'n Node, what: &str) -> &'n [Node] {
+        match &node.kind {
+            Kind::Seq(items) => items,
+            _ if node.is_null() => &[],
+            _ => {
+                self.error(
+                    node,
+                    format!(
+                        "{what} must be a list (lines starting with `- `), but this is {}",
+                        node.describe()
+                    ),
+                    "expected a list",
+                    None,
+                );
+                &[]
+            }
+        }
+    }
+
+    fn service(&mut self, root: &Node) -> Option<ServiceSpec> {
+        const KEYS: &[&str] = &[
+            "service",
+            "crate",
+            "product",
+            "description",
+            "base_url",
+            "region",
+            "zone",
+            "common",
+        ];
+        let m = self.mapping(
+            root,
+            "the service file",
+            KEYS,
+            &["service", "crate", "base_url"],
+        )?;
+        let common = match m.get("common") {
+            Some(node) => self.fields(node, "a common param"),
+            None => Vec::new(),
+        };
+        Some(ServiceSpec {
+            loc: self.loc(root),
+            service: self.name(m.get("service")?, "`service`")?,
+            crate_name: self.name(m.get("crate")?, "`crate`")?,
+            product: self.opt_text(&m, "product"),
+            description: self.opt_text(&m, "description"),
+            base_url: self.name(m.get("base_url")?, "`base_url`")?.value,
+            region: self.opt_text(&m, "region"),
+            zone: self.opt_text(&m, "zone"),
+            common,
+        })
+    }
+
+    fn opt_text(&mut self, m: &Entries<'_>, key: &str) -> String {
+        m.get(key)
+            .and_then(|n| self.text(n, &format!("`{key}`")))
+            .unwrap_or_default()
+    }
+
+    fn action(&mut self, root: &Node) -> Option<ActionSpec> {
+        const KEYS: &[&str] = &[
+            "action",
+            "summary",
+            "description",
+            "retryable",
+            "common",
+            "request",
+            "response",
+            "response_example",
+        ];
+        let m = self.mapping(root, "an action spec", KEYS, &["action"])?;
+        let action = self.name(m.get("action")?, "`action`");
+        let retryable = m
+            .get("retryable")
+            .and_then(|n| self.bool(n, "`retryable`"))
+            .unwrap_or(false);
+        let common = m.get("common").map(|n| self.common(n)).unwrap_or_default();
+        let request = m
+            .get("request")
+            .map(|n| self.fields(n, "a request field"))
+            .unwrap_or_default();
+        let response = m
+            .get("response")
+            .map(|n| self.fields(n, "a response field"))
+            .unwrap_or_default();
+        let response_example = match m.get("response_example") {
+            Some(node) => self.text(node, "`response_example`").map(|value| At {
+                value,
+                loc: self.loc(node),
+            }),
+            None => None,
+        };
+        Some(ActionSpec {
+            loc: self.loc(m.node),
+            action: action?,
+            summary: self.opt_text(&m, "summary"),
+            description: self.opt_text(&m, "description"),
+            retryable,
+            common,
+            request,
+            response,
+            response_example,
+        })
+    }
+
+    fn common(&mut self, node: &Node) -> Vec<(At<String>, Requiredness)> {
+        let Some(m) = self.mapping(node, "`common`", &["Region", "Zone", "ProjectId"], &[]) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (key, key_node, value) in &m.items {
+            let requiredness = match &value.kind {
+                Kind::Scalar { text, .. } if text == "required" => Requiredness::Required,
+                Kind::Scalar { text, .. } if text == "optional" => Requiredness::Optional,
+                _ => {
+                    self.error(
+                        value,
+                        format!(
+                            "`{key}` in `common` must be `required` or `optional`, but this is {}",
+                            shown(value)
+                        ),
+                        "expected required or optional",
+                        None,
+                    );
+                    continue;
+                }
+            };
+            out.push((
+                At {
+                    value: key.to_string(),
+                    loc: self.loc(key_node),
+                },
+                requiredness,
+            ));
+        }
+        out
+    }
+
+    fn model(&mut self, root: &Node) -> Option<ModelSpec> {
+        let m = self.mapping(
+            root,
+            "a model spec",
+            &["model", "description", "fields"],
+            &["model", "fields"],
+        )?;
+        let model = self.name(m.get("model")?, "`model`");
+        let fields = m
+            .get("fields")
+            .map(|n| self.fields(n, "a model field"))
+            .unwrap_or_default();
+        Some(ModelSpec {
+            loc: self.loc(m.node),
+            model: model?,
+            description: self.opt_text(&m, "description"),
+            fields,
+        })
+    }
+
+    fn fields(&mut self, node: &Node, what: &str) -> Vec<FieldSpec> {
+        self.list(node, what)
+            .iter()
+            .filter_map(|n| self.field(n, what))
+            .collect()
+    }
+
+    fn field(&mut self, node: &Node, what: &str) -> Option<FieldSpec> {
+        const KEYS: &[&str] = &[
+            "name",
+            "type",
+            "required",
+            "description",
+            "example",
+            "default",
+            "min",
+            "max",
+            "max_length",
+            "enum",
+            "format",
+            "deprecated",
+            "sensitive",
+        ];
+        let m = self.mapping(node, what, KEYS, &["name", "type"])?;
+        let name = m.get("name").and_then(|n| self.name(n, "`name`"));
+        let ty = m.get("type").and_then(|n| self.name(n, "`type`"));
+        let required = m
+            .get("required")
+            .and_then(|n| self.bool(n, "`required`"))
+            .unwrap_or(false);
+        let description = self.opt_text(&m, "description");
+        let example = m.get("example").filter(|n| !n.is_null());
+        let default = m.get("default").and_then(|n| {
+            let value = self.text(n, "`default`")?;
+            Some(At {
+                value,
+                loc: self.loc(n),
+            })
+        });
+        let min = m.get("min").and_then(|n| self.number(n, "`min`"));
+        let max = m.get("max").and_then(|n| self.number(n, "`max`"));
+        let max_length = m
+            .get("max_length")
+            .and_then(|n| self.count(n, "`max_length`"));
+        let enumeration = m.get("enum").and_then(|n| self.enumeration(n));
+        let format = m.get("format").and_then(|n| self.format(n));
+        let deprecated = m.get("deprecated").and_then(|n| match &n.kind {
+            Kind::Scalar {
+                text,
+                quoted: false,
+            } if text == "true" => Some(String::new()),
+            Kind::Scalar {
+                text,
+                quoted: false,
+            } if text == "false" => None,
+            _ => self.text(n, "`deprecated`").filter(|t| !t.is_empty()),
+        });
+        let sensitive = m
+            .get("sensitive")
+            .and_then(|n| self.bool(n, "`sensitive`"))
+            .unwrap_or(false);
+        Some(FieldSpec {
+            loc: self.loc(node),
+            name: name?,
+            ty: ty?,
+            required,
+            description,
+            example_loc: example.map(|n| self.loc(n)),
+            example: example.cloned(),
+            default,
+            min,
+            max,
+            max_length,
+            enumeration,
+            format,
+            deprecated,
+            sensitive,
+        })
+    }
+
+    fn format(&mut self, node: &Node) -> Option<At<Format>> {
+        let text = self.text(node, "`format`")?;
+        let value = match text.as_str() {
+            "integer" => Format::Integer,
+            "bool" => Format::Bool,
+            _ => {
+                let help = match did_you_mean(&text, ["integer", "bool"]) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "`integer` types a String field as a whole number; `bool` reads True/False as a boolean".into(),
+                };
+                self.error(
+                    node,
+                    format!("unknown format `{text}`"),
+                    "unknown format",
+                    Some(help),
+                );
+                return None;
+            }
+        };
+        Some(At {
+            value,
+            loc: self.loc(node),
+        })
+    }
+
+    fn enumeration(&mut self, node: &Node) -> Option<EnumSpec> {
+        let m = self.mapping(node, "`enum`", &["name", "closed", "values"], &["values"])?;
+        let name = m
+            .get("name")
+            .and_then(|n| self.name(n, "the enum's `name`"));
+        let closed = m
+            .get("closed")
+            .and_then(|n| self.bool(n, "`closed`"))
+            .unwrap_or(false);
+        let mut values = Vec::new();
+        if let Some(list) = m.get("values") {
+            for item in self.list(list, "`values`") {
+                if let Kind::Map(_) = item.kind {
+                    let Some(v) =
+                        self.mapping(item, "an enum value", &["value", "description"], &["value"])
+                    else {
+                        continue;
+                    };
+                    let Some(value) = v.get("value").and_then(|n| self.name(n, "an enum value"))
+                    else {
+                        continue;
+                    };
+                    let description = self.opt_text(&v, "description");
+                    values.push(EnumValueSpec { value, description });
+                } else if let Some(value) = self.name(item, "an enum value") {
+                    values.push(EnumValueSpec {
+                        value,
+                        description: String::new(),
+                    });
+                }
+            }
+        }
+        Some(EnumSpec {
+            loc: self.loc(node),
+            name,
+            closed,
+            values,
+        })
+    }
+}
+
+fn shown(node: &Node) -> String {
+    match &node.kind {
+        Kind::Scalar { text, .. } => format!("`{text}`"),
+        _ => node.describe().to_owned(),
+    }
+}

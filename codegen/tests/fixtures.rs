@@ -1,0 +1,40 @@
+//! Snapshots of the generated code for fixture specs: every shape the generator supports, and
+//! an obstacle course of names. `compile.rs` checks that the same output builds cleanly.
+
+use std::path::Path;
+
+fn generate(name: &str) -> codegen::Output {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let files = codegen::read_dir(&dir).unwrap();
+    codegen::generate(&files, &format!("tests/fixtures/{name}"))
+        .unwrap_or_else(|f| panic!("fixture {name} must generate:\n{f}"))
+}
+
+fn snapshot_all(name: &str) {
+    let output = generate(name);
+    for (path, text) in &output.files {
+        let snapshot = format!("{name}__{}", path.replace('/', "__"));
+        insta::assert_snapshot!(snapshot, text);
+    }
+}
+
+#[test]
+fn shapes() {
+    snapshot_all("shapes");
+}
+
+#[test]
+fn obstacle_course() {
+    snapshot_all("obstacle");
+}
+
+#[test]
+fn every_file_starts_with_the_preamble() {
+    for name in ["shapes", "obstacle"] {
+        for (path, text) in generate(name).files {
+            assert!(text.starts_with(codegen::PREAMBLE), "{name}: {path}");
+        }
+    }
+}
