@@ -14,6 +14,8 @@ pub enum Rule {
     Min(String),
     /// A string longer than its documented maximum length, in characters.
     MaxLength(usize),
+    /// An array with more elements than documented.
+    MaxItems(usize),
     /// A value outside a closed enum.
     OneOf(Vec<&'static str>),
     /// A wire value that does not parse as the field's type.
@@ -35,6 +37,7 @@ impl fmt::Display for Rule {
             Rule::Max(max) => write!(f, "must be at most {max}"),
             Rule::Min(min) => write!(f, "must be at least {min}"),
             Rule::MaxLength(n) => write!(f, "must be at most {n} characters long"),
+            Rule::MaxItems(n) => write!(f, "must have at most {n} items"),
             Rule::OneOf(allowed) => write!(f, "must be one of {}", allowed.join(", ")),
             Rule::Type(expected) => write!(f, "must be {expected}"),
             Rule::UnknownParam { suggestion } => {
@@ -212,6 +215,16 @@ impl Violations {
     pub fn min<T: PartialOrd + fmt::Display>(&mut self, name: &str, value: T, min: T) {
         if value < min {
             self.push(name, Rule::Min(min.to_string()), Some(value.to_string()));
+        }
+    }
+
+    pub fn max_items<T>(&mut self, name: &str, values: &[T], max: usize) {
+        if values.len() > max {
+            self.push(
+                name,
+                Rule::MaxItems(max),
+                Some(format!("{} items", values.len())),
+            );
         }
     }
 
