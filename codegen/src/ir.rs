@@ -36,16 +36,16 @@ pub struct Action {
     pub pagination: Option<Pagination>,
 }
 
-/// How a list action pages: which request fields move the window and which response field
-/// holds the items.
+/// How a list action pages: the request fields that move the window, the response's array
+/// of items, and its total when it reports one.
 #[derive(Clone, Debug)]
 pub struct Pagination {
-    pub offset: String,
-    pub limit: String,
-    /// The limit is a String on the wire but typed as an integer.
-    pub total: String,
-    pub items: String,
-    pub item_ty: Ty,
+    pub offset: Field,
+    pub limit: Field,
+    pub items: Field,
+    pub total: Option<Field>,
+    /// The page size when the request sets none: the documented maximum, else the default.
+    pub page_size: i64,
 }
 
 #[derive(Clone, Debug)]
@@ -98,6 +98,8 @@ pub struct Field {
     pub min: Option<Num>,
     pub max: Option<Num>,
     pub max_length: Option<u64>,
+    /// The most elements an array may have.
+    pub max_items: Option<u64>,
     pub default: Option<String>,
     pub example: Option<Example>,
     /// Where the example was written, for checks that need every model lowered first.

@@ -99,6 +99,9 @@ pub fn field(f: &Field) -> String {
         (None, Some(hi)) => facts.push(format!("At most {}.", bound(hi))),
         (None, None) => {}
     }
+    if let Some(n) = f.max_items {
+        facts.push(format!("At most {n} items."));
+    }
     if let Some(n) = f.max_length {
         facts.push(format!("At most {n} characters."));
     }

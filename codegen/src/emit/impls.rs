@@ -73,6 +73,10 @@ pub fn validate(fields: &[Field]) -> TokenStream {
                 },
             });
         }
+        if let Some(n) = f.max_items {
+            let n = n as usize;
+            out.extend(quote!(v.max_items(#wire, &self.#field, #n);));
+        }
         if matches!(f.ty.element(), Ty::Model { .. }) {
             out.extend(match (&f.ty, f.is_option()) {
                 (Ty::List(_), _) => quote!(v.objects(#wire, &self.#field);),

@@ -54,7 +54,9 @@ pub fn action_rs(s: &Service, a: &Action) -> TokenStream {
     let inits: Vec<TokenStream> = a
         .request
         .iter()
-        .filter(|f| !f.presence.is_common())
+        // Common params come from the client config, except required ones the config may
+        // not have (ProjectId), which take their example.
+        .filter(|f| !f.presence.is_common() || f.presence == Presence::CommonRequired)
         .filter_map(|f| {
             let example = f
                 .example
@@ -87,6 +89,11 @@ pub fn action_rs(s: &Service, a: &Action) -> TokenStream {
         #[test]
         fn example_request_reads_back_from_wire_params() {
             crate::support::reads_back(example());
+        }
+
+        #[tokio::test]
+        async fn by_name_call_sends_the_same_form() {
+            crate::support::by_name_sends_the_same_form(example()).await;
         }
     }];
     if let Some(json) = &a.response_example {
@@ -168,6 +175,29 @@ fn rejections(
             Example::Scalar("x".repeat(n as usize + 1)),
             format!("must be at most {n} characters long"),
         );
+    }
+    if let (Some(n), Ty::List(_)) = (f.max_items, &f.ty) {
+        let element = Field {
+            ty: f.ty.element().clone(),
+            presence: Presence::Required,
+            ..f.clone()
+        };
+        let sample = match &f.example {
+            Some(Example::List(items)) if !items.is_empty() => items[0].clone(),
+            _ => placeholder(&element),
+        };
+        let value = field_value(s, scope, &element, &sample);
+        let count = n as usize + 1;
+        let name = ident(&format!("{base}_with_too_many_items_is_rejected"));
+        let rule = format!("must have at most {n} items");
+        out.push(quote! {
+            #[test]
+            fn #name() {
+                let mut request = example();
+                request.#field = ::std::iter::repeat_n(#value, #count).collect();
+                crate::support::assert_violation(&request, #wire, #rule);
+            }
+        });
     }
     if let Ty::Enum { name, closed: true } = f.ty.element()
         && let Some(e) = scope.enums.iter().find(|e| &e.name == name)

@@ -66,6 +66,14 @@ impl<'g> FieldCtx<'g> {
                 None
             }
         });
+        let max_items = f.max_items.as_ref().and_then(|m| {
+            if matches!(ty, Ty::List(_)) {
+                Some(m.value)
+            } else {
+                wrong_constraint(d, &m.loc, "max_items", "Array", &f.ty.value);
+                None
+            }
+        });
         let mut field = ir::Field {
             wire: wire.clone(),
             ident,
@@ -81,6 +89,7 @@ impl<'g> FieldCtx<'g> {
             min,
             max,
             max_length,
+            max_items,
             default: None,
             example: None,
             example_loc: f.example_loc.clone(),
@@ -340,6 +349,7 @@ pub fn common_field(name: &str, presence: Presence, service: &[FieldSpec]) -> ir
         min: None,
         max: None,
         max_length: None,
+        max_items: None,
         default: None,
         example,
         example_loc: None,

@@ -303,28 +303,38 @@ fn lower_action(
 
 const COMMON: [&str; 3] = ["Region", "Zone", "ProjectId"];
 
-/// A list action pages when it takes `Offset` and `Limit` and answers with `TotalCount` and
-/// one array.
+/// A list action pages when it takes integer `Offset` and `Limit` and answers with exactly
+/// one array of models; `TotalCount` (or `Total`), when present, bounds the walk.
 fn pagination(request: &[ir::Field], response: &[ir::Field]) -> Option<ir::Pagination> {
     let find = |fields: &[ir::Field], wire: &str| {
         fields
             .iter()
             .find(|f| f.wire == wire && f.ty == ir::Ty::Int)
-            .map(|f| f.ident.clone())
+            .cloned()
     };
     let offset = find(request, "Offset")?;
     let limit = find(request, "Limit")?;
-    let total = find(response, "TotalCount")?;
-    let mut lists = response.iter().filter(|f| matches!(f.ty, ir::Ty::List(_)));
-    let items = lists.next()?;
+    let total = find(response, "TotalCount").or_else(|| find(response, "Total"));
+    let mut lists = response.iter().filter(
+        |f| matches!(&f.ty, ir::Ty::List(inner) if matches!(**inner, ir::Ty::Model { .. })),
+    );
+    let items = lists.next()?.clone();
     if lists.next().is_some() {
         return None;
     }
+    let page_size = match (
+        limit.max,
+        limit.default.as_deref().and_then(|d| d.parse().ok()),
+    ) {
+        (Some(ir::Num::Int(max)), _) => max,
+        (_, Some(default)) => default,
+        _ => 20,
+    };
     Some(ir::Pagination {
         offset,
         limit,
+        items,
         total,
-        items: items.ident.clone(),
-        item_ty: items.ty.element().clone(),
+        page_size,
     })
 }

@@ -72,6 +72,7 @@ pub struct FieldSpec {
     pub min: Option<At<f64>>,
     pub max: Option<At<f64>>,
     pub max_length: Option<At<u64>>,
+    pub max_items: Option<At<u64>>,
     pub enumeration: Option<EnumSpec>,
     pub format: Option<At<Format>>,
     pub deprecated: Option<String>,

@@ -279,10 +279,7 @@ impl Reader<'_> {
         }
         self.error(
             node,
-            format!(
-                "{what} must be a whole number of characters, but this is {}",
-                shown(node)
-            ),
+            format!("{what} must be a whole number, but this is {}", shown(node)),
             "expected a count",
             None,
         );
@@ -465,6 +462,7 @@ impl Reader<'_> {
             "min",
             "max",
             "max_length",
+            "max_items",
             "enum",
             "format",
             "deprecated",
@@ -491,6 +489,9 @@ impl Reader<'_> {
         let max_length = m
             .get("max_length")
             .and_then(|n| self.count(n, "`max_length`"));
+        let max_items = m
+            .get("max_items")
+            .and_then(|n| self.count(n, "`max_items`"));
         let enumeration = m.get("enum").and_then(|n| self.enumeration(n));
         let format = m.get("format").and_then(|n| self.format(n));
         let deprecated = m.get("deprecated").and_then(|n| match &n.kind {
@@ -520,6 +521,7 @@ impl Reader<'_> {
             min,
             max,
             max_length,
+            max_items,
             enumeration,
             format,
             deprecated,
