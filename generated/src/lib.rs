@@ -27,9 +27,391 @@ pub use runtime::{
     Rule, ValidationError, Violation,
 };
 
+pub use actions::attach_compshare_disk::{
+    AttachCompshareDiskRequest, AttachCompshareDiskResponse, AttachCompshareDiskBuilder,
+};
+
+pub use actions::attach_us3::{AttachUs3Request, AttachUs3Response, AttachUs3Builder};
+
+pub use actions::check_comp_share_net_optimizer::{
+    CheckCompShareNetOptimizerRequest, CheckCompShareNetOptimizerResponse,
+    CheckCompShareNetOptimizerBuilder,
+};
+
+pub use actions::check_ul_host_resource_capacity::{
+    CheckUlHostResourceCapacityRequest, CheckUlHostResourceCapacityResponse,
+    CheckUlHostResourceCapacityBuilder,
+};
+
+pub use actions::copy_comp_share_custom_image::{
+    CopyCompShareCustomImageRequest, CopyCompShareCustomImageResponse,
+    CopyCompShareCustomImageBuilder,
+};
+
+pub use actions::create_comp_share_custom_image::{
+    CreateCompShareCustomImageRequest, CreateCompShareCustomImageResponse,
+    CreateCompShareCustomImageBuilder,
+};
+
+pub use actions::create_comp_share_instance::{
+    CreateCompShareInstanceRequest, CreateCompShareInstanceResponse,
+    CreateCompShareInstanceBuilder,
+};
+
+pub use actions::create_comp_share_team::{
+    CreateCompShareTeamRequest, CreateCompShareTeamResponse, CreateCompShareTeamBuilder,
+};
+
+pub use actions::create_comp_share_team_relation::{
+    CreateCompShareTeamRelationRequest, CreateCompShareTeamRelationResponse,
+    CreateCompShareTeamRelationBuilder,
+};
+
+pub use actions::create_ul_host_instance::{
+    CreateUlHostInstanceRequest, CreateUlHostInstanceResponse,
+    CreateUlHostInstanceBuilder,
+};
+
+pub use actions::delete_comp_share_stop_scheduler::{
+    DeleteCompShareStopSchedulerRequest, DeleteCompShareStopSchedulerResponse,
+    DeleteCompShareStopSchedulerBuilder,
+};
+
+pub use actions::delete_comp_share_team::{
+    DeleteCompShareTeamRequest, DeleteCompShareTeamResponse, DeleteCompShareTeamBuilder,
+};
+
+pub use actions::delete_compshare_disk::{
+    DeleteCompshareDiskRequest, DeleteCompshareDiskResponse, DeleteCompshareDiskBuilder,
+};
+
+pub use actions::describe_available_comp_share_instance_types::{
+    DescribeAvailableCompShareInstanceTypesRequest,
+    DescribeAvailableCompShareInstanceTypesResponse,
+    DescribeAvailableCompShareInstanceTypesBuilder,
+};
+
+pub use actions::describe_community_images::{
+    DescribeCommunityImagesRequest, DescribeCommunityImagesResponse,
+    DescribeCommunityImagesBuilder,
+};
+
+pub use actions::describe_comp_share_custom_images::{
+    DescribeCompShareCustomImagesRequest, DescribeCompShareCustomImagesResponse,
+    DescribeCompShareCustomImagesBuilder,
+};
+
+pub use actions::describe_comp_share_gpu_inventory::{
+    DescribeCompShareGpuInventoryRequest, DescribeCompShareGpuInventoryResponse,
+    DescribeCompShareGpuInventoryBuilder,
+};
+
+pub use actions::describe_comp_share_image_share_accounts::{
+    DescribeCompShareImageShareAccountsRequest,
+    DescribeCompShareImageShareAccountsResponse,
+    DescribeCompShareImageShareAccountsBuilder,
+};
+
+pub use actions::describe_comp_share_image_tags::{
+    DescribeCompShareImageTagsRequest, DescribeCompShareImageTagsResponse,
+    DescribeCompShareImageTagsBuilder,
+};
+
 pub use actions::describe_comp_share_images::{
     DescribeCompShareImagesRequest, DescribeCompShareImagesResponse,
     DescribeCompShareImagesBuilder,
+};
+
+pub use actions::describe_comp_share_instance::{
+    DescribeCompShareInstanceRequest, DescribeCompShareInstanceResponse,
+    DescribeCompShareInstanceBuilder,
+};
+
+pub use actions::describe_comp_share_machine_type_families::{
+    DescribeCompShareMachineTypeFamiliesRequest,
+    DescribeCompShareMachineTypeFamiliesResponse,
+    DescribeCompShareMachineTypeFamiliesBuilder,
+};
+
+pub use actions::describe_comp_share_sharing_images::{
+    DescribeCompShareSharingImagesRequest, DescribeCompShareSharingImagesResponse,
+    DescribeCompShareSharingImagesBuilder,
+};
+
+pub use actions::describe_comp_share_software_port::{
+    DescribeCompShareSoftwarePortRequest, DescribeCompShareSoftwarePortResponse,
+    DescribeCompShareSoftwarePortBuilder,
+};
+
+pub use actions::describe_comp_share_support_zone::{
+    DescribeCompShareSupportZoneRequest, DescribeCompShareSupportZoneResponse,
+    DescribeCompShareSupportZoneBuilder,
+};
+
+pub use actions::describe_model_repository_models::{
+    DescribeModelRepositoryModelsRequest, DescribeModelRepositoryModelsResponse,
+    DescribeModelRepositoryModelsBuilder,
+};
+
+pub use actions::describe_model_repository_tags::{
+    DescribeModelRepositoryTagsRequest, DescribeModelRepositoryTagsResponse,
+    DescribeModelRepositoryTagsBuilder,
+};
+
+pub use actions::describe_self_community_images::{
+    DescribeSelfCommunityImagesRequest, DescribeSelfCommunityImagesResponse,
+    DescribeSelfCommunityImagesBuilder,
+};
+
+pub use actions::describe_team_member_order::{
+    DescribeTeamMemberOrderRequest, DescribeTeamMemberOrderResponse,
+    DescribeTeamMemberOrderBuilder,
+};
+
+pub use actions::describe_team_member_order_count::{
+    DescribeTeamMemberOrderCountRequest, DescribeTeamMemberOrderCountResponse,
+    DescribeTeamMemberOrderCountBuilder,
+};
+
+pub use actions::describe_team_member_unpaid_order::{
+    DescribeTeamMemberUnpaidOrderRequest, DescribeTeamMemberUnpaidOrderResponse,
+    DescribeTeamMemberUnpaidOrderBuilder,
+};
+
+pub use actions::describe_team_member_unpaid_order_count::{
+    DescribeTeamMemberUnpaidOrderCountRequest,
+    DescribeTeamMemberUnpaidOrderCountResponse, DescribeTeamMemberUnpaidOrderCountBuilder,
+};
+
+pub use actions::describe_ul_host_bundles::{
+    DescribeUlHostBundlesRequest, DescribeUlHostBundlesResponse,
+    DescribeUlHostBundlesBuilder,
+};
+
+pub use actions::describe_ul_host_image::{
+    DescribeUlHostImageRequest, DescribeUlHostImageResponse, DescribeUlHostImageBuilder,
+};
+
+pub use actions::describe_ul_host_instance::{
+    DescribeUlHostInstanceRequest, DescribeUlHostInstanceResponse,
+    DescribeUlHostInstanceBuilder,
+};
+
+pub use actions::describe_user_community_images::{
+    DescribeUserCommunityImagesRequest, DescribeUserCommunityImagesResponse,
+    DescribeUserCommunityImagesBuilder,
+};
+
+pub use actions::detach_compshare_disk::{
+    DetachCompshareDiskRequest, DetachCompshareDiskResponse, DetachCompshareDiskBuilder,
+};
+
+pub use actions::download_team_order::{
+    DownloadTeamOrderRequest, DownloadTeamOrderResponse, DownloadTeamOrderBuilder,
+};
+
+pub use actions::get_comp_share_attached_disk_upgrade_price::{
+    GetCompShareAttachedDiskUpgradePriceRequest,
+    GetCompShareAttachedDiskUpgradePriceResponse,
+    GetCompShareAttachedDiskUpgradePriceBuilder,
+};
+
+pub use actions::get_comp_share_image_create_progress::{
+    GetCompShareImageCreateProgressRequest, GetCompShareImageCreateProgressResponse,
+    GetCompShareImageCreateProgressBuilder,
+};
+
+pub use actions::get_comp_share_instance_monitor::{
+    GetCompShareInstanceMonitorRequest, GetCompShareInstanceMonitorResponse,
+    GetCompShareInstanceMonitorBuilder,
+};
+
+pub use actions::get_comp_share_instance_price::{
+    GetCompShareInstancePriceRequest, GetCompShareInstancePriceResponse,
+    GetCompShareInstancePriceBuilder,
+};
+
+pub use actions::get_comp_share_instance_upgrade_price::{
+    GetCompShareInstanceUpgradePriceRequest, GetCompShareInstanceUpgradePriceResponse,
+    GetCompShareInstanceUpgradePriceBuilder,
+};
+
+pub use actions::get_comp_share_instance_user_price::{
+    GetCompShareInstanceUserPriceRequest, GetCompShareInstanceUserPriceResponse,
+    GetCompShareInstanceUserPriceBuilder,
+};
+
+pub use actions::get_comp_share_refund_price::{
+    GetCompShareRefundPriceRequest, GetCompShareRefundPriceResponse,
+    GetCompShareRefundPriceBuilder,
+};
+
+pub use actions::get_comp_share_team_info::{
+    GetCompShareTeamInfoRequest, GetCompShareTeamInfoResponse,
+    GetCompShareTeamInfoBuilder,
+};
+
+pub use actions::get_open_claw_model_list::{
+    GetOpenClawModelListRequest, GetOpenClawModelListResponse,
+    GetOpenClawModelListBuilder,
+};
+
+pub use actions::get_software_url::{
+    GetSoftwareUrlRequest, GetSoftwareUrlResponse, GetSoftwareUrlBuilder,
+};
+
+pub use actions::get_ul_host_instance_price::{
+    GetUlHostInstancePriceRequest, GetUlHostInstancePriceResponse,
+    GetUlHostInstancePriceBuilder,
+};
+
+pub use actions::get_ul_host_renew_price::{
+    GetUlHostRenewPriceRequest, GetUlHostRenewPriceResponse, GetUlHostRenewPriceBuilder,
+};
+
+pub use actions::list_comp_share_team::{
+    ListCompShareTeamRequest, ListCompShareTeamResponse, ListCompShareTeamBuilder,
+};
+
+pub use actions::list_comp_share_team_invite::{
+    ListCompShareTeamInviteRequest, ListCompShareTeamInviteResponse,
+    ListCompShareTeamInviteBuilder,
+};
+
+pub use actions::list_comp_share_team_joined::{
+    ListCompShareTeamJoinedRequest, ListCompShareTeamJoinedResponse,
+    ListCompShareTeamJoinedBuilder,
+};
+
+pub use actions::list_comp_share_team_operate_log::{
+    ListCompShareTeamOperateLogRequest, ListCompShareTeamOperateLogResponse,
+    ListCompShareTeamOperateLogBuilder,
+};
+
+pub use actions::list_member_product_type::{
+    ListMemberProductTypeRequest, ListMemberProductTypeResponse,
+    ListMemberProductTypeBuilder,
+};
+
+pub use actions::modify_comp_share_image_share_account::{
+    ModifyCompShareImageShareAccountRequest, ModifyCompShareImageShareAccountResponse,
+    ModifyCompShareImageShareAccountBuilder,
+};
+
+pub use actions::modify_comp_share_instance_name::{
+    ModifyCompShareInstanceNameRequest, ModifyCompShareInstanceNameResponse,
+    ModifyCompShareInstanceNameBuilder,
+};
+
+pub use actions::modify_ul_host_attribute::{
+    ModifyUlHostAttributeRequest, ModifyUlHostAttributeResponse,
+    ModifyUlHostAttributeBuilder,
+};
+
+pub use actions::poweroff_ul_host_instance::{
+    PoweroffUlHostInstanceRequest, PoweroffUlHostInstanceResponse,
+    PoweroffUlHostInstanceBuilder,
+};
+
+pub use actions::publish_comp_share_image::{
+    PublishCompShareImageRequest, PublishCompShareImageResponse,
+    PublishCompShareImageBuilder,
+};
+
+pub use actions::reboot_comp_share_instance::{
+    RebootCompShareInstanceRequest, RebootCompShareInstanceResponse,
+    RebootCompShareInstanceBuilder,
+};
+
+pub use actions::reboot_ul_host_instance::{
+    RebootUlHostInstanceRequest, RebootUlHostInstanceResponse,
+    RebootUlHostInstanceBuilder,
+};
+
+pub use actions::reinstall_comp_share_instance::{
+    ReinstallCompShareInstanceRequest, ReinstallCompShareInstanceResponse,
+    ReinstallCompShareInstanceBuilder,
+};
+
+pub use actions::reinstall_ul_host_instance::{
+    ReinstallUlHostInstanceRequest, ReinstallUlHostInstanceResponse,
+    ReinstallUlHostInstanceBuilder,
+};
+
+pub use actions::reset_comp_share_instance_password::{
+    ResetCompShareInstancePasswordRequest, ResetCompShareInstancePasswordResponse,
+    ResetCompShareInstancePasswordBuilder,
+};
+
+pub use actions::reset_ul_host_instance_password::{
+    ResetUlHostInstancePasswordRequest, ResetUlHostInstancePasswordResponse,
+    ResetUlHostInstancePasswordBuilder,
+};
+
+pub use actions::resize_comp_share_disk::{
+    ResizeCompShareDiskRequest, ResizeCompShareDiskResponse, ResizeCompShareDiskBuilder,
+};
+
+pub use actions::resize_comp_share_instance::{
+    ResizeCompShareInstanceRequest, ResizeCompShareInstanceResponse,
+    ResizeCompShareInstanceBuilder,
+};
+
+pub use actions::set_comp_share_team_relation::{
+    SetCompShareTeamRelationRequest, SetCompShareTeamRelationResponse,
+    SetCompShareTeamRelationBuilder,
+};
+
+pub use actions::start_comp_share_instance::{
+    StartCompShareInstanceRequest, StartCompShareInstanceResponse,
+    StartCompShareInstanceBuilder,
+};
+
+pub use actions::start_ul_host_instance::{
+    StartUlHostInstanceRequest, StartUlHostInstanceResponse, StartUlHostInstanceBuilder,
+};
+
+pub use actions::stop_comp_share_instance::{
+    StopCompShareInstanceRequest, StopCompShareInstanceResponse,
+    StopCompShareInstanceBuilder,
+};
+
+pub use actions::stop_ul_host_instance::{
+    StopUlHostInstanceRequest, StopUlHostInstanceResponse, StopUlHostInstanceBuilder,
+};
+
+pub use actions::terminate_comp_share_custom_image::{
+    TerminateCompShareCustomImageRequest, TerminateCompShareCustomImageResponse,
+    TerminateCompShareCustomImageBuilder,
+};
+
+pub use actions::terminate_comp_share_instance::{
+    TerminateCompShareInstanceRequest, TerminateCompShareInstanceResponse,
+    TerminateCompShareInstanceBuilder,
+};
+
+pub use actions::terminate_ul_host_instance::{
+    TerminateUlHostInstanceRequest, TerminateUlHostInstanceResponse,
+    TerminateUlHostInstanceBuilder,
+};
+
+pub use actions::update_comp_share_image::{
+    UpdateCompShareImageRequest, UpdateCompShareImageResponse,
+    UpdateCompShareImageBuilder,
+};
+
+pub use actions::update_comp_share_instance_ports::{
+    UpdateCompShareInstancePortsRequest, UpdateCompShareInstancePortsResponse,
+    UpdateCompShareInstancePortsBuilder,
+};
+
+pub use actions::update_comp_share_stop_scheduler::{
+    UpdateCompShareStopSchedulerRequest, UpdateCompShareStopSchedulerResponse,
+    UpdateCompShareStopSchedulerBuilder,
+};
+
+pub use actions::update_comp_share_team::{
+    UpdateCompShareTeamRequest, UpdateCompShareTeamResponse, UpdateCompShareTeamBuilder,
 };
 
 use compshare_runtime as rt;

@@ -345,3 +345,39 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCompShareImagesResponse {
         rt::decode::deserialize(deserializer)
     }
 }
+
+impl rt::Paged for DescribeCompShareImagesRequest {
+    type Item = crate::models::CompShareImage;
+
+    const PAGE_SIZE: i64 = 100i64;
+
+    fn window(&self) -> (::core::option::Option<i64>, ::core::option::Option<i64>) {
+        (self.offset, self.limit)
+    }
+
+    fn set_window(&mut self, offset: i64, limit: i64) {
+        self.offset = ::core::option::Option::Some(offset);
+        self.limit = ::core::option::Option::Some(limit);
+    }
+
+    fn items(response: &DescribeCompShareImagesResponse) -> &[Self::Item] {
+        &response.image_set
+    }
+
+    fn into_items(
+        response: DescribeCompShareImagesResponse,
+    ) -> ::std::vec::Vec<Self::Item> {
+        response.image_set
+    }
+
+    fn total(response: &DescribeCompShareImagesResponse) -> ::core::option::Option<i64> {
+        response.total_count
+    }
+}
+
+impl DescribeCompShareImagesBuilder {
+    /// Walks every page of `DescribeCompShareImages`: `Offset` moves by the page size (`Limit`, or 100 when unset) until `TotalCount` is reached or a page comes back short or empty.
+    pub fn paginate(self) -> rt::Paginator<DescribeCompShareImagesRequest> {
+        rt::Paginator::new(self.client.runtime().clone(), self.request)
+    }
+}

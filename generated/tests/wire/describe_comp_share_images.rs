@@ -4,6 +4,7 @@ use compshare::actions::describe_comp_share_images as action;
 
 fn example() -> action::DescribeCompShareImagesRequest {
     action::DescribeCompShareImagesRequest {
+        region: Some("cn-wlcb".to_owned()),
         comp_share_image_id: Some("compshareImage-xxxx".to_owned()),
         image_type: Some(action::ImageType::System),
         name: Some("PyTorch".to_owned()),
@@ -24,6 +25,11 @@ fn example_request() {
 #[test]
 fn example_request_reads_back_from_wire_params() {
     crate::support::reads_back(example());
+}
+
+#[tokio::test]
+async fn by_name_call_sends_the_same_form() {
+    crate::support::by_name_sends_the_same_form(example()).await;
 }
 
 #[test]

@@ -3,4 +3,162 @@
 //! Wire tests for every action, generated from the spec examples.
 mod support;
 
+mod attach_compshare_disk;
+
+mod attach_us3;
+
+mod check_comp_share_net_optimizer;
+
+mod check_ul_host_resource_capacity;
+
+mod copy_comp_share_custom_image;
+
+mod create_comp_share_custom_image;
+
+mod create_comp_share_instance;
+
+mod create_comp_share_team;
+
+mod create_comp_share_team_relation;
+
+mod create_ul_host_instance;
+
+mod delete_comp_share_stop_scheduler;
+
+mod delete_comp_share_team;
+
+mod delete_compshare_disk;
+
+mod describe_available_comp_share_instance_types;
+
+mod describe_community_images;
+
+mod describe_comp_share_custom_images;
+
+mod describe_comp_share_gpu_inventory;
+
+mod describe_comp_share_image_share_accounts;
+
+mod describe_comp_share_image_tags;
+
 mod describe_comp_share_images;
+
+mod describe_comp_share_instance;
+
+mod describe_comp_share_machine_type_families;
+
+mod describe_comp_share_sharing_images;
+
+mod describe_comp_share_software_port;
+
+mod describe_comp_share_support_zone;
+
+mod describe_model_repository_models;
+
+mod describe_model_repository_tags;
+
+mod describe_self_community_images;
+
+mod describe_team_member_order;
+
+mod describe_team_member_order_count;
+
+mod describe_team_member_unpaid_order;
+
+mod describe_team_member_unpaid_order_count;
+
+mod describe_ul_host_bundles;
+
+mod describe_ul_host_image;
+
+mod describe_ul_host_instance;
+
+mod describe_user_community_images;
+
+mod detach_compshare_disk;
+
+mod download_team_order;
+
+mod get_comp_share_attached_disk_upgrade_price;
+
+mod get_comp_share_image_create_progress;
+
+mod get_comp_share_instance_monitor;
+
+mod get_comp_share_instance_price;
+
+mod get_comp_share_instance_upgrade_price;
+
+mod get_comp_share_instance_user_price;
+
+mod get_comp_share_refund_price;
+
+mod get_comp_share_team_info;
+
+mod get_open_claw_model_list;
+
+mod get_software_url;
+
+mod get_ul_host_instance_price;
+
+mod get_ul_host_renew_price;
+
+mod list_comp_share_team;
+
+mod list_comp_share_team_invite;
+
+mod list_comp_share_team_joined;
+
+mod list_comp_share_team_operate_log;
+
+mod list_member_product_type;
+
+mod modify_comp_share_image_share_account;
+
+mod modify_comp_share_instance_name;
+
+mod modify_ul_host_attribute;
+
+mod poweroff_ul_host_instance;
+
+mod publish_comp_share_image;
+
+mod reboot_comp_share_instance;
+
+mod reboot_ul_host_instance;
+
+mod reinstall_comp_share_instance;
+
+mod reinstall_ul_host_instance;
+
+mod reset_comp_share_instance_password;
+
+mod reset_ul_host_instance_password;
+
+mod resize_comp_share_disk;
+
+mod resize_comp_share_instance;
+
+mod set_comp_share_team_relation;
+
+mod start_comp_share_instance;
+
+mod start_ul_host_instance;
+
+mod stop_comp_share_instance;
+
+mod stop_ul_host_instance;
+
+mod terminate_comp_share_custom_image;
+
+mod terminate_comp_share_instance;
+
+mod terminate_ul_host_instance;
+
+mod update_comp_share_image;
+
+mod update_comp_share_instance_ports;
+
+mod update_comp_share_stop_scheduler;
+
+mod update_comp_share_team;

@@ -43,6 +43,30 @@ pub fn reads_back<A: Action + FromParams + PartialEq + std::fmt::Debug + Clone>(
     assert_eq!(read, filled);
 }
 
+/// Calling the action by name with the example's wire params posts exactly the form the typed
+/// request posts.
+pub async fn by_name_sends_the_same_form<A: Action + Clone>(request: A) {
+    use compshare::runtime::testing::{MockServer, Reply};
+    let server = MockServer::start(|_| Reply::json(serde_json::json!({"RetCode": 0}))).await;
+    let config = Config::new(Credential::new(PUBLIC_KEY, PRIVATE_KEY)).with_base_url(server.url());
+    let client = Client::new(config).unwrap();
+    let mut filled = request.clone();
+    let params = client
+        .runtime()
+        .prepare(&mut filled)
+        .expect("the example request must be valid");
+    client.send(request).await.expect("typed call");
+    compshare::call(&client, A::NAME, &params)
+        .await
+        .expect("by-name call");
+    let bodies: Vec<Vec<u8>> = server.requests().into_iter().map(|r| r.body).collect();
+    assert_eq!(bodies.len(), 2);
+    assert_eq!(
+        String::from_utf8_lossy(&bodies[0]),
+        String::from_utf8_lossy(&bodies[1])
+    );
+}
+
 /// Decodes a response body the way the client does.
 pub fn decode<T: runtime::Decode + Default>(json: &str) -> T {
     let value: serde_json::Value = serde_json::from_str(json).expect("example is JSON");
