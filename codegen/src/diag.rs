@@ -159,11 +159,14 @@ impl Diagnostic {
     }
 }
 
-/// Keeps a span inside the text and on character boundaries; an empty span at the very end
-/// points at the last character so there is something to underline.
+/// Keeps a span inside the text, on character boundaries, and on its first line: a whole
+/// mapping underlined over many lines says less than its first line does.
 fn clamp(text: &str, span: &Range<usize>) -> Range<usize> {
     let start = floor_char_boundary(text, span.start.min(text.len()));
-    let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+    let mut end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+    if let Some(newline) = text[start..end].find('\n').filter(|&n| n > 0) {
+        end = start + newline;
+    }
     start..end
 }
 

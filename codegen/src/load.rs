@@ -98,12 +98,25 @@ pub fn load(files: &[SpecFile], shown_dir: &str, d: &mut Diagnostics) -> Loaded 
                     .label("invalid byte here")
                     .help("save the file as UTF-8"),
                 );
+                if kind == FileKind::Model {
+                    loaded
+                        .set
+                        .unreadable_models
+                        .insert(stem(&file.path).to_owned());
+                }
                 continue;
             }
         };
         service_seen |= kind == FileKind::Service;
         let id = add(&mut loaded, shown, text.clone(), &file.path);
+        let models = loaded.set.models.len();
         read_file(id, &text, kind, &mut loaded.set, d);
+        if kind == FileKind::Model && loaded.set.models.len() == models {
+            loaded
+                .set
+                .unreadable_models
+                .insert(stem(&file.path).to_owned());
+        }
     }
     if !service_seen {
         let id = add(
@@ -127,10 +140,13 @@ pub fn load(files: &[SpecFile], shown_dir: &str, d: &mut Diagnostics) -> Loaded 
     loaded
 }
 
+fn stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".yaml").unwrap_or(name)
+}
+
 fn add(loaded: &mut Loaded, shown: String, text: String, path: &str) -> FileId {
-    let stem = path.rsplit('/').next().unwrap_or(path);
-    let stem = stem.strip_suffix(".yaml").unwrap_or(stem);
-    loaded.stems.push(stem.to_owned());
+    loaded.stems.push(stem(path).to_owned());
     loaded.sources.add(shown, text)
 }
 

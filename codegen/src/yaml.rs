@@ -114,7 +114,11 @@ pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
                 let Some((mut node, _pending_key)) = stack.pop() else {
                     continue;
                 };
-                node.span.end = node.span.end.max(range.end);
+                // A flow collection ends at its bracket; a block one ends with its last
+                // child, not at the token after it.
+                if !range.is_empty() {
+                    node.span.end = node.span.end.max(range.end);
+                }
                 node
             }
             _ => continue,

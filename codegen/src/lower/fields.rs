@@ -138,14 +138,19 @@ impl<'g> FieldCtx<'g> {
         if let Some(model) = expr.model()
             && !self.graph.contains(model)
         {
-            let help = suggestion(model, text, known()).unwrap_or_else(|| {
-                format!("add `specs/<service>/models/{model}.yaml`, or use one of the scalar types")
-            });
-            d.push(
-                Diagnostic::new(f.ty.loc.clone(), format!("no model named `{model}`"))
-                    .label("unknown model")
-                    .help(help),
-            );
+            // A model file that could not be read has its own diagnostic already.
+            if !self.graph.is_unreadable(model) {
+                let help = suggestion(model, text, known()).unwrap_or_else(|| {
+                    format!(
+                        "add `models/{model}.yaml` with `model: {model}`, or use String, Integer, Boolean or Float"
+                    )
+                });
+                d.push(
+                    Diagnostic::new(f.ty.loc.clone(), format!("unknown type `{text}`"))
+                        .label("no scalar type or model has this name")
+                        .help(help),
+                );
+            }
             return None;
         }
         Some(expr)

@@ -33,7 +33,7 @@ pub fn lower(
         check_file_name(&m.model, "model", stem, d);
         check_type_name(&m.model, "a model", d);
     }
-    let graph = ModelGraph::build(&actions, &models, d);
+    let graph = ModelGraph::build(&actions, &models, &set.unreadable_models, d);
 
     let mut modules: BTreeMap<String, Loc> = BTreeMap::new();
     let mut lowered_models = Vec::new();

@@ -18,6 +18,7 @@ pub struct ModelGraph {
     edges: BTreeMap<String, BTreeSet<String>>,
     in_request: BTreeSet<String>,
     in_response: BTreeSet<String>,
+    unreadable: BTreeSet<String>,
 }
 
 fn model_refs(fields: &[FieldSpec]) -> impl Iterator<Item = (String, bool)> + '_ {
@@ -31,6 +32,7 @@ impl ModelGraph {
     pub fn build(
         actions: &BTreeMap<String, &ActionSpec>,
         models: &BTreeMap<String, &ModelSpec>,
+        unreadable: &BTreeSet<String>,
         d: &mut Diagnostics,
     ) -> Self {
         let mut names = BTreeMap::new();
@@ -63,6 +65,7 @@ impl ModelGraph {
             edges,
             in_request: BTreeSet::new(),
             in_response: BTreeSet::new(),
+            unreadable: unreadable.clone(),
         };
         let mut req = Vec::new();
         let mut resp = Vec::new();
@@ -91,6 +94,11 @@ impl ModelGraph {
             }
         }
         seen
+    }
+
+    /// Whether a model of this name has a file that could not be read.
+    pub fn is_unreadable(&self, wire: &str) -> bool {
+        self.unreadable.contains(wire)
     }
 
     pub fn contains(&self, wire: &str) -> bool {

@@ -3,6 +3,7 @@
 //! Everything keeps its location so that later checks can point at it.
 
 mod read;
+mod syntax;
 mod ty;
 
 pub use read::{FileKind, read_file};
@@ -90,6 +91,7 @@ pub enum Format {
 
 #[derive(Clone, Debug)]
 pub struct EnumSpec {
+    /// The `enum` key.
     pub loc: Loc,
     /// Type name; defaults to the field's name.
     pub name: Option<At<String>>,
@@ -110,4 +112,7 @@ pub struct SpecSet {
     pub service: Option<ServiceSpec>,
     pub actions: Vec<ActionSpec>,
     pub models: Vec<ModelSpec>,
+    /// Names of model files that could not be read, so that references to them do not add
+    /// a second diagnostic to the one their file already has.
+    pub unreadable_models: std::collections::BTreeSet<String>,
 }

@@ -44,27 +44,14 @@ pub fn read_file(
                 Diagnostic::new(r.at(0..0), "the spec file is empty")
                     .label("nothing here")
                     .help(format!(
-                        "a {what} spec starts with `{what}: <Name>`; see specs/README.md"
+                        "{} {what} spec starts with `{what}: <Name>`; see specs/README.md",
+                        if what == "action" { "an" } else { "a" }
                     )),
             );
             return;
         }
         Err(e) => {
-            let help = if text[..e.span.start.min(text.len())].ends_with('\t')
-                || e.message.contains("tab")
-            {
-                "YAML indentation must use spaces, not tabs"
-            } else {
-                "check the indentation and the brackets and quotes around this point"
-            };
-            r.diags.push(
-                Diagnostic::new(
-                    r.at(e.span.clone()),
-                    format!("YAML syntax error: {}", e.message),
-                )
-                .label("here")
-                .help(help),
-            );
+            r.diags.push(super::syntax::diagnose(file, text, &e));
             return;
         }
     };
@@ -87,6 +74,16 @@ struct Entries<'n> {
 }
 
 impl<'n> Entries<'n> {
+    fn key_loc(&self, key: &str, file: FileId) -> Option<Loc> {
+        self.items
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, k, _)| Loc {
+                file,
+                span: k.span.clone(),
+            })
+    }
+
     fn get(&self, key: &str) -> Option<&'n Node> {
         self.items
             .iter()
@@ -176,7 +173,7 @@ impl Reader<'_> {
                     .map_or(node.span.clone(), |(k, _)| k.span.clone());
                 self.diags.push(
                     Diagnostic::new(self.at(span), format!("{what} has no `{key}`"))
-                        .label(format!("in the {what} that starts here"))
+                        .label(format!("`{key}` is missing from this mapping"))
                         .help(format!("add `{key}: ...` to {what}")),
                 );
             }
@@ -492,7 +489,9 @@ impl Reader<'_> {
         let max_items = m
             .get("max_items")
             .and_then(|n| self.count(n, "`max_items`"));
-        let enumeration = m.get("enum").and_then(|n| self.enumeration(n));
+        let enumeration = m
+            .get("enum")
+            .and_then(|n| self.enumeration(n, m.key_loc("enum", self.file)));
         let format = m.get("format").and_then(|n| self.format(n));
         let deprecated = m.get("deprecated").and_then(|n| match &n.kind {
             Kind::Scalar {
@@ -554,7 +553,7 @@ impl Reader<'_> {
         })
     }
 
-    fn enumeration(&mut self, node: &Node) -> Option<EnumSpec> {
+    fn enumeration(&mut self, node: &Node, key: Option<Loc>) -> Option<EnumSpec> {
         let m = self.mapping(node, "`enum`", &["name", "closed", "values"], &["values"])?;
         let name = m
             .get("name")
@@ -587,7 +586,7 @@ impl Reader<'_> {
             }
         }
         Some(EnumSpec {
-            loc: self.loc(node),
+            loc: key.unwrap_or_else(|| self.loc(node)),
             name,
             closed,
             values,
