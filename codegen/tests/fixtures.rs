@@ -38,3 +38,20 @@ fn every_file_starts_with_the_preamble() {
         }
     }
 }
+
+/// The same specs give the same bytes whatever order their files are read in.
+#[test]
+fn output_does_not_depend_on_file_order() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/compshare");
+    let files = codegen::read_dir(&dir).unwrap();
+    let first = codegen::generate(&files, "specs/compshare").unwrap();
+
+    let mut reversed = files.clone();
+    reversed.reverse();
+    let mut rotated = files.clone();
+    rotated.rotate_left(files.len() / 3);
+    for order in [reversed, rotated] {
+        let again = codegen::generate(&order, "specs/compshare").unwrap();
+        assert_eq!(again.files, first.files);
+    }
+}

@@ -28,53 +28,13 @@ fn main() -> ExitCode {
 }
 
 fn codegen(check: bool) -> ExitCode {
-    let root = root();
-    let output = match generate(&root) {
-        Ok(output) => output,
-        Err(report) => {
-            eprintln!("{report}");
-            eprintln!("{GENERATED_DIR}/ was not changed.");
-            return ExitCode::FAILURE;
-        }
-    };
-    let dir = root.join(GENERATED_DIR);
-    let plan = match sync::plan(&dir, &output.files) {
-        Ok(plan) => plan,
-        Err(e) => {
-            eprintln!("error: cannot read {GENERATED_DIR}/: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    if check {
-        if plan.is_empty() {
-            println!("{GENERATED_DIR}/ is up to date ({} files)", plan.unchanged);
-            return ExitCode::SUCCESS;
-        }
-        for (what, paths) in [
-            ("stale", &plan.stale),
-            ("missing", &plan.missing),
-            ("extra", &plan.extra),
-        ] {
-            for path in paths {
-                eprintln!("{what}: {GENERATED_DIR}/{path}");
-            }
-        }
-        eprintln!("{GENERATED_DIR}/ does not match specs/; run `cargo xtask codegen` to update it");
-        return ExitCode::FAILURE;
-    }
-    if let Err(e) = sync::apply(&dir, &output.files, &plan) {
-        eprintln!("error: cannot write {GENERATED_DIR}/: {e}");
-        return ExitCode::FAILURE;
-    }
-    println!(
-        "codegen: {} actions, {} models; {} files written, {} unchanged, {} removed",
-        output.actions,
-        output.models,
-        plan.stale.len() + plan.missing.len(),
-        plan.unchanged,
-        plan.extra.len()
+    let code = xtask::codegen_command(
+        &root(),
+        check,
+        &mut std::io::stdout(),
+        &mut std::io::stderr(),
     );
-    ExitCode::SUCCESS
+    ExitCode::from(code)
 }
 
 fn test(args: &[&str]) -> ExitCode {

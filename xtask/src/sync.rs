@@ -78,17 +78,29 @@ fn starts_with_preamble(path: &Path) -> io::Result<bool> {
     Ok(text.starts_with(PREAMBLE.as_bytes()))
 }
 
-/// Applies a plan: writes stale and missing files (each through a temporary file renamed into
-/// place, so a reader never sees half a file) and removes extra ones.
+/// Applies a plan: writes stale and missing files and removes extra ones. Every new file is
+/// first written beside its target; only when all of them are written are they renamed into
+/// place, so a failed write (a full disk, say) leaves `dir` as it was.
 pub fn apply(dir: &Path, files: &BTreeMap<String, String>, plan: &Plan) -> io::Result<()> {
+    let mut written: Vec<(PathBuf, PathBuf)> = Vec::new();
     for path in plan.stale.iter().chain(&plan.missing) {
         let target = dir.join(path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
+        let tmp = PathBuf::from(format!("{}.codegen-tmp", target.display()));
+        let result = target
+            .parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| fs::write(&tmp, files[path].as_bytes()));
+        if let Err(e) = result {
+            let _ = fs::remove_file(&tmp);
+            for (tmp, _) in &written {
+                let _ = fs::remove_file(tmp);
+            }
+            return Err(e);
         }
-        let tmp = target.with_extension("rs.codegen-tmp");
-        fs::write(&tmp, files[path].as_bytes())?;
-        fs::rename(&tmp, &target)?;
+        written.push((tmp, target));
+    }
+    for (tmp, target) in &written {
+        fs::rename(tmp, target)?;
     }
     for path in &plan.extra {
         fs::remove_file(dir.join(path))?;
