@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use std::process::Command;
 
-use xtask::{GENERATED_DIR, generate, pyenv, root, sync};
+use xtask::{pyenv, root};
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
