@@ -1,5 +1,6 @@
 //! The project's commands, as a library so that tests run exactly what the commands run.
 
+pub mod bench;
 pub mod pyenv;
 pub mod sync;
 

@@ -11,6 +11,8 @@ commands:
   codegen [--check]   regenerate generated/ from specs/ (--check: change nothing, fail if stale)
   test [ARGS...]      install the official Python SDK into target/pyenv, then run
                       `cargo test --workspace ARGS...` against it
+  bench               time codegen, a clean build of the compshare crate alone, and its
+                      rebuild after one spec changes
 ";
 
 fn main() -> ExitCode {
@@ -20,6 +22,7 @@ fn main() -> ExitCode {
         ["codegen"] => codegen(false),
         ["codegen", "--check"] => codegen(true),
         ["test", rest @ ..] => test(rest),
+        ["bench"] => bench(),
         _ => {
             eprint!("{USAGE}");
             ExitCode::from(2)
@@ -58,6 +61,30 @@ fn test(args: &[&str]) -> ExitCode {
         Ok(_) => ExitCode::FAILURE,
         Err(e) => {
             eprintln!("error: cannot run cargo test: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn bench() -> ExitCode {
+    match xtask::bench::run(&root()) {
+        Ok(r) => {
+            println!(
+                "codegen (80 actions, all files, in memory): {:.2?}",
+                r.codegen
+            );
+            println!(
+                "clean debug build of the compshare crate alone: {:.1?}",
+                r.clean_build
+            );
+            println!(
+                "rebuild after one spec changes (codegen + build): {:.1?}",
+                r.incremental_build
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }
