@@ -11,6 +11,8 @@ commands:
   codegen [--check]   regenerate generated/ from specs/ (--check: change nothing, fail if stale)
   test [ARGS...]      install the official Python SDK into target/pyenv, then run
                       `cargo test --workspace ARGS...` against it
+  fuzz [--seconds N]  feed arbitrary and mutated specs to the loader and checker for N
+                      seconds per property (default 600), in release mode
   bench               time codegen, a clean build of the compshare crate alone, and its
                       rebuild after one spec changes
 ";
@@ -23,11 +25,18 @@ fn main() -> ExitCode {
         ["codegen", "--check"] => codegen(true),
         ["test", rest @ ..] => test(rest),
         ["bench"] => bench(),
-        _ => {
-            eprint!("{USAGE}");
-            ExitCode::from(2)
-        }
+        ["fuzz"] => fuzz(600),
+        ["fuzz", "--seconds", n] => match n.parse() {
+            Ok(n) => fuzz(n),
+            Err(_) => usage(),
+        },
+        _ => usage(),
     }
+}
+
+fn usage() -> ExitCode {
+    eprint!("{USAGE}");
+    ExitCode::from(2)
 }
 
 fn codegen(check: bool) -> ExitCode {
@@ -87,5 +96,27 @@ fn bench() -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn fuzz(seconds: u64) -> ExitCode {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(root())
+        .args([
+            "test",
+            "--release",
+            "-p",
+            "codegen",
+            "--test",
+            "fuzz",
+            "--",
+            "--nocapture",
+        ])
+        .env("CODEGEN_FUZZ_SECONDS", seconds.to_string())
+        .status();
+    match status {
+        Ok(s) if s.success() => ExitCode::SUCCESS,
+        _ => ExitCode::FAILURE,
     }
 }
