@@ -125,17 +125,21 @@ impl ParamReader<'_> {
         }
     }
 
+    /// The remaining names that start with `prefix`, in order.
+    fn keys_under(&self, prefix: &str) -> Vec<String> {
+        self.remaining
+            .range(prefix.to_owned()..)
+            .take_while(|(k, _)| k.starts_with(prefix))
+            .map(|(k, _)| k.clone())
+            .collect()
+    }
+
     /// Removes every parameter under `name.` and returns them keyed by index, relative names
     /// inside. Reports indices that are not `0..N`.
     fn take_indexed(&mut self, name: &'static str) -> Vec<BTreeMap<String, String>> {
         self.asked.push(name);
         let prefix = format!("{name}.");
-        let keys: Vec<String> = self
-            .remaining
-            .range(prefix.clone()..)
-            .take_while(|(k, _)| k.starts_with(&prefix))
-            .map(|(k, _)| k.clone())
-            .collect();
+        let keys = self.keys_under(&prefix);
         let mut by_index: BTreeMap<usize, BTreeMap<String, String>> = BTreeMap::new();
         for key in keys {
             let rest = &key[prefix.len()..];
@@ -200,12 +204,7 @@ impl ParamReader<'_> {
     pub fn object<T: FromParams>(&mut self, name: &'static str) -> Option<T> {
         self.asked.push(name);
         let prefix = format!("{name}.");
-        let keys: Vec<String> = self
-            .remaining
-            .range(prefix.clone()..)
-            .take_while(|(k, _)| k.starts_with(&prefix))
-            .map(|(k, _)| k.clone())
-            .collect();
+        let keys = self.keys_under(&prefix);
         if keys.is_empty() {
             return None;
         }

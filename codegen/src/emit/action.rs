@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::structs::{self, Role};
-use super::{docs, enums, impls, param, types};
+use super::{docs, enums, impls, types};
 use crate::ir::{Action, Field, Ty};
 use crate::naming::ident;
 
@@ -81,14 +81,7 @@ fn request(a: &Action) -> TokenStream {
             response: false,
         },
     );
-    let encode = impls::encode(&a.request);
-    let validate = impls::validate(&a.request);
-    let read = impls::read(&a.request);
-    let (w, v, r) = (
-        param("w", &encode),
-        param("v", &validate),
-        param("r", &read),
-    );
+    let traits = impls::request_traits(&name, &a.request);
     let common = ["Region", "Zone", "ProjectId"].map(|wire| {
         match a
             .request
@@ -114,23 +107,7 @@ fn request(a: &Action) -> TokenStream {
             }
         }
 
-        impl rt::EncodeForm for #name {
-            fn encode_form(&self, #w: &mut rt::FormWriter<'_>) {
-                #encode
-            }
-        }
-
-        impl rt::Validate for #name {
-            fn validate_into(&self, #v: &mut rt::Violations) {
-                #validate
-            }
-        }
-
-        impl rt::FromParams for #name {
-            fn read_params(#r: &mut rt::ParamReader<'_>) -> Self {
-                #read
-            }
-        }
+        #traits
 
         impl rt::Action for #name {
             const NAME: &'static str = #wire;
@@ -366,7 +343,6 @@ fn first_sentence(text: &str) -> String {
 
 fn response(a: &Action) -> TokenStream {
     let name = ident(&a.response_type);
-    let type_name = a.response_type.as_str();
     let doc = format!(
         "Response of {}. Decoding is tolerant: unknown fields are ignored, and missing or drifted values become `None` or empty.",
         docs::code(&a.wire)
@@ -380,26 +356,10 @@ fn response(a: &Action) -> TokenStream {
             response: true,
         },
     );
-    let decode = impls::decode(&a.response);
-    let fields_var = if a.response.is_empty() {
-        param("f", &TokenStream::new())
-    } else {
-        param("f", &decode)
-    };
+    let traits = impls::response_traits(&name, &a.response);
     quote! {
         #def
 
-        impl rt::Decode for #name {
-            fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
-                let #fields_var = rt::decode::Fields::new(value, #type_name);
-                ::core::option::Option::Some(#decode)
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                rt::decode::deserialize(deserializer)
-            }
-        }
+        #traits
     }
 }

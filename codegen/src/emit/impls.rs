@@ -4,7 +4,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::types;
+use proc_macro2::Ident;
+
+use super::{param, types};
 use crate::ir::{Field, Num, Presence, Ty};
 use crate::naming::ident;
 
@@ -158,4 +160,59 @@ pub fn decode(fields: &[Field]) -> TokenStream {
         quote!(#field: #value,)
     });
     quote!(Self { #(#inits)* })
+}
+
+/// `EncodeForm`, `Validate` and `FromParams` for a request or a nested request model.
+pub fn request_traits(name: &Ident, fields: &[Field]) -> TokenStream {
+    let (encode, validate, read) = (encode(fields), validate(fields), read(fields));
+    let (w, v, r) = (
+        param("w", &encode),
+        param("v", &validate),
+        param("r", &read),
+    );
+    quote! {
+        impl rt::EncodeForm for #name {
+            fn encode_form(&self, #w: &mut rt::FormWriter<'_>) {
+                #encode
+            }
+        }
+
+        impl rt::Validate for #name {
+            fn validate_into(&self, #v: &mut rt::Violations) {
+                #validate
+            }
+        }
+
+        impl rt::FromParams for #name {
+            fn read_params(#r: &mut rt::ParamReader<'_>) -> Self {
+                #read
+            }
+        }
+    }
+}
+
+/// Tolerant `Decode`, and `Deserialize` through it, for a response or a response model.
+pub fn response_traits(name: &Ident, fields: &[Field]) -> TokenStream {
+    let type_name = name.to_string();
+    let decode = decode(fields);
+    let f = if fields.is_empty() {
+        param("f", &TokenStream::new())
+    } else {
+        param("f", &decode)
+    };
+    quote! {
+        impl rt::Decode for #name {
+            fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+                value.as_object()?;
+                let #f = rt::decode::Fields::new(value, #type_name);
+                ::core::option::Option::Some(#decode)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                rt::decode::deserialize(deserializer)
+            }
+        }
+    }
 }

@@ -126,6 +126,12 @@ fn rejections(
     let field = ident(&f.ident);
     let base = f.ident.trim_start_matches("r#").to_owned();
     let wire = &f.wire;
+    // The first element carries the violation when the field is an array.
+    let path = if matches!(f.ty, Ty::List(_)) {
+        format!("{wire}.0")
+    } else {
+        wire.clone()
+    };
     let mut out = Vec::new();
     let mut case = |suffix: &str, bad: Example, rule: String| {
         let name = ident(&format!("{base}_{suffix}_is_rejected"));
@@ -146,11 +152,6 @@ fn rejections(
             quote!(::std::vec::Vec::from([#element]))
         } else {
             field_value(s, scope, f, &bad)
-        };
-        let path = if matches!(f.ty, Ty::List(_)) {
-            format!("{wire}.0")
-        } else {
-            wire.clone()
         };
         out.push(quote! {
             #[test]
@@ -210,11 +211,6 @@ fn rejections(
             .collect::<Vec<_>>()
             .join(", ");
         let rule = format!("must be one of {allowed}");
-        let path = if matches!(f.ty, Ty::List(_)) {
-            format!("{wire}.0")
-        } else {
-            wire.clone()
-        };
         out.push(quote! {
             #[test]
             fn #test() {

@@ -269,6 +269,7 @@ impl crate::Client {
 pub struct AttachCompshareDiskResponse {}
 impl rt::Decode for AttachCompshareDiskResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let _f = rt::decode::Fields::new(value, "AttachCompshareDiskResponse");
         ::core::option::Option::Some(Self {})
     }

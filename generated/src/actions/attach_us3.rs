@@ -153,6 +153,7 @@ impl crate::Client {
 pub struct AttachUs3Response {}
 impl rt::Decode for AttachUs3Response {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let _f = rt::decode::Fields::new(value, "AttachUs3Response");
         ::core::option::Option::Some(Self {})
     }

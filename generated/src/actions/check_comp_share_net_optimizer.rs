@@ -146,6 +146,7 @@ pub struct CheckCompShareNetOptimizerResponse {
 
 impl rt::Decode for CheckCompShareNetOptimizerResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "CheckCompShareNetOptimizerResponse");
         ::core::option::Option::Some(Self {
             optimized: f.req("Optimized"),

@@ -353,6 +353,7 @@ pub struct CheckUlHostResourceCapacityResponse {
 
 impl rt::Decode for CheckUlHostResourceCapacityResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "CheckUlHostResourceCapacityResponse");
         ::core::option::Option::Some(Self {
             message: f.req("Message"),

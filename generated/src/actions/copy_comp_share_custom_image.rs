@@ -176,6 +176,7 @@ pub struct CopyCompShareCustomImageResponse {
 
 impl rt::Decode for CopyCompShareCustomImageResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "CopyCompShareCustomImageResponse");
         ::core::option::Option::Some(Self {
             new_comp_share_image_id: f.req("NewCompShareImageId"),

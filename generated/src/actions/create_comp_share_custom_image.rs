@@ -213,6 +213,7 @@ pub struct CreateCompShareCustomImageResponse {
 
 impl rt::Decode for CreateCompShareCustomImageResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "CreateCompShareCustomImageResponse");
         ::core::option::Option::Some(Self {
             comp_share_image_id: f.req("CompShareImageId"),

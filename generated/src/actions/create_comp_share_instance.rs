@@ -998,6 +998,7 @@ pub struct CreateCompShareInstanceResponse {
 
 impl rt::Decode for CreateCompShareInstanceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "CreateCompShareInstanceResponse");
         ::core::option::Option::Some(Self {
             u_host_ids: f.list("UHostIds"),

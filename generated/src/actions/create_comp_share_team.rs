@@ -175,6 +175,7 @@ pub struct CreateCompShareTeamResponse {
 
 impl rt::Decode for CreateCompShareTeamResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "CreateCompShareTeamResponse");
         ::core::option::Option::Some(Self { message: f.opt("Message") })
     }

@@ -177,6 +177,7 @@ pub struct CreateCompShareTeamRelationResponse {
 
 impl rt::Decode for CreateCompShareTeamRelationResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "CreateCompShareTeamRelationResponse");
         ::core::option::Option::Some(Self {
             error_map: f.opt("ErrorMap"),

@@ -388,6 +388,7 @@ pub struct CreateUlHostInstanceResponse {
 
 impl rt::Decode for CreateUlHostInstanceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "CreateUlHostInstanceResponse");
         ::core::option::Option::Some(Self {
             message: f.req("Message"),

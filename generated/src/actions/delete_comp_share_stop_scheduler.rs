@@ -157,6 +157,7 @@ impl crate::Client {
 pub struct DeleteCompShareStopSchedulerResponse {}
 impl rt::Decode for DeleteCompShareStopSchedulerResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let _f = rt::decode::Fields::new(value, "DeleteCompShareStopSchedulerResponse");
         ::core::option::Option::Some(Self {})
     }

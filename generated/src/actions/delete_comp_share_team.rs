@@ -155,6 +155,7 @@ pub struct DeleteCompShareTeamResponse {
 
 impl rt::Decode for DeleteCompShareTeamResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DeleteCompShareTeamResponse");
         ::core::option::Option::Some(Self { message: f.req("Message") })
     }

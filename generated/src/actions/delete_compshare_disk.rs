@@ -204,6 +204,7 @@ pub struct DeleteCompshareDiskResponse {
 
 impl rt::Decode for DeleteCompshareDiskResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DeleteCompshareDiskResponse");
         ::core::option::Option::Some(Self {
             u_disk_id: f.req("UDiskId"),

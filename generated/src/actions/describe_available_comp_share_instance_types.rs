@@ -171,6 +171,7 @@ pub struct DescribeAvailableCompShareInstanceTypesResponse {
 
 impl rt::Decode for DescribeAvailableCompShareInstanceTypesResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(
             value,
             "DescribeAvailableCompShareInstanceTypesResponse",

@@ -262,6 +262,7 @@ pub struct DescribeCommunityImagesResponse {
 
 impl rt::Decode for DescribeCommunityImagesResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeCommunityImagesResponse");
         ::core::option::Option::Some(Self {
             image_set: f.list("ImageSet"),

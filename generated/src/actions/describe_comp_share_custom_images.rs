@@ -199,6 +199,7 @@ pub struct DescribeCompShareCustomImagesResponse {
 
 impl rt::Decode for DescribeCompShareCustomImagesResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeCompShareCustomImagesResponse");
         ::core::option::Option::Some(Self {
             image_set: f.list("ImageSet"),

@@ -148,6 +148,7 @@ pub struct DescribeCompShareGpuInventoryResponse {
 
 impl rt::Decode for DescribeCompShareGpuInventoryResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeCompShareGpuInventoryResponse");
         ::core::option::Option::Some(Self {
             gpu_inventory_by_zone: f.opt("GpuInventoryByZone"),

@@ -151,6 +151,7 @@ pub struct DescribeCompShareImageShareAccountsResponse {
 
 impl rt::Decode for DescribeCompShareImageShareAccountsResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(
             value,
             "DescribeCompShareImageShareAccountsResponse",

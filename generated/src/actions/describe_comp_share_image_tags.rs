@@ -143,6 +143,7 @@ pub struct DescribeCompShareImageTagsResponse {
 
 impl rt::Decode for DescribeCompShareImageTagsResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeCompShareImageTagsResponse");
         ::core::option::Option::Some(Self { tags: f.list("Tags") })
     }

@@ -330,6 +330,7 @@ pub struct DescribeCompShareImagesResponse {
 
 impl rt::Decode for DescribeCompShareImagesResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeCompShareImagesResponse");
         ::core::option::Option::Some(Self {
             total_count: f.opt("TotalCount"),

@@ -207,6 +207,7 @@ pub struct DescribeCompShareInstanceResponse {
 
 impl rt::Decode for DescribeCompShareInstanceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeCompShareInstanceResponse");
         ::core::option::Option::Some(Self {
             total_count: f.req("TotalCount"),

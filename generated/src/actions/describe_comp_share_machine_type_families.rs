@@ -120,6 +120,7 @@ pub struct DescribeCompShareMachineTypeFamiliesResponse {
 
 impl rt::Decode for DescribeCompShareMachineTypeFamiliesResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(
             value,
             "DescribeCompShareMachineTypeFamiliesResponse",

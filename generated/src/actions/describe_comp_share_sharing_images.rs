@@ -195,6 +195,7 @@ pub struct DescribeCompShareSharingImagesResponse {
 
 impl rt::Decode for DescribeCompShareSharingImagesResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeCompShareSharingImagesResponse");
         ::core::option::Option::Some(Self {
             image_set: f.list("ImageSet"),

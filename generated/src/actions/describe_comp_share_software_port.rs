@@ -132,6 +132,7 @@ pub struct DescribeCompShareSoftwarePortResponse {
 
 impl rt::Decode for DescribeCompShareSoftwarePortResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeCompShareSoftwarePortResponse");
         ::core::option::Option::Some(Self {
             software_port: f.list("SoftwarePort"),

@@ -115,6 +115,7 @@ pub struct DescribeCompShareSupportZoneResponse {
 
 impl rt::Decode for DescribeCompShareSupportZoneResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeCompShareSupportZoneResponse");
         ::core::option::Option::Some(Self {
             zone_info: f.list("ZoneInfo"),

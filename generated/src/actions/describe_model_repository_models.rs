@@ -163,6 +163,7 @@ pub struct DescribeModelRepositoryModelsResponse {
 
 impl rt::Decode for DescribeModelRepositoryModelsResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeModelRepositoryModelsResponse");
         ::core::option::Option::Some(Self { models: f.list("Models") })
     }

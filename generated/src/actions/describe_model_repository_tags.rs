@@ -131,6 +131,7 @@ pub struct DescribeModelRepositoryTagsResponse {
 
 impl rt::Decode for DescribeModelRepositoryTagsResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeModelRepositoryTagsResponse");
         ::core::option::Option::Some(Self { tags: f.list("Tags") })
     }

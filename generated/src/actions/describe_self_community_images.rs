@@ -186,6 +186,7 @@ pub struct DescribeSelfCommunityImagesResponse {
 
 impl rt::Decode for DescribeSelfCommunityImagesResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeSelfCommunityImagesResponse");
         ::core::option::Option::Some(Self {
             available_total_count: f.req("AvailableTotalCount"),

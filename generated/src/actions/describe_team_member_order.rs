@@ -346,6 +346,7 @@ pub struct DescribeTeamMemberOrderResponse {
 
 impl rt::Decode for DescribeTeamMemberOrderResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeTeamMemberOrderResponse");
         ::core::option::Option::Some(Self {
             limit: f.req("Limit"),

@@ -243,6 +243,7 @@ pub struct DescribeTeamMemberOrderCountResponse {
 
 impl rt::Decode for DescribeTeamMemberOrderCountResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeTeamMemberOrderCountResponse");
         ::core::option::Option::Some(Self {
             amount: f.req("Amount"),

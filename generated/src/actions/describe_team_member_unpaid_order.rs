@@ -348,6 +348,7 @@ pub struct DescribeTeamMemberUnpaidOrderResponse {
 
 impl rt::Decode for DescribeTeamMemberUnpaidOrderResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeTeamMemberUnpaidOrderResponse");
         ::core::option::Option::Some(Self {
             limit: f.req("Limit"),

@@ -285,6 +285,7 @@ pub struct DescribeTeamMemberUnpaidOrderCountResponse {
 
 impl rt::Decode for DescribeTeamMemberUnpaidOrderCountResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(
             value,
             "DescribeTeamMemberUnpaidOrderCountResponse",

@@ -135,6 +135,7 @@ pub struct DescribeUlHostBundlesResponse {
 
 impl rt::Decode for DescribeUlHostBundlesResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeUlHostBundlesResponse");
         ::core::option::Option::Some(Self {
             bundles: f.list("Bundles"),

@@ -514,6 +514,7 @@ pub struct DescribeUlHostImageResponse {
 
 impl rt::Decode for DescribeUlHostImageResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeUlHostImageResponse");
         ::core::option::Option::Some(Self {
             image_set: f.list("ImageSet"),

@@ -181,6 +181,7 @@ pub struct DescribeUlHostInstanceResponse {
 
 impl rt::Decode for DescribeUlHostInstanceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeUlHostInstanceResponse");
         ::core::option::Option::Some(Self {
             message: f.req("Message"),

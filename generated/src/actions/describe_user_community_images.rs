@@ -309,6 +309,7 @@ pub struct DescribeUserCommunityImagesResponse {
 
 impl rt::Decode for DescribeUserCommunityImagesResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DescribeUserCommunityImagesResponse");
         ::core::option::Option::Some(Self {
             available_total_count: f.opt("AvailableTotalCount"),

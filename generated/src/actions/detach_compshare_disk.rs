@@ -169,6 +169,7 @@ impl crate::Client {
 pub struct DetachCompshareDiskResponse {}
 impl rt::Decode for DetachCompshareDiskResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let _f = rt::decode::Fields::new(value, "DetachCompshareDiskResponse");
         ::core::option::Option::Some(Self {})
     }

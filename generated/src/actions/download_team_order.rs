@@ -229,6 +229,7 @@ pub struct DownloadTeamOrderResponse {
 
 impl rt::Decode for DownloadTeamOrderResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "DownloadTeamOrderResponse");
         ::core::option::Option::Some(Self {
             amount: f.req("Amount"),

@@ -235,6 +235,7 @@ pub struct GetCompShareAttachedDiskUpgradePriceResponse {
 
 impl rt::Decode for GetCompShareAttachedDiskUpgradePriceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(
             value,
             "GetCompShareAttachedDiskUpgradePriceResponse",

@@ -174,6 +174,7 @@ pub struct GetCompShareImageCreateProgressResponse {
 
 impl rt::Decode for GetCompShareImageCreateProgressResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(
             value,
             "GetCompShareImageCreateProgressResponse",

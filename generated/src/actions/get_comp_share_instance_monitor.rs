@@ -156,6 +156,7 @@ impl crate::Client {
 pub struct GetCompShareInstanceMonitorResponse {}
 impl rt::Decode for GetCompShareInstanceMonitorResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let _f = rt::decode::Fields::new(value, "GetCompShareInstanceMonitorResponse");
         ::core::option::Option::Some(Self {})
     }

@@ -417,6 +417,7 @@ pub struct GetCompShareInstancePriceResponse {
 
 impl rt::Decode for GetCompShareInstancePriceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "GetCompShareInstancePriceResponse");
         ::core::option::Option::Some(Self {
             list_price_detail: f.list("ListPriceDetail"),

@@ -225,6 +225,7 @@ pub struct GetCompShareInstanceUpgradePriceResponse {
 
 impl rt::Decode for GetCompShareInstanceUpgradePriceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(
             value,
             "GetCompShareInstanceUpgradePriceResponse",

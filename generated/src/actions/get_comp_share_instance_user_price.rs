@@ -419,6 +419,7 @@ pub struct GetCompShareInstanceUserPriceResponse {
 
 impl rt::Decode for GetCompShareInstanceUserPriceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "GetCompShareInstanceUserPriceResponse");
         ::core::option::Option::Some(Self {
             list_price_detail: f.list("ListPriceDetail"),

@@ -165,6 +165,7 @@ pub struct GetCompShareRefundPriceResponse {
 
 impl rt::Decode for GetCompShareRefundPriceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "GetCompShareRefundPriceResponse");
         ::core::option::Option::Some(Self {
             refund_price_set: f.list("RefundPriceSet"),

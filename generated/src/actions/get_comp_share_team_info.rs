@@ -165,6 +165,7 @@ pub struct GetCompShareTeamInfoResponse {
 
 impl rt::Decode for GetCompShareTeamInfoResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "GetCompShareTeamInfoResponse");
         ::core::option::Option::Some(Self {
             message: f.req("Message"),

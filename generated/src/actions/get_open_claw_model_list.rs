@@ -113,6 +113,7 @@ pub struct GetOpenClawModelListResponse {
 
 impl rt::Decode for GetOpenClawModelListResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "GetOpenClawModelListResponse");
         ::core::option::Option::Some(Self { models: f.opt("Models") })
     }

@@ -178,6 +178,7 @@ pub struct GetSoftwareUrlResponse {
 
 impl rt::Decode for GetSoftwareUrlResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "GetSoftwareUrlResponse");
         ::core::option::Option::Some(Self { url: f.req("URL") })
     }

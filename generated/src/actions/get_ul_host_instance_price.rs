@@ -275,6 +275,7 @@ pub struct GetUlHostInstancePriceResponse {
 
 impl rt::Decode for GetUlHostInstancePriceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "GetUlHostInstancePriceResponse");
         ::core::option::Option::Some(Self {
             message: f.req("Message"),

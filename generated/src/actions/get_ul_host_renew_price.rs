@@ -241,6 +241,7 @@ pub struct GetUlHostRenewPriceResponse {
 
 impl rt::Decode for GetUlHostRenewPriceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "GetUlHostRenewPriceResponse");
         ::core::option::Option::Some(Self {
             price_set: f.list("PriceSet"),

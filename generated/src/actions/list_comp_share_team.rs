@@ -143,6 +143,7 @@ pub struct ListCompShareTeamResponse {
 
 impl rt::Decode for ListCompShareTeamResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "ListCompShareTeamResponse");
         ::core::option::Option::Some(Self { teams: f.list("Teams") })
     }

@@ -160,6 +160,7 @@ pub struct ListCompShareTeamInviteResponse {
 
 impl rt::Decode for ListCompShareTeamInviteResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "ListCompShareTeamInviteResponse");
         ::core::option::Option::Some(Self {
             invites: f.list("Invites"),

@@ -251,6 +251,7 @@ pub struct ListCompShareTeamJoinedResponse {
 
 impl rt::Decode for ListCompShareTeamJoinedResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "ListCompShareTeamJoinedResponse");
         ::core::option::Option::Some(Self {
             joined_teams: f.list("JoinedTeams"),

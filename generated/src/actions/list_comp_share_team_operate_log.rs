@@ -228,6 +228,7 @@ pub struct ListCompShareTeamOperateLogResponse {
 
 impl rt::Decode for ListCompShareTeamOperateLogResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "ListCompShareTeamOperateLogResponse");
         ::core::option::Option::Some(Self {
             logs: f.list("Logs"),

@@ -164,6 +164,7 @@ pub struct ListMemberProductTypeResponse {
 
 impl rt::Decode for ListMemberProductTypeResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "ListMemberProductTypeResponse");
         ::core::option::Option::Some(Self {
             product_type_list: f.list("ProductTypeList"),

@@ -186,6 +186,7 @@ pub struct ModifyCompShareImageShareAccountResponse {
 
 impl rt::Decode for ModifyCompShareImageShareAccountResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(
             value,
             "ModifyCompShareImageShareAccountResponse",

@@ -178,6 +178,7 @@ pub struct ModifyCompShareInstanceNameResponse {
 
 impl rt::Decode for ModifyCompShareInstanceNameResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "ModifyCompShareInstanceNameResponse");
         ::core::option::Option::Some(Self {
             u_host_id: f.req("UHostId"),

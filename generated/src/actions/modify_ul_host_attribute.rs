@@ -181,6 +181,7 @@ pub struct ModifyUlHostAttributeResponse {
 
 impl rt::Decode for ModifyUlHostAttributeResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "ModifyUlHostAttributeResponse");
         ::core::option::Option::Some(Self {
             message: f.req("Message"),

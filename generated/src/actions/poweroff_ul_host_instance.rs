@@ -146,6 +146,7 @@ pub struct PoweroffUlHostInstanceResponse {
 
 impl rt::Decode for PoweroffUlHostInstanceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "PoweroffUlHostInstanceResponse");
         ::core::option::Option::Some(Self {
             ul_host_id: f.req("ULHostId"),

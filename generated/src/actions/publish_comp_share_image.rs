@@ -278,6 +278,7 @@ impl crate::Client {
 pub struct PublishCompShareImageResponse {}
 impl rt::Decode for PublishCompShareImageResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let _f = rt::decode::Fields::new(value, "PublishCompShareImageResponse");
         ::core::option::Option::Some(Self {})
     }

@@ -162,6 +162,7 @@ pub struct RebootCompShareInstanceResponse {
 
 impl rt::Decode for RebootCompShareInstanceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "RebootCompShareInstanceResponse");
         ::core::option::Option::Some(Self {
             u_host_id: f.req("UHostId"),

@@ -206,6 +206,7 @@ pub struct ReinstallCompShareInstanceResponse {
 
 impl rt::Decode for ReinstallCompShareInstanceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "ReinstallCompShareInstanceResponse");
         ::core::option::Option::Some(Self {
             u_host_id: f.req("UHostId"),

@@ -195,6 +195,7 @@ pub struct ReinstallUlHostInstanceResponse {
 
 impl rt::Decode for ReinstallUlHostInstanceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "ReinstallUlHostInstanceResponse");
         ::core::option::Option::Some(Self {
             message: f.req("Message"),

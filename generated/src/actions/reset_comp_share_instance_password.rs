@@ -192,6 +192,7 @@ pub struct ResetCompShareInstancePasswordResponse {
 
 impl rt::Decode for ResetCompShareInstancePasswordResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "ResetCompShareInstancePasswordResponse");
         ::core::option::Option::Some(Self {
             u_host_id: f.req("UHostId"),

@@ -173,6 +173,7 @@ pub struct ResetUlHostInstancePasswordResponse {
 
 impl rt::Decode for ResetUlHostInstancePasswordResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "ResetUlHostInstancePasswordResponse");
         ::core::option::Option::Some(Self {
             ul_host_id: f.req("ULHostId"),

@@ -174,6 +174,7 @@ pub struct ResizeCompShareDiskResponse {
 
 impl rt::Decode for ResizeCompShareDiskResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "ResizeCompShareDiskResponse");
         ::core::option::Option::Some(Self {
             u_disk_id: f.req("UDiskId"),

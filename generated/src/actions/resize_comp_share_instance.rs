@@ -228,6 +228,7 @@ pub struct ResizeCompShareInstanceResponse {
 
 impl rt::Decode for ResizeCompShareInstanceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "ResizeCompShareInstanceResponse");
         ::core::option::Option::Some(Self {
             u_host_id: f.req("UHostId"),

@@ -299,6 +299,7 @@ pub struct SetCompShareTeamRelationResponse {
 
 impl rt::Decode for SetCompShareTeamRelationResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "SetCompShareTeamRelationResponse");
         ::core::option::Option::Some(Self { message: f.req("Message") })
     }

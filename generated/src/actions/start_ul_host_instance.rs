@@ -149,6 +149,7 @@ pub struct StartUlHostInstanceResponse {
 
 impl rt::Decode for StartUlHostInstanceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "StartUlHostInstanceResponse");
         ::core::option::Option::Some(Self {
             ul_host_id: f.opt("ULHostId"),

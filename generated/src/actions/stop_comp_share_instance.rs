@@ -162,6 +162,7 @@ pub struct StopCompShareInstanceResponse {
 
 impl rt::Decode for StopCompShareInstanceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "StopCompShareInstanceResponse");
         ::core::option::Option::Some(Self {
             u_host_id: f.req("UHostId"),

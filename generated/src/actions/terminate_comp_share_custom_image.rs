@@ -157,6 +157,7 @@ impl crate::Client {
 pub struct TerminateCompShareCustomImageResponse {}
 impl rt::Decode for TerminateCompShareCustomImageResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let _f = rt::decode::Fields::new(value, "TerminateCompShareCustomImageResponse");
         ::core::option::Option::Some(Self {})
     }

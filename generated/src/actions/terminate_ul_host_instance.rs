@@ -166,6 +166,7 @@ pub struct TerminateUlHostInstanceResponse {
 
 impl rt::Decode for TerminateUlHostInstanceResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "TerminateUlHostInstanceResponse");
         ::core::option::Option::Some(Self {
             in_recycle: f.req("InRecycle"),

@@ -266,6 +266,7 @@ impl crate::Client {
 pub struct UpdateCompShareImageResponse {}
 impl rt::Decode for UpdateCompShareImageResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let _f = rt::decode::Fields::new(value, "UpdateCompShareImageResponse");
         ::core::option::Option::Some(Self {})
     }

@@ -199,6 +199,7 @@ pub struct UpdateCompShareInstancePortsResponse {
 
 impl rt::Decode for UpdateCompShareInstancePortsResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "UpdateCompShareInstancePortsResponse");
         ::core::option::Option::Some(Self {
             u_host_id: f.opt("UHostId"),

@@ -169,6 +169,7 @@ impl crate::Client {
 pub struct UpdateCompShareStopSchedulerResponse {}
 impl rt::Decode for UpdateCompShareStopSchedulerResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let _f = rt::decode::Fields::new(value, "UpdateCompShareStopSchedulerResponse");
         ::core::option::Option::Some(Self {})
     }

@@ -173,6 +173,7 @@ pub struct UpdateCompShareTeamResponse {
 
 impl rt::Decode for UpdateCompShareTeamResponse {
     fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
+        value.as_object()?;
         let f = rt::decode::Fields::new(value, "UpdateCompShareTeamResponse");
         ::core::option::Option::Some(Self { message: f.req("Message") })
     }
