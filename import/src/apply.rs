@@ -1,0 +1,201 @@
+//! One page through the pipeline: read it, type its rows, merge them into the specs, and
+//! report what changed.
+
+use std::collections::BTreeSet;
+
+use codegen::naming::{Kind, rust_name};
+use serde_yaml::{Mapping, Value};
+
+use crate::report::{ActionReport, Constraint, ModelReport, Status};
+use crate::specs::{Owner, Specs, action_path, model_path};
+use crate::{extract, merge, names, resolve, types, write};
+
+pub fn page(
+    page: &crate::Page,
+    specs: &mut Specs,
+    touched: &mut BTreeSet<String>,
+    warnings: &mut Vec<(usize, String)>,
+) -> Option<ActionReport> {
+    let doc = extract::read(&page.text);
+    warnings.extend(doc.warnings.iter().cloned());
+    let Some(action) = doc.action.clone().filter(|a| types::is_model_name(a)) else {
+        warnings.push((
+            doc.title_line,
+            "cannot find the action's name in the title, an `Action` row or the response example; skipped the page".into(),
+        ));
+        return None;
+    };
+    let apath = action_path(&action);
+    if specs.unreadable(&apath) {
+        warnings.push((
+            doc.title_line,
+            format!("{apath} is not a YAML mapping; left it alone and skipped the page"),
+        ));
+        return None;
+    }
+    if !doc.has_request && !doc.has_response {
+        warnings.push((
+            doc.title_line,
+            "found no request or response table on the page".into(),
+        ));
+    }
+    let resolved = resolve::resolve(&doc, &action, specs, warnings);
+    let (models, model_constraints) = write_models(&resolved, specs, touched, warnings);
+    let existing = specs.action(&action).cloned();
+    let table = |has: bool, owner: Owner, fields: &[resolve::Field], label: &str| {
+        has.then(|| merge::rows(&specs.fields(&owner), fields, true, label))
+    };
+    let owner = |o: fn(String) -> Owner| o(action.clone());
+    let mut request = table(
+        doc.has_request,
+        owner(Owner::Request),
+        &resolved.request,
+        "request",
+    );
+    let mut response = table(
+        doc.has_response,
+        owner(Owner::Response),
+        &resolved.response,
+        "response",
+    );
+    distinct_enums(
+        &action,
+        &mut request,
+        &mut response,
+        specs,
+        doc.title_line,
+        warnings,
+    );
+    for m in [&request, &response].into_iter().flatten() {
+        warnings.extend(m.warnings.iter().cloned());
+    }
+    let map = merge::action(
+        existing.as_ref(),
+        &action,
+        &doc,
+        request.as_ref().map(|m| m.rows.clone()),
+        response.as_ref().map(|m| m.rows.clone()),
+    );
+    let status = store(specs, &apath, map);
+    touched.insert(apath.clone());
+    let retryable = existing.is_none().then(|| {
+        if merge::read_only(&action) {
+            "new action: retryable: true (a read-only Describe/Get/List/Check action)".to_owned()
+        } else {
+            "new action: retryable: false (not a read-only action, so never retried)".to_owned()
+        }
+    });
+    let mut all_constraints = Vec::new();
+    for m in [&request, &response].into_iter().flatten() {
+        all_constraints.extend(m.constraints.iter().cloned());
+    }
+    all_constraints.extend(model_constraints);
+    Some(ActionReport {
+        action,
+        page: page.path.clone(),
+        path: apath,
+        status,
+        retryable,
+        request: request.map(|m| m.report),
+        response: response.map(|m| m.report),
+        models,
+        constraints: all_constraints,
+    })
+}
+
+/// Merges and stores the page's models.
+fn write_models(
+    resolved: &resolve::Resolved,
+    specs: &mut Specs,
+    touched: &mut BTreeSet<String>,
+    warnings: &mut Vec<(usize, String)>,
+) -> (Vec<ModelReport>, Vec<Constraint>) {
+    let mut reports = Vec::new();
+    let mut constraints = Vec::new();
+    for plan in &resolved.models {
+        let path = model_path(&plan.name);
+        if specs.unreadable(&path) {
+            warnings.push((
+                plan.line,
+                format!("{path} is not a YAML mapping; left it alone"),
+            ));
+            continue;
+        }
+        let existing = specs.model(&plan.name).cloned();
+        let old_rows = specs.fields(&Owner::Model(plan.name.clone()));
+        let mut merged = merge::rows(&old_rows, &plan.fields, false, &plan.name);
+        let mut clashes = Vec::new();
+        names::distinct_enums(
+            &mut [&mut merged.rows],
+            std::slice::from_ref(&plan.name),
+            &mut clashes,
+        );
+        warnings.extend(clashes.into_iter().map(|w| (plan.line, w)));
+        warnings.extend(merged.warnings);
+        constraints.extend(merged.constraints);
+        let map = merge::model(existing.as_ref(), plan, merged.rows);
+        let status = store(specs, &path, map);
+        touched.insert(path.clone());
+        reports.push(ModelReport {
+            name: plan.name.clone(),
+            path,
+            status,
+            rows: merged.report,
+        });
+    }
+    (reports, constraints)
+}
+
+/// The enums of an action's request and response share its module, and its request,
+/// response and builder types. A side the page has no table for is compared as the spec has
+/// it, and left alone.
+fn distinct_enums(
+    action: &str,
+    request: &mut Option<merge::Merged>,
+    response: &mut Option<merge::Merged>,
+    specs: &Specs,
+    line: usize,
+    warnings: &mut Vec<(usize, String)>,
+) {
+    let base = rust_name(action, Kind::Type).unwrap_or_default();
+    let reserved = ["Request", "Response", "Builder"].map(|s| format!("{base}{s}"));
+    let spec_rows = |key: &str| -> Vec<Value> {
+        specs
+            .action(action)
+            .and_then(|m| m.get(key))
+            .and_then(Value::as_sequence)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut req = request
+        .as_ref()
+        .map_or_else(|| spec_rows("request"), |m| m.rows.clone());
+    let mut resp = response
+        .as_ref()
+        .map_or_else(|| spec_rows("response"), |m| m.rows.clone());
+    let mut clashes = Vec::new();
+    names::distinct_enums(&mut [&mut req, &mut resp], &reserved, &mut clashes);
+    warnings.extend(clashes.into_iter().map(|w| (line, w)));
+    if let Some(m) = request {
+        m.rows = req;
+    }
+    if let Some(m) = response {
+        m.rows = resp;
+    }
+}
+
+/// Records a file's new value; an unchanged value keeps the file's exact text. Returns how the
+/// file compares with its state before this page.
+fn store(specs: &mut Specs, path: &str, map: Mapping) -> Status {
+    match specs.files.get(path) {
+        Some(f) if f.value.as_ref() == Some(&map) => Status::Unchanged,
+        Some(_) => {
+            specs.set(path, write::to_yaml(&map), map);
+            Status::Changed
+        }
+        None => {
+            specs.set(path, write::to_yaml(&map), map);
+            Status::New
+        }
+    }
+}

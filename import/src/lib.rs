@@ -1,0 +1,119 @@
+//! `cargo xtask import`: turns CompShare API doc pages into spec files.
+//!
+//! Pages (path and text) and the spec files already in the output directory go in; the
+//! planned file contents and a report come out. Everything happens in memory: the command
+//! line decides whether to write.
+//!
+//! A page goes through `page` (blocks), `extract` (which tables are which), `resolve` (spec
+//! types and models), `merge` (into the existing spec values) and `write` (YAML text).
+
+mod apply;
+mod cells;
+mod check;
+mod columns;
+mod constraints;
+mod doc;
+mod extract;
+mod infer;
+mod merge;
+mod model_examples;
+mod names;
+mod nesting;
+mod page;
+mod report;
+mod resolve;
+mod response_example;
+mod rows;
+mod sections;
+mod specs;
+mod title;
+mod types;
+mod values;
+mod write;
+
+use std::collections::BTreeSet;
+
+pub use report::{ActionReport, Constraint, ModelReport, Rows, Status, Warning};
+
+use specs::Specs;
+
+/// A doc page: where it was read from (for messages) and its text.
+#[derive(Clone, Debug)]
+pub struct Page {
+    pub path: String,
+    pub text: String,
+}
+
+/// A file the import writes, relative to the output directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlannedFile {
+    pub path: String,
+    pub contents: String,
+    pub status: Status,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    /// Every file the pages touched, by path, with its new contents.
+    pub files: Vec<PlannedFile>,
+    pub actions: Vec<ActionReport>,
+    pub warnings: Vec<Warning>,
+    /// The imported specs fail codegen's checks (where the existing ones passed); nothing
+    /// should be written.
+    pub check_failure: Option<String>,
+}
+
+impl Plan {
+    /// The files that would be created or changed.
+    pub fn changes(&self) -> impl Iterator<Item = &PlannedFile> {
+        self.files.iter().filter(|f| f.status != Status::Unchanged)
+    }
+}
+
+/// Imports `pages`, in order, over the `existing` spec files. `shown_dir` names the output
+/// directory in codegen's messages.
+pub fn import(pages: &[Page], existing: &[codegen::SpecFile], shown_dir: &str) -> Plan {
+    let mut specs = Specs::new(existing);
+    let mut plan = Plan::default();
+    let mut touched = BTreeSet::new();
+    for page in pages {
+        let mut warnings = Vec::new();
+        if let Some(report) = apply::page(page, &mut specs, &mut touched, &mut warnings) {
+            plan.actions.push(report);
+        }
+        warnings.sort_by_key(|(line, _)| *line);
+        warnings.dedup();
+        plan.warnings
+            .extend(warnings.into_iter().map(|(line, message)| Warning {
+                path: page.path.clone(),
+                line,
+                message,
+            }));
+    }
+    for (path, message) in model_examples::fix(&mut specs, &touched) {
+        plan.warnings.push(Warning {
+            path: format!("{shown_dir}/{path}"),
+            line: 1,
+            message,
+        });
+    }
+    for path in &touched {
+        let Some(file) = specs.files.get(path) else {
+            continue;
+        };
+        let status = match &file.original {
+            None => Status::New,
+            Some(old) if *old == file.text => Status::Unchanged,
+            Some(_) => Status::Changed,
+        };
+        plan.files.push(PlannedFile {
+            path: path.clone(),
+            contents: file.text.clone(),
+            status,
+        });
+    }
+    if plan.changes().next().is_some() {
+        plan.check_failure = check::run(&specs, shown_dir);
+    }
+    plan
+}
