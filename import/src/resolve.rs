@@ -224,21 +224,8 @@ impl Resolver<'_> {
             }
             PageType::Map => self.map_field(row, existing.as_ref(), array),
             PageType::Unknown(word) => {
-                let instead = if existing.is_some() {
-                    "kept the spec's type".to_owned()
-                } else {
-                    format!(
-                        "wrote `{}`",
-                        SpecType::Scalar(Scalar::String).array_of(array)
-                    )
-                };
-                self.warn(
-                    row.line,
-                    format!("`{}`: unknown type word `{word}`; {instead}", row.name),
-                );
-                existing
-                    .is_none()
-                    .then(|| SpecType::Scalar(Scalar::String).array_of(array))
+                let why = format!("`{}`: unknown type word `{word}`", row.name);
+                self.string_instead(row, existing.as_ref(), array, why)
             }
             PageType::Object => {
                 let vague_array = array || matches!(row.ty, PageType::AnyArray);
@@ -268,24 +255,28 @@ impl Resolver<'_> {
         existing: Option<&SpecType>,
         array: bool,
     ) -> Option<SpecType> {
-        let instead = if existing.is_some() {
-            "kept the spec's type".to_owned()
-        } else {
-            format!(
-                "wrote `{}`",
-                SpecType::Scalar(Scalar::String).array_of(array)
-            )
-        };
-        self.warn(
-            row.line,
-            format!(
-                "`{}` is a map with data as keys, which a spec cannot describe; {instead}",
-                row.name
-            ),
+        let why = format!(
+            "`{}` is a map with data as keys, which a spec cannot describe",
+            row.name
         );
-        existing
-            .is_none()
-            .then(|| SpecType::Scalar(Scalar::String).array_of(array))
+        self.string_instead(row, existing, array, why)
+    }
+
+    /// A type the spec cannot say: keep the spec's, or write `String`, and say which.
+    fn string_instead(
+        &mut self,
+        row: &Row,
+        existing: Option<&SpecType>,
+        array: bool,
+        why: String,
+    ) -> Option<SpecType> {
+        let string = SpecType::Scalar(Scalar::String).array_of(array);
+        let instead = match existing {
+            Some(_) => "kept the spec's type".to_owned(),
+            None => format!("wrote `{string}`"),
+        };
+        self.warn(row.line, format!("{why}; {instead}"));
+        existing.is_none().then_some(string)
     }
 
     fn fields_of_nodes(&mut self, nodes: &[Node<'_>], owner: &Owner, idx: usize) -> Vec<Field> {
