@@ -216,28 +216,30 @@ impl Reader<'_> {
     }
 
     fn bool(&mut self, node: &Node, what: &str) -> Option<bool> {
-        match &node.kind {
+        // The YAML core schema's spellings.
+        let parsed = match &node.kind {
             Kind::Scalar {
                 text,
                 quoted: false,
-            } if text == "true" => Some(true),
-            Kind::Scalar {
-                text,
-                quoted: false,
-            } if text == "false" => Some(false),
-            _ => {
-                self.error(
-                    node,
-                    format!(
-                        "{what} must be `true` or `false`, but this is {}",
-                        shown(node)
-                    ),
-                    "expected true or false",
-                    None,
-                );
-                None
-            }
+            } => match text.as_str() {
+                "true" | "True" | "TRUE" => Some(true),
+                "false" | "False" | "FALSE" => Some(false),
+                _ => None,
+            },
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.error(
+                node,
+                format!(
+                    "{what} must be `true` or `false`, but this is {}",
+                    shown(node)
+                ),
+                "expected true or false",
+                Some("write `true` or `false`, without quotes".into()),
+            );
         }
+        parsed
     }
 
     fn number(&mut self, node: &Node, what: &str) -> Option<At<f64>> {
@@ -497,11 +499,11 @@ impl Reader<'_> {
             Kind::Scalar {
                 text,
                 quoted: false,
-            } if text == "true" => Some(String::new()),
+            } if text.eq_ignore_ascii_case("true") => Some(String::new()),
             Kind::Scalar {
                 text,
                 quoted: false,
-            } if text == "false" => None,
+            } if text.eq_ignore_ascii_case("false") => None,
             _ => self.text(n, "`deprecated`").filter(|t| !t.is_empty()),
         });
         let sensitive = m
