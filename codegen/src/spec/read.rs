@@ -598,6 +598,10 @@ impl Reader<'_> {
 
 fn shown(node: &Node) -> String {
     match &node.kind {
+        // Quotes make `"100"` text, which is easy to miss in a message.
+        Kind::Scalar { text, quoted: true } => {
+            format!("the quoted text `{text}` (remove the quotes)")
+        }
         Kind::Scalar { text, .. } => format!("`{text}`"),
         _ => node.describe().to_owned(),
     }
