@@ -219,22 +219,6 @@ impl Failure {
         ));
         out
     }
-
-    /// `file:line:column: message` per problem, for tools and tests.
-    pub fn short(&self) -> Vec<String> {
-        self.diagnostics
-            .list
-            .iter()
-            .map(|d| {
-                let (line, col) = self.sources.line_col(&d.loc);
-                format!(
-                    "{}:{line}:{col}: {}",
-                    self.sources.get(d.loc.file).path,
-                    d.message
-                )
-            })
-            .collect()
-    }
 }
 
 impl fmt::Display for Failure {

@@ -145,14 +145,6 @@ impl Violations {
         }
     }
 
-    pub fn extend(&mut self, other: Violations) {
-        for v in other.found {
-            if !self.found.contains(&v) {
-                self.found.push(v);
-            }
-        }
-    }
-
     /// `Err` with every violation, or `Ok` when there is none.
     pub fn finish(self, action: &str) -> Result<(), ValidationError> {
         if self.found.is_empty() {
