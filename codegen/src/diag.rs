@@ -17,6 +17,14 @@ pub struct Loc {
 }
 
 impl Loc {
+    /// The location of something no file holds, such as a row an import built.
+    pub fn nowhere() -> Self {
+        Loc {
+            file: FileId(usize::MAX),
+            span: 0..0,
+        }
+    }
+
     /// File, then position: the order problems are reported in.
     fn key(&self) -> (FileId, usize, usize) {
         (self.file, self.span.start, self.span.end)

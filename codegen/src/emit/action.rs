@@ -7,6 +7,7 @@ use super::structs::{self, Role};
 use super::{docs, enums, impls, types};
 use crate::ir::{Action, Field, Ty};
 use crate::naming::ident;
+use crate::spec::keys;
 
 pub fn emit(a: &Action) -> TokenStream {
     let deprecated = a
@@ -82,7 +83,7 @@ fn request(a: &Action) -> TokenStream {
         },
     );
     let traits = impls::request_traits(&name, &a.request);
-    let common = ["Region", "Zone", "ProjectId"].map(|wire| {
+    let common = keys::COMMON_PARAMS.map(|wire| {
         match a
             .request
             .iter()

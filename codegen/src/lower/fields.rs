@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::ir::{self, Num, Presence, Ty};
 use crate::naming::{Kind, rust_name};
-use crate::spec::{FieldSpec, Format, SCALAR_TYPES, TypeExpr};
+use crate::spec::{BoundKind, FieldSpec, Format, SCALAR_TYPES, TypeExpr};
 use crate::suggest::did_you_mean;
 
 use super::enums::EnumRegistry;
@@ -58,17 +58,17 @@ impl<'g> FieldCtx<'g> {
         let expr = self.type_expr(f, d)?;
         let ty = self.ty(f, &expr, side, d)?;
         let (min, max) = self.range(f, &ty, d);
-        let max_length = f.max_length.as_ref().and_then(|m| {
+        let max_length = f.bound(BoundKind::MaxLength).and_then(|m| {
             if matches!(ty.element(), Ty::Str | Ty::Enum { .. }) {
-                Some(m.value)
+                Some(m.value.number() as u64)
             } else {
                 wrong_constraint(d, &m.loc, "max_length", "String", &f.ty.value);
                 None
             }
         });
-        let max_items = f.max_items.as_ref().and_then(|m| {
+        let max_items = f.bound(BoundKind::MaxItems).and_then(|m| {
             if matches!(ty, Ty::List(_)) {
-                Some(m.value)
+                Some(m.value.number() as u64)
             } else {
                 wrong_constraint(d, &m.loc, "max_items", "Array", &f.ty.value);
                 None
@@ -92,7 +92,7 @@ impl<'g> FieldCtx<'g> {
             max_items,
             default: None,
             example: None,
-            example_loc: f.example_loc.clone(),
+            example_loc: f.example.as_ref().map(|e| e.loc.clone()),
             deprecated: f.deprecated.clone(),
             sensitive: f.sensitive,
         };
@@ -102,30 +102,18 @@ impl<'g> FieldCtx<'g> {
                 field.default = Some(default.value.clone());
             }
         }
-        if let (Some(node), Some(loc)) = (&f.example, &f.example_loc) {
+        if let Some(node) = &f.example {
             let enums = |name: &str| self.enums.get(name).cloned();
-            field.example = examples::lower(node, &field, &enums, loc, d);
+            field.example = examples::lower(&node.value, &field, &enums, &node.loc, d);
         }
         Some(field)
     }
 
     fn type_expr(&self, f: &FieldSpec, d: &mut Diagnostics) -> Option<TypeExpr> {
-        let text = &f.ty.value;
+        let expr = &f.ty.value;
+        let text = expr.to_string();
         let known = || SCALAR_TYPES.iter().copied().chain(self.graph.names());
-        let expr = match TypeExpr::parse(text) {
-            Ok(expr) => expr,
-            Err(bad) => {
-                let help = suggestion(&bad, text, known())
-                    .unwrap_or_else(|| "types are String, Integer, Boolean, Float, a model name, or `Array of <type>`".into());
-                d.push(
-                    Diagnostic::new(f.ty.loc.clone(), format!("unknown type `{text}`"))
-                        .label("unknown type")
-                        .help(help),
-                );
-                return None;
-            }
-        };
-        if let TypeExpr::Array(inner) = &expr
+        if let TypeExpr::Array(inner) = expr
             && inner.is_array()
         {
             d.push(
@@ -140,7 +128,7 @@ impl<'g> FieldCtx<'g> {
         {
             // A model file that could not be read has its own diagnostic already.
             if !self.graph.is_unreadable(model) {
-                let help = suggestion(model, text, known()).unwrap_or_else(|| {
+                let help = suggestion(model, &text, known()).unwrap_or_else(|| {
                     format!(
                         "add `models/{model}.yaml` with `model: {model}`, or use String, Integer, Boolean or Float"
                     )
@@ -153,7 +141,7 @@ impl<'g> FieldCtx<'g> {
             }
             return None;
         }
-        Some(expr)
+        Some(expr.clone())
     }
 
     fn ty(
@@ -248,11 +236,13 @@ impl<'g> FieldCtx<'g> {
     }
 
     fn range(&self, f: &FieldSpec, ty: &Ty, d: &mut Diagnostics) -> (Option<Num>, Option<Num>) {
-        let mut bound = |b: &Option<crate::spec::At<f64>>, key: &str| -> Option<Num> {
-            let b = b.as_ref()?;
+        let mut bound = |kind: BoundKind| -> Option<Num> {
+            let b = f.bound(kind)?;
+            let key = kind.key();
+            let value = b.value.number();
             match ty.element() {
-                Ty::Int if b.value.fract() == 0.0 && b.value.abs() < 9.0e15 => {
-                    Some(Num::Int(b.value as i64))
+                Ty::Int if value.fract() == 0.0 && value.abs() < 9.0e15 => {
+                    Some(Num::Int(value as i64))
                 }
                 Ty::Int => {
                     d.push(
@@ -265,21 +255,20 @@ impl<'g> FieldCtx<'g> {
                     );
                     None
                 }
-                Ty::Float => Some(Num::Float(b.value)),
+                Ty::Float => Some(Num::Float(value)),
                 _ => {
                     wrong_constraint(d, &b.loc, key, "Integer or Float", &f.ty.value);
                     None
                 }
             }
         };
-        let min = bound(&f.min, "min");
-        let max = bound(&f.max, "max");
-        if let (Some(lo), Some(hi), Some(min_at)) = (min, max, &f.min)
+        let min = bound(BoundKind::Min);
+        let max = bound(BoundKind::Max);
+        if let (Some(lo), Some(hi), Some(min_at)) = (min, max, f.bound(BoundKind::Min))
             && as_f64(lo) > as_f64(hi)
         {
             let max_loc = f
-                .max
-                .as_ref()
+                .bound(BoundKind::Max)
                 .map(|m| m.loc.clone())
                 .unwrap_or(min_at.loc.clone());
             d.push(
@@ -322,7 +311,7 @@ fn suggestion<'a>(bad: &str, whole: &str, known: impl Iterator<Item = &'a str>) 
     Some(format!("did you mean `{}`?", whole.replacen(bad, s, 1)))
 }
 
-fn wrong_constraint(d: &mut Diagnostics, loc: &Loc, key: &str, allowed: &str, ty: &str) {
+fn wrong_constraint(d: &mut Diagnostics, loc: &Loc, key: &str, allowed: &str, ty: &TypeExpr) {
     d.push(
         Diagnostic::new(
             loc.clone(),
@@ -336,13 +325,12 @@ fn wrong_constraint(d: &mut Diagnostics, loc: &Loc, key: &str, allowed: &str, ty
 /// A common param as a request field.
 pub fn common_field(name: &str, presence: Presence, service: &[FieldSpec]) -> ir::Field {
     let spec = service.iter().find(|f| f.name.value == name);
-    let example = spec.and_then(|s| match &s.example {
-        Some(crate::yaml::Node {
-            kind: crate::yaml::Kind::Scalar { text, .. },
-            ..
-        }) => Some(ir::Example::Scalar(text.clone())),
-        _ => None,
-    });
+    let example = spec
+        .and_then(|s| s.example.as_ref())
+        .and_then(|e| match &e.value.kind {
+            crate::yaml::Kind::Scalar { text, .. } => Some(ir::Example::Scalar(text.clone())),
+            _ => None,
+        });
     ir::Field {
         wire: name.to_owned(),
         ident: rust_name(name, Kind::Field).unwrap_or_default(),

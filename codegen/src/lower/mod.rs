@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use crate::diag::{Diagnostic, Diagnostics, FileId, Loc};
 use crate::ir;
 use crate::naming::{Kind, rust_name};
-use crate::spec::{ActionSpec, At, Requiredness, SpecSet};
+use crate::spec::{ActionSpec, At, Requiredness, SpecSet, keys};
 
 use fields::{FieldCtx, Side};
 use models::ModelGraph;
@@ -212,9 +212,8 @@ fn lower_action(
         .as_ref()
         .map(|s| s.common.as_slice())
         .unwrap_or_default();
-    let mut common = a.common.clone();
-    common.sort_by_key(|(name, _)| COMMON.iter().position(|n| *n == name.value));
-    let mut request: Vec<(ir::Field, Loc)> = common
+    let mut request: Vec<(ir::Field, Loc)> = a
+        .common
         .iter()
         .map(|(name, requiredness)| {
             let presence = match requiredness {
@@ -229,14 +228,14 @@ fn lower_action(
         .collect();
     for f in &a.request {
         let name = f.name.value.as_str();
-        let reserved = if COMMON.contains(&name) {
+        let reserved = if keys::COMMON_PARAMS.contains(&name) {
             Some((
                 format!("`{name}` is a common param"),
                 format!(
                     "remove this row and add `{name}: required` (or `optional`) under `common:`"
                 ),
             ))
-        } else if ["Action", "PublicKey", "Signature"].contains(&name) {
+        } else if keys::CLIENT_PARAMS.contains(&name) {
             Some((
                 format!("`{name}` is added to every request by the client"),
                 "remove this row".to_owned(),
@@ -259,7 +258,7 @@ fn lower_action(
     }
     let mut response = Vec::new();
     for f in &a.response {
-        if ["RetCode", "Action"].contains(&f.name.value.as_str()) {
+        if keys::ENVELOPE_FIELDS.contains(&f.name.value.as_str()) {
             d.push(
                 Diagnostic::new(
                     f.name.loc.clone(),
@@ -300,8 +299,6 @@ fn lower_action(
         response_example,
     })
 }
-
-const COMMON: [&str; 3] = ["Region", "Zone", "ProjectId"];
 
 /// A list action pages when it takes integer `Offset` and `Limit` and answers with exactly
 /// one array of models; `TotalCount` (or `Total`), when present, bounds the walk.

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use crate::diag::{Diagnostics, Loc};
 use crate::ir;
 use crate::naming::{Kind, rust_name};
-use crate::spec::{ActionSpec, FieldSpec, ModelSpec, TypeExpr};
+use crate::spec::{ActionSpec, FieldSpec, ModelSpec};
 
 use super::fields::{FieldCtx, Side, check_names};
 
@@ -23,7 +23,7 @@ pub struct ModelGraph {
 
 fn model_refs(fields: &[FieldSpec]) -> impl Iterator<Item = (String, bool)> + '_ {
     fields.iter().filter_map(|f| {
-        let expr = TypeExpr::parse(&f.ty.value).ok()?;
+        let expr = &f.ty.value;
         Some((expr.model()?.to_owned(), expr.is_array()))
     })
 }

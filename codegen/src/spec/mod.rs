@@ -1,13 +1,17 @@
-//! The spec files as written: one service file, one file per action, one per model.
+//! The spec format: the one definition of what a spec file may say.
 //!
-//! Everything keeps its location so that later checks can point at it.
+//! [`read_file`] reads a file into these types, keeping every location so that later checks
+//! can point at it, and [`write`] prints them back in the house style. The importer builds and
+//! edits specs through the same types.
 
+pub mod keys;
 mod read;
 mod syntax;
 mod ty;
+pub mod write;
 
 pub use read::{FileKind, read_file};
-pub use ty::{SCALAR_TYPES, TypeExpr};
+pub use ty::{SCALAR_TYPES, TypeExpr, is_type_name};
 
 use crate::diag::Loc;
 use crate::yaml::Node;
@@ -17,6 +21,16 @@ use crate::yaml::Node;
 pub struct At<T> {
     pub value: T,
     pub loc: Loc,
+}
+
+impl<T> At<T> {
+    /// A value that was not read from a file, such as one an import built.
+    pub fn new(value: T) -> Self {
+        Self {
+            value,
+            loc: Loc::nowhere(),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -29,6 +43,12 @@ pub struct ServiceSpec {
     pub base_url: String,
     pub region: String,
     pub zone: String,
+    /// The crate generated code calls into, as a Rust path.
+    pub runtime: Option<At<String>>,
+    /// The prefix of the environment variables the client reads, such as `COMPSHARE`.
+    pub env_prefix: Option<At<String>>,
+    /// The directory under `~/.config` that holds the profile file.
+    pub config_dir: Option<At<String>>,
     pub common: Vec<FieldSpec>,
 }
 
@@ -45,6 +65,7 @@ pub struct ActionSpec {
     pub summary: String,
     pub description: String,
     pub retryable: bool,
+    /// Common params in [`keys::COMMON_PARAMS`] order.
     pub common: Vec<(At<String>, Requiredness)>,
     pub request: Vec<FieldSpec>,
     pub response: Vec<FieldSpec>,
@@ -64,20 +85,171 @@ pub struct ModelSpec {
 pub struct FieldSpec {
     pub loc: Loc,
     pub name: At<String>,
-    pub ty: At<String>,
+    pub ty: At<TypeExpr>,
     pub required: bool,
     pub description: String,
-    pub example: Option<Node>,
-    pub example_loc: Option<Loc>,
+    /// A value of the field's type, as written; its span is in `loc`'s file.
+    pub example: Option<At<Node>>,
     pub default: Option<At<String>>,
-    pub min: Option<At<f64>>,
-    pub max: Option<At<f64>>,
-    pub max_length: Option<At<u64>>,
-    pub max_items: Option<At<u64>>,
+    /// Bounds in [`BoundKind::ALL`] order, each at most once.
+    pub bounds: Vec<At<Bound>>,
     pub enumeration: Option<EnumSpec>,
     pub format: Option<At<Format>>,
     pub deprecated: Option<String>,
     pub sensitive: bool,
+    /// The row was inferred from a response example, not read from a doc table.
+    pub from_example: bool,
+    /// A reviewer's note: why the row says what it says where sources disagree.
+    pub note: Option<String>,
+}
+
+impl FieldSpec {
+    /// A row with a name and a type and nothing else.
+    pub fn new(name: &str, ty: TypeExpr) -> Self {
+        Self {
+            loc: Loc::nowhere(),
+            name: At::new(name.to_owned()),
+            ty: At::new(ty),
+            required: false,
+            description: String::new(),
+            example: None,
+            default: None,
+            bounds: Vec::new(),
+            enumeration: None,
+            format: None,
+            deprecated: None,
+            sensitive: false,
+            from_example: false,
+            note: None,
+        }
+    }
+
+    /// The bound of this kind, if the row has one.
+    pub fn bound(&self, kind: BoundKind) -> Option<&At<Bound>> {
+        self.bounds.iter().find(|b| b.value.kind() == kind)
+    }
+
+    /// Sets or replaces the bound of `bound`'s kind, keeping [`BoundKind::ALL`] order.
+    pub fn set_bound(&mut self, bound: Bound) {
+        self.bounds.retain(|b| b.value.kind() != bound.kind());
+        self.bounds.push(At::new(bound));
+        self.bounds.sort_by_key(|b| b.value.kind());
+    }
+
+    pub fn remove_bound(&mut self, kind: BoundKind) {
+        self.bounds.retain(|b| b.value.kind() != kind);
+    }
+
+    /// Whether the row's values are text: a `String` without a `format`, or an array of them.
+    pub fn is_text(&self) -> bool {
+        self.ty.value.element() == &TypeExpr::String && self.format.is_none()
+    }
+}
+
+/// A limit the API documents for a value, checked before a request is sent.
+///
+/// Adding a kind touches this type, the lowering, the validation emitter, the runtime's
+/// validator and the importer's constraint reader.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Bound {
+    /// Inclusive lower bound of a number.
+    Min(f64),
+    /// Inclusive upper bound of a number.
+    Max(f64),
+    /// The most characters a string may have.
+    MaxLength(u64),
+    /// The most elements an array may have.
+    MaxItems(u64),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum BoundKind {
+    Min,
+    Max,
+    MaxLength,
+    MaxItems,
+}
+
+/// Which values a bound limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applies {
+    /// Integer and Float values, or arrays of them.
+    Numbers,
+    /// String values, or arrays of them.
+    Text,
+    /// Arrays.
+    Arrays,
+}
+
+impl BoundKind {
+    pub const ALL: [BoundKind; 4] = [
+        BoundKind::Min,
+        BoundKind::Max,
+        BoundKind::MaxLength,
+        BoundKind::MaxItems,
+    ];
+
+    /// The spec key.
+    pub fn key(self) -> &'static str {
+        match self {
+            BoundKind::Min => "min",
+            BoundKind::Max => "max",
+            BoundKind::MaxLength => "max_length",
+            BoundKind::MaxItems => "max_items",
+        }
+    }
+
+    pub fn applies(self) -> Applies {
+        match self {
+            BoundKind::Min | BoundKind::Max => Applies::Numbers,
+            BoundKind::MaxLength => Applies::Text,
+            BoundKind::MaxItems => Applies::Arrays,
+        }
+    }
+
+    /// Whether the value is a count (a whole number of at least 0) rather than any number.
+    pub fn is_count(self) -> bool {
+        matches!(self, BoundKind::MaxLength | BoundKind::MaxItems)
+    }
+
+    /// The bound of this kind with this value; `None` for a count that is not one.
+    pub fn with(self, value: f64) -> Option<Bound> {
+        let count = (value >= 0.0 && value.fract() == 0.0 && value < 1e15).then_some(value as u64);
+        Some(match self {
+            BoundKind::Min => Bound::Min(value),
+            BoundKind::Max => Bound::Max(value),
+            BoundKind::MaxLength => Bound::MaxLength(count?),
+            BoundKind::MaxItems => Bound::MaxItems(count?),
+        })
+    }
+
+    /// Whether a bound of this kind applies to a row of this type and format.
+    pub fn fits(self, f: &FieldSpec) -> bool {
+        match self.applies() {
+            Applies::Numbers => f.format.is_none() && f.ty.value.is_numeric(),
+            Applies::Text => f.is_text(),
+            Applies::Arrays => f.ty.value.is_array(),
+        }
+    }
+}
+
+impl Bound {
+    pub fn kind(self) -> BoundKind {
+        match self {
+            Bound::Min(_) => BoundKind::Min,
+            Bound::Max(_) => BoundKind::Max,
+            Bound::MaxLength(_) => BoundKind::MaxLength,
+            Bound::MaxItems(_) => BoundKind::MaxItems,
+        }
+    }
+
+    /// The value as a number.
+    pub fn number(self) -> f64 {
+        match self {
+            Bound::Min(n) | Bound::Max(n) => n,
+            Bound::MaxLength(n) | Bound::MaxItems(n) => n as f64,
+        }
+    }
 }
 
 /// How a `String` field's text is read.
@@ -87,6 +259,26 @@ pub enum Format {
     Integer,
     /// Holds `True`/`False`: typed as a boolean.
     Bool,
+}
+
+impl Format {
+    pub const ALL: [Format; 2] = [Format::Integer, Format::Bool];
+
+    /// The spec's word for it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Format::Integer => "integer",
+            Format::Bool => "bool",
+        }
+    }
+
+    /// The type the format reads the text as.
+    pub fn typed_as(self) -> TypeExpr {
+        match self {
+            Format::Integer => TypeExpr::Integer,
+            Format::Bool => TypeExpr::Boolean,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -5,8 +5,8 @@ use crate::suggest::did_you_mean;
 use crate::yaml::{self, Kind, Node};
 
 use super::{
-    ActionSpec, At, EnumSpec, EnumValueSpec, FieldSpec, Format, ModelSpec, Requiredness,
-    ServiceSpec, SpecSet,
+    ActionSpec, At, BoundKind, EnumSpec, EnumValueSpec, FieldSpec, Format, ModelSpec, Requiredness,
+    SCALAR_TYPES, ServiceSpec, SpecSet, TypeExpr, keys,
 };
 
 /// Which schema a file follows, decided by where it lives.
@@ -305,26 +305,18 @@ impl Reader<'_> {
     }
 
     fn service(&mut self, root: &Node) -> Option<ServiceSpec> {
-        const KEYS: &[&str] = &[
-            "service",
-            "crate",
-            "product",
-            "description",
-            "base_url",
-            "region",
-            "zone",
-            "common",
-        ];
         let m = self.mapping(
             root,
             "the service file",
-            KEYS,
+            keys::SERVICE,
             &["service", "crate", "base_url"],
         )?;
         let common = match m.get("common") {
             Some(node) => self.fields(node, "a common param"),
             None => Vec::new(),
         };
+        let opt_name =
+            |r: &mut Self, key: &str| m.get(key).and_then(|n| r.name(n, &format!("`{key}`")));
         Some(ServiceSpec {
             loc: self.loc(root),
             service: self.name(m.get("service")?, "`service`")?,
@@ -334,6 +326,9 @@ impl Reader<'_> {
             base_url: self.name(m.get("base_url")?, "`base_url`")?.value,
             region: self.opt_text(&m, "region"),
             zone: self.opt_text(&m, "zone"),
+            runtime: opt_name(self, "runtime"),
+            env_prefix: opt_name(self, "env_prefix"),
+            config_dir: opt_name(self, "config_dir"),
             common,
         })
     }
@@ -345,17 +340,7 @@ impl Reader<'_> {
     }
 
     fn action(&mut self, root: &Node) -> Option<ActionSpec> {
-        const KEYS: &[&str] = &[
-            "action",
-            "summary",
-            "description",
-            "retryable",
-            "common",
-            "request",
-            "response",
-            "response_example",
-        ];
-        let m = self.mapping(root, "an action spec", KEYS, &["action"])?;
+        let m = self.mapping(root, "an action spec", keys::ACTION, &["action"])?;
         let action = self.name(m.get("action")?, "`action`");
         let retryable = m
             .get("retryable")
@@ -391,14 +376,14 @@ impl Reader<'_> {
     }
 
     fn common(&mut self, node: &Node) -> Vec<(At<String>, Requiredness)> {
-        let Some(m) = self.mapping(node, "`common`", &["Region", "Zone", "ProjectId"], &[]) else {
+        let Some(m) = self.mapping(node, "`common`", &keys::COMMON_PARAMS, &[]) else {
             return Vec::new();
         };
         let mut out = Vec::new();
         for (key, key_node, value) in &m.items {
             let requiredness = match &value.kind {
-                Kind::Scalar { text, .. } if text == "required" => Requiredness::Required,
-                Kind::Scalar { text, .. } if text == "optional" => Requiredness::Optional,
+                Kind::Scalar { text, .. } if text == keys::REQUIRED => Requiredness::Required,
+                Kind::Scalar { text, .. } if text == keys::OPTIONAL => Requiredness::Optional,
                 _ => {
                     self.error(
                         value,
@@ -420,16 +405,12 @@ impl Reader<'_> {
                 requiredness,
             ));
         }
+        out.sort_by_key(|(name, _)| keys::COMMON_PARAMS.iter().position(|p| *p == name.value));
         out
     }
 
     fn model(&mut self, root: &Node) -> Option<ModelSpec> {
-        let m = self.mapping(
-            root,
-            "a model spec",
-            &["model", "description", "fields"],
-            &["model", "fields"],
-        )?;
+        let m = self.mapping(root, "a model spec", keys::MODEL, &["model", "fields"])?;
         let model = self.name(m.get("model")?, "`model`");
         let fields = m
             .get("fields")
@@ -451,31 +432,22 @@ impl Reader<'_> {
     }
 
     fn field(&mut self, node: &Node, what: &str) -> Option<FieldSpec> {
-        const KEYS: &[&str] = &[
-            "name",
-            "type",
-            "required",
-            "description",
-            "example",
-            "default",
-            "min",
-            "max",
-            "max_length",
-            "max_items",
-            "enum",
-            "format",
-            "deprecated",
-            "sensitive",
-        ];
-        let m = self.mapping(node, what, KEYS, &["name", "type"])?;
+        let m = self.mapping(node, what, keys::FIELD, &["name", "type"])?;
         let name = m.get("name").and_then(|n| self.name(n, "`name`"));
-        let ty = m.get("type").and_then(|n| self.name(n, "`type`"));
-        let required = m
-            .get("required")
-            .and_then(|n| self.bool(n, "`required`"))
-            .unwrap_or(false);
+        let ty = m.get("type").and_then(|n| self.type_expr(n));
+        let flag = |r: &mut Self, key: &str| {
+            m.get(key)
+                .and_then(|n| r.bool(n, &format!("`{key}`")))
+                .unwrap_or(false)
+        };
+        let required = flag(self, "required");
+        let sensitive = flag(self, "sensitive");
+        let from_example = flag(self, "from_example");
         let description = self.opt_text(&m, "description");
-        let example = m.get("example").filter(|n| !n.is_null());
+        let example = m.get("example").filter(|n| !n.is_null()).map(|n| At {
+            value: n.clone(),
+            loc: self.loc(n),
+        });
         let default = m.get("default").and_then(|n| {
             let value = self.text(n, "`default`")?;
             Some(At {
@@ -483,14 +455,22 @@ impl Reader<'_> {
                 loc: self.loc(n),
             })
         });
-        let min = m.get("min").and_then(|n| self.number(n, "`min`"));
-        let max = m.get("max").and_then(|n| self.number(n, "`max`"));
-        let max_length = m
-            .get("max_length")
-            .and_then(|n| self.count(n, "`max_length`"));
-        let max_items = m
-            .get("max_items")
-            .and_then(|n| self.count(n, "`max_items`"));
+        let mut bounds = Vec::new();
+        for kind in BoundKind::ALL {
+            let Some(n) = m.get(kind.key()) else { continue };
+            let what = format!("`{}`", kind.key());
+            let number = if kind.is_count() {
+                self.count(n, &what).map(|c| c.value as f64)
+            } else {
+                self.number(n, &what).map(|c| c.value)
+            };
+            if let Some(bound) = number.and_then(|v| kind.with(v)) {
+                bounds.push(At {
+                    value: bound,
+                    loc: self.loc(n),
+                });
+            }
+        }
         let enumeration = m
             .get("enum")
             .and_then(|n| self.enumeration(n, m.key_loc("enum", self.file)));
@@ -506,37 +486,54 @@ impl Reader<'_> {
             } if text.eq_ignore_ascii_case("false") => None,
             _ => self.text(n, "`deprecated`").filter(|t| !t.is_empty()),
         });
-        let sensitive = m
-            .get("sensitive")
-            .and_then(|n| self.bool(n, "`sensitive`"))
-            .unwrap_or(false);
+        let note = Some(self.opt_text(&m, "note")).filter(|t| !t.is_empty());
         Some(FieldSpec {
             loc: self.loc(node),
             name: name?,
             ty: ty?,
             required,
             description,
-            example_loc: example.map(|n| self.loc(n)),
-            example: example.cloned(),
+            example,
             default,
-            min,
-            max,
-            max_length,
-            max_items,
+            bounds,
             enumeration,
             format,
             deprecated,
             sensitive,
+            from_example,
+            note,
         })
+    }
+
+    /// A `type:`, parsed now; whether a model it names exists is checked when lowering.
+    fn type_expr(&mut self, node: &Node) -> Option<At<TypeExpr>> {
+        let text = self.name(node, "`type`")?;
+        match TypeExpr::parse(&text.value) {
+            Ok(value) => Some(At {
+                value,
+                loc: text.loc,
+            }),
+            Err(bad) => {
+                let help = match did_you_mean(&bad, SCALAR_TYPES) {
+                    Some(s) => format!("did you mean `{}`?", text.value.replacen(&bad, s, 1)),
+                    None => "types are String, Integer, Boolean, Float, a model name, or `Array of <type>`".into(),
+                };
+                self.diags.push(
+                    Diagnostic::new(text.loc, format!("unknown type `{}`", text.value))
+                        .label("unknown type")
+                        .help(help),
+                );
+                None
+            }
+        }
     }
 
     fn format(&mut self, node: &Node) -> Option<At<Format>> {
         let text = self.text(node, "`format`")?;
-        let value = match text.as_str() {
-            "integer" => Format::Integer,
-            "bool" => Format::Bool,
-            _ => {
-                let help = match did_you_mean(&text, ["integer", "bool"]) {
+        let value = match Format::ALL.into_iter().find(|f| f.word() == text) {
+            Some(format) => format,
+            None => {
+                let help = match did_you_mean(&text, Format::ALL.map(Format::word)) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => "`integer` types a String field as a whole number; `bool` reads True/False as a boolean".into(),
                 };
@@ -556,7 +553,7 @@ impl Reader<'_> {
     }
 
     fn enumeration(&mut self, node: &Node, key: Option<Loc>) -> Option<EnumSpec> {
-        let m = self.mapping(node, "`enum`", &["name", "closed", "values"], &["values"])?;
+        let m = self.mapping(node, "`enum`", keys::ENUM, &["values"])?;
         let name = m
             .get("name")
             .and_then(|n| self.name(n, "the enum's `name`"));
@@ -568,8 +565,7 @@ impl Reader<'_> {
         if let Some(list) = m.get("values") {
             for item in self.list(list, "`values`") {
                 if let Kind::Map(_) = item.kind {
-                    let Some(v) =
-                        self.mapping(item, "an enum value", &["value", "description"], &["value"])
+                    let Some(v) = self.mapping(item, "an enum value", keys::ENUM_VALUE, &["value"])
                     else {
                         continue;
                     };
