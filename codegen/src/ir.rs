@@ -5,15 +5,35 @@
 pub struct Service {
     pub name: String,
     pub crate_name: String,
+    /// The crate name as a Rust path segment (`-` becomes `_`).
+    pub crate_ident: String,
+    /// The runtime crate generated code calls, as a Rust path.
+    pub runtime: String,
+    /// The prefix of the client's environment variables, such as `COMPSHARE`.
+    pub env_prefix: String,
+    /// The directory of the profile file under `~/.config`.
+    pub config_dir: String,
     pub product: String,
     pub description: String,
     pub base_url: String,
     pub region: String,
     pub zone: String,
+    /// The service's guide, Markdown for the crate's front page.
+    pub guide: String,
+    /// Groups of actions for the front page, each listing actions by wire name; every action
+    /// is in exactly one.
+    pub groups: Vec<Group>,
     /// Sorted by wire name.
     pub actions: Vec<Action>,
     /// Sorted by wire name.
     pub models: Vec<Model>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub name: String,
+    pub description: String,
+    pub actions: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -95,15 +115,10 @@ pub struct Field {
     pub ty: Ty,
     /// `String` in the spec with `format: integer` or `format: bool`.
     pub text_format: bool,
-    pub min: Option<Num>,
-    pub max: Option<Num>,
-    pub max_length: Option<u64>,
-    /// The most elements an array may have.
-    pub max_items: Option<u64>,
+    /// The documented bounds, in a fixed order.
+    pub checks: Vec<Check>,
     pub default: Option<String>,
     pub example: Option<Example>,
-    /// Where the example was written, for checks that need every model lowered first.
-    pub example_loc: Option<crate::diag::Loc>,
     pub deprecated: Option<String>,
     pub sensitive: bool,
 }
@@ -149,12 +164,101 @@ impl Ty {
             other => other,
         }
     }
+
+    pub fn is_list(&self) -> bool {
+        matches!(self, Ty::List(_))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Num {
     Int(i64),
     Float(f64),
+}
+
+impl Num {
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Num::Int(i) => i as f64,
+            Num::Float(f) => f,
+        }
+    }
+
+    /// The number one `step` away, such as just past a bound.
+    pub fn step(self, by: i64) -> Num {
+        match self {
+            Num::Int(i) => Num::Int(i.saturating_add(by)),
+            Num::Float(x) => Num::Float(x + by as f64),
+        }
+    }
+}
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Num::Int(i) => write!(f, "{i}"),
+            Num::Float(x) => write!(f, "{x}"),
+        }
+    }
+}
+
+/// A bound checked before sending. Min, max and length apply to each element of a list;
+/// `MaxItems` to the list.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Check {
+    Min(Num),
+    Max(Num),
+    MaxLength(u64),
+    MaxItems(u64),
+}
+
+impl Check {
+    /// Whether the check applies to each element of a list, rather than to the list.
+    pub fn per_element(self) -> bool {
+        !matches!(self, Check::MaxItems(_))
+    }
+
+    /// The fact for docs and help: "At most 100." A min and a max read better together; see
+    /// [`facts`].
+    pub fn fact(self) -> String {
+        match self {
+            Check::Min(n) => format!("At least {n}."),
+            Check::Max(n) => format!("At most {n}."),
+            Check::MaxLength(n) => format!("At most {n} characters."),
+            Check::MaxItems(n) => format!("At most {n} items."),
+        }
+    }
+
+    /// A value one step outside the bound, for tests: a scalar, a text, or a list of `sample`.
+    pub fn breaking(self, sample: &Example) -> Example {
+        match self {
+            Check::Min(n) => Example::number(n.step(-1)),
+            Check::Max(n) => Example::number(n.step(1)),
+            Check::MaxLength(n) => Example::Str("x".repeat(n as usize + 1)),
+            Check::MaxItems(n) => Example::List(vec![sample.clone(); n as usize + 1]),
+        }
+    }
+}
+
+/// The facts of a field's checks, with a min and a max said together.
+pub fn facts(checks: &[Check]) -> Vec<String> {
+    let min = checks.iter().find_map(|c| match c {
+        Check::Min(n) => Some(*n),
+        _ => None,
+    });
+    let max = checks.iter().find_map(|c| match c {
+        Check::Max(n) => Some(*n),
+        _ => None,
+    });
+    let mut out = Vec::new();
+    for c in checks {
+        match (c, min, max) {
+            (Check::Min(lo), _, Some(hi)) => out.push(format!("From {lo} to {hi}.")),
+            (Check::Max(_), Some(_), _) => {}
+            (c, _, _) => out.push(c.fact()),
+        }
+    }
+    out
 }
 
 #[derive(Clone, Debug)]
@@ -175,11 +279,36 @@ pub struct Variant {
     pub description: String,
 }
 
-/// An example value, shaped like the field's type.
+/// An example value, typed like the field it belongs to.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Example {
-    Scalar(String),
+    Str(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    /// A value of the field's enum, as its wire text.
+    Enum(String),
     List(Vec<Example>),
-    /// Wire field names and their examples.
+    /// A model's fields by wire name, in the order written.
     Object(Vec<(String, Example)>),
+}
+
+impl Example {
+    pub fn number(n: Num) -> Example {
+        match n {
+            Num::Int(i) => Example::Int(i),
+            Num::Float(x) => Example::Float(x),
+        }
+    }
+
+    /// How a scalar example reads in docs: the text as it is sent.
+    pub fn text(&self) -> Option<String> {
+        Some(match self {
+            Example::Str(s) | Example::Enum(s) => s.clone(),
+            Example::Int(i) => i.to_string(),
+            Example::Float(x) => x.to_string(),
+            Example::Bool(b) => b.to_string(),
+            Example::List(_) | Example::Object(_) => return None,
+        })
+    }
 }

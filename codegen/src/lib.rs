@@ -54,7 +54,7 @@ pub fn generate(files: &[SpecFile], shown_dir: &str) -> Result<Output, Failure> 
     let service = check(files, shown_dir)?;
     let mut out = BTreeMap::new();
     for (path, tokens) in emit::emit(&service) {
-        let text = format::rust(tokens).map_err(|message| internal(&path, message))?;
+        let text = format::rust(&tokens).map_err(|message| internal(&path, message))?;
         out.insert(path, text);
     }
     Ok(Output {

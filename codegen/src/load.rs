@@ -60,6 +60,10 @@ pub fn load(files: &[SpecFile], shown_dir: &str, d: &mut Diagnostics) -> Loaded 
     let mut service_seen = false;
     for file in files {
         let shown = format!("{shown_dir}/{}", file.path);
+        if file.path == GUIDE {
+            loaded.set.guide = String::from_utf8_lossy(&file.bytes).into_owned();
+            continue;
+        }
         let Some(kind) = kind_of(&file.path) else {
             if file.path.ends_with(".yaml") || file.path.ends_with(".yml") {
                 let id = add(
@@ -139,6 +143,9 @@ pub fn load(files: &[SpecFile], shown_dir: &str, d: &mut Diagnostics) -> Loaded 
     }
     loaded
 }
+
+/// The Markdown guide on the generated crate's front page.
+const GUIDE: &str = "guide.md";
 
 fn stem(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);

@@ -36,8 +36,18 @@ const NOT_RAW: &[&str] = &["self", "Self", "crate", "super"];
 
 /// Methods the generated `Client` has besides one per action.
 const CLIENT_METHODS: &[&str] = &[
-    "new", "from_env", "config", "send", "runtime", "clone", "fmt",
+    "new",
+    "from_env",
+    "with_transport",
+    "config",
+    "send",
+    "runtime",
+    "clone",
+    "fmt",
 ];
+
+/// Fields every generated response struct has besides one per member.
+pub const RESPONSE_FIELDS: &[&str] = &["unknown_fields"];
 
 /// Methods a fluent builder has besides one setter per field.
 const BUILDER_METHODS: &[&str] = &[
@@ -78,6 +88,7 @@ pub fn rust_name(wire: &str, kind: Kind) -> Option<String> {
     match kind {
         Kind::ClientMethod if CLIENT_METHODS.contains(&name.as_str()) => name.push_str("_action"),
         Kind::Setter if BUILDER_METHODS.contains(&name.as_str()) => name.insert_str(0, "set_"),
+        Kind::Field if RESPONSE_FIELDS.contains(&name.as_str()) => name.push_str("_value"),
         _ => {}
     }
     if NOT_RAW.contains(&name.as_str()) {
@@ -128,6 +139,7 @@ mod tests {
         assert_eq!(name("Send", Kind::ClientMethod), "send_action");
         assert_eq!(name("Send", Kind::Setter), "set_send");
         assert_eq!(name("Limit", Kind::Setter), "limit");
+        assert_eq!(name("UnknownFields", Kind::Field), "unknown_fields_value");
     }
 
     #[test]

@@ -5,8 +5,7 @@
 //! COMPSHARE_PUBLIC_KEY=... COMPSHARE_PRIVATE_KEY=... cargo run -q -p compshare --example list_images
 //! ```
 
-use compshare::actions::describe_comp_share_images::ImageType;
-use compshare::{Client, DescribeCompShareImagesRequest};
+use compshare::{Client, DescribeCompShareImagesRequest, ImageType};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), compshare::Error> {

@@ -5,7 +5,7 @@ use compshare::actions::describe_comp_share_images::ImageType;
 use compshare::models::comp_share_image::{ImageOwnerAlias, Status};
 use compshare::runtime::signature;
 use compshare::runtime::testing::{MockServer, Reply};
-use compshare::{Client, Config, Credential, DescribeCompShareImagesRequest, Error, Rule};
+use compshare::{Client, Config, Credential, DescribeCompShareImagesRequest, Error, Number, Rule};
 use serde_json::json;
 
 const PRIVATE_KEY: &str = "my_private_key";
@@ -13,7 +13,7 @@ const PRIVATE_KEY: &str = "my_private_key";
 fn client(server: &MockServer) -> Client {
     let config = Config::new(Credential::new("my_public_key", PRIVATE_KEY))
         .with_base_url(server.url())
-        .with_zone(None);
+        .with_zone("");
     Client::new(config).unwrap()
 }
 
@@ -95,7 +95,7 @@ async fn limit_101_and_image_type_bogus_are_rejected_and_nothing_is_sent() {
     assert_eq!(v.len(), 1);
     assert_eq!(
         (v[0].field.as_str(), &v[0].rule),
-        ("Limit", &Rule::Max("100".into()))
+        ("Limit", &Rule::Max(Number::Int(100)))
     );
 
     let params: Vec<(String, String)> = [("ImageType", "Bogus"), ("Limit", "101")]
@@ -131,7 +131,8 @@ async fn region_is_required_once_config_defaults_are_merged() {
 }
 
 /// All 30 fields of `CompShareImage`, values of drifted types, unknown fields and unknown
-/// enum values, as a live server may send them.
+/// enum values, as a live server may send them: everything decodes, and what does not fit is
+/// kept.
 #[tokio::test]
 async fn realistic_response_decodes() {
     let image = json!({
@@ -159,12 +160,28 @@ async fn realistic_response_decodes() {
         .await
         .unwrap();
     assert_eq!(resp.total_count, Some(1));
-    assert_eq!(resp.image_set.len(), 1, "unreadable elements are dropped");
+    assert_eq!(
+        resp.image_set.len(),
+        1,
+        "the list holds the elements that fit"
+    );
+    assert_eq!(
+        resp.unknown_fields.get("ImageSet").unwrap()[1],
+        json!("not an object"),
+        "and the whole list is kept as it arrived"
+    );
+    assert_eq!(resp.unknown_fields.get("Unknown"), Some(&json!(1)));
     let image = &resp.image_set[0];
-    assert_eq!(image.status, Some(Status::Unknown("Deprecating".into())));
+    assert_eq!(image.status, Some(Status::from("Deprecating")));
+    assert_eq!(image.status.as_ref().unwrap().as_str(), "Deprecating");
     assert_eq!(image.image_owner_alias, Some(ImageOwnerAlias::Official));
     assert_eq!(image.container, Some(true));
     assert_eq!(image.price, Some(0.5));
+    assert_eq!(
+        image.unknown_fields.get("BrandNewField"),
+        Some(&json!({"nested": [1, 2]}))
+    );
+    assert_eq!(image.unknown_fields.get("FailedReason"), Some(&json!(null)));
     insta::assert_debug_snapshot!(resp);
 }
 
@@ -189,9 +206,10 @@ async fn api_errors_carry_code_message_and_request_id() {
 }
 
 #[tokio::test]
-async fn call_by_name_returns_the_typed_response_as_json() {
+async fn call_by_name_returns_everything_the_server_sent() {
     let server = MockServer::start(ok(json!({
-        "RetCode": 0, "TotalCount": 1, "ImageSet": [{"Name": "x", "Container": "False", "Zzz": 1}]
+        "RetCode": 0, "Action": "DescribeCompShareImagesResponse", "TotalCount": 1,
+        "ImageSet": [{"Name": "x", "Container": "False", "Zzz": 1, "Size": {"GB": 2}}]
     })))
     .await;
     let params = vec![("Tag".to_owned(), "深度学习".to_owned())];
@@ -200,6 +218,35 @@ async fn call_by_name_returns_the_typed_response_as_json() {
         .unwrap();
     assert_eq!(
         value,
-        json!({"TotalCount": 1, "ImageSet": [{"Name": "x", "Container": false, "Tags": []}]})
+        json!({
+            "Action": "DescribeCompShareImagesResponse", "RetCode": 0, "TotalCount": 1,
+            "ImageSet": [{"Name": "x", "Container": false, "Tags": [], "Zzz": 1, "Size": {"GB": 2}}]
+        })
     );
+}
+
+#[tokio::test]
+async fn a_typed_response_serializes_back_with_its_unknown_members() {
+    let server = MockServer::start(ok(json!({
+        "RetCode": 0, "TotalCount": "2", "NewTop": [1],
+        "ImageSet": [{"Name": "x", "Size": "big", "Owner": {"AccountId": "a", "Since": 2020}}]
+    })))
+    .await;
+    let resp = client(&server)
+        .describe_comp_share_images()
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.total_count, Some(2));
+    assert_eq!(resp.image_set[0].size, None, "\"big\" is not a number");
+    let back = serde_json::to_value(&resp).unwrap();
+    assert_eq!(
+        back,
+        json!({
+            "TotalCount": 2, "NewTop": [1],
+            "ImageSet": [{"Name": "x", "Size": "big", "Tags": [], "Owner": {"AccountId": "a", "Since": 2020}}]
+        })
+    );
+    let read: compshare::DescribeCompShareImagesResponse = serde_json::from_value(back).unwrap();
+    assert_eq!(read, resp, "a stored response reads back the same");
 }

@@ -3,7 +3,6 @@
 
 use compshare::models::comp_share_instance_set::{ChargeType, State};
 use compshare::models::u_host_disk_set;
-use compshare::runtime::Decode;
 use compshare::{
     CreateCompShareInstanceResponse, DescribeCompShareInstanceResponse,
     GetCompShareImageCreateProgressResponse, GetCompShareInstancePriceResponse,
@@ -11,8 +10,12 @@ use compshare::{
 };
 use serde_json::json;
 
-fn decode<T: Decode + Default>(value: serde_json::Value) -> T {
-    T::decode(&value).unwrap_or_default()
+/// Decodes a body the way the client does: the envelope's members are read aside.
+fn decode<T: compshare::runtime::codegen_support::Decode>(value: serde_json::Value) -> T {
+    let body = serde_json::to_vec(&value).unwrap();
+    compshare::runtime::codegen_support::response::<T>(&body)
+        .expect("every JSON object decodes")
+        .0
 }
 
 #[test]
@@ -34,7 +37,11 @@ fn instance_list_with_drifted_types_and_unknown_values() {
     let resp: DescribeCompShareInstanceResponse = decode(body);
     assert_eq!(resp.total_count, 1);
     let host = &resp.u_host_set[0];
-    assert_eq!(host.state, Some(State::Unknown("Hibernating".into())));
+    assert_eq!(host.state, Some(State::from("Hibernating")));
+    assert_eq!(
+        host.unknown_fields.get("SomethingNew"),
+        Some(&json!({"a": [1, 2, 3]}))
+    );
     assert_eq!(host.charge_type, Some(ChargeType::Postpay));
     assert_eq!((host.cpu, host.memory), (Some(16), Some(65536)));
     assert_eq!((host.auto_renew, host.is_expire), (Some(true), Some(false)));
@@ -63,7 +70,12 @@ fn price_details_and_create_results() {
     assert_eq!(prices.price_detail[0].instance, Some(1.88));
     assert!(
         prices.list_price_detail.is_empty(),
-        "a value of the wrong shape is dropped"
+        "a value of the wrong shape does not fill the field"
+    );
+    assert_eq!(
+        prices.unknown_fields.get("ListPriceDetail"),
+        Some(&json!("not a list")),
+        "but it is kept"
     );
 
     let created: CreateCompShareInstanceResponse =
@@ -72,6 +84,11 @@ fn price_details_and_create_results() {
         created.u_host_ids,
         ["uhost-1"],
         "a lone value where an array belongs is read as one"
+    );
+    assert_eq!(
+        created.unknown_fields.get("UHostIds"),
+        Some(&json!("uhost-1")),
+        "and kept as it arrived"
     );
 }
 

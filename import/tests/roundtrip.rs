@@ -117,7 +117,7 @@ fn importing_the_same_page_twice_changes_nothing_the_second_time() {
 /// nothing writes the same bytes.
 #[test]
 fn committed_specs_are_in_serde_yaml_style() {
-    for f in specs() {
+    for f in specs().into_iter().filter(|f| f.path.ends_with(".yaml")) {
         let text = String::from_utf8(f.bytes).unwrap();
         let value: Value = serde_yaml::from_str(&text).unwrap();
         assert_eq!(serde_yaml::to_string(&value).unwrap(), text, "{}", f.path);

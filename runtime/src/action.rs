@@ -1,20 +1,29 @@
+//! What every generated request is to the client.
+
 use crate::decode::Decode;
 use crate::form::EncodeForm;
 use crate::validate::Validate;
 
-/// One API action's request. Generated for every action.
-pub trait Action: EncodeForm + Validate + Send {
+/// One API action's request. Every generated request implements it; send one with
+/// [`Client::send`](crate::Client::send).
+pub trait Action: EncodeForm + Validate + Send + 'static {
     /// The wire name, sent as `Action=`.
     const NAME: &'static str;
     /// Whether a failed attempt may be sent again. False for create-like actions.
     const RETRYABLE: bool;
-    type Response: Decode + Default + Send;
+    /// API codes that say the request was not carried out, so that sending it again is safe
+    /// even for an action that is not retryable.
+    const RETRY_CODES: &'static [i64] = &[];
+    /// The response type.
+    type Response: Decode + Send + 'static;
 
     /// The common params this action has, for filling from the config.
+    #[doc(hidden)]
     fn common(&mut self) -> Common<'_>;
 }
 
 /// Mutable access to the common params an action declares; `None` where it has no such param.
+#[doc(hidden)]
 #[derive(Default)]
 pub struct Common<'a> {
     pub region: Option<&'a mut Option<String>>,
@@ -24,9 +33,9 @@ pub struct Common<'a> {
 
 impl Common<'_> {
     /// Fills each unset param from its default.
-    pub fn fill(self, region: &str, zone: Option<&str>, project_id: Option<&str>) {
-        fill(self.region, Some(region));
-        fill(self.zone, zone);
+    pub fn fill(self, region: &str, zone: &str, project_id: Option<&str>) {
+        fill(self.region, Some(region).filter(|r| !r.is_empty()));
+        fill(self.zone, Some(zone).filter(|z| !z.is_empty()));
         fill(self.project_id, project_id);
     }
 }

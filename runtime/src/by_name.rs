@@ -2,14 +2,14 @@
 //! pointers: one non-generic async path serves every action, which keeps the generated crate
 //! quick to compile.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::action::Action;
-use crate::client::Client;
-use crate::decode::Decode;
+use crate::client::{Answer, Client, Retry, decode_json};
 use crate::error::Error;
+use crate::json::ToJson;
 use crate::params::{FromParams, from_params};
-use crate::validate::ValidationError;
+use crate::validate::{Rule, ValidationError, Violations};
 
 type Params = [(String, String)];
 
@@ -19,24 +19,27 @@ pub type Prepare = fn(&Client, &Params) -> Result<Vec<(String, String)>, Validat
 /// One action, as the by-name entry point sees it.
 #[derive(Clone, Copy, Debug)]
 pub struct ByName {
+    /// The wire name.
     pub name: &'static str,
-    pub retryable: bool,
+    /// How the action is retried.
+    pub retry: Retry,
+    /// Reads, fills, validates and encodes a request.
     pub prepare: Prepare,
-    /// Decodes a response body into the typed response, as JSON.
-    pub decode: fn(&Value) -> Result<Value, serde_json::Error>,
+    /// Decodes an answer into the typed response, as JSON with the envelope's members.
+    pub decode: fn(Answer) -> Result<Value, Error>,
 }
 
 impl ByName {
-    pub const fn of<A>() -> Self
-    where
-        A: Action + FromParams,
-        A::Response: serde::Serialize,
-    {
+    /// The entry of action `A`.
+    pub const fn of<A: Action + FromParams>() -> Self {
         Self {
             name: A::NAME,
-            retryable: A::RETRYABLE,
+            retry: Retry {
+                retryable: A::RETRYABLE,
+                codes: A::RETRY_CODES,
+            },
             prepare: prepare::<A>,
-            decode: decode::<A::Response>,
+            decode: decode::<A>,
         }
     }
 }
@@ -49,10 +52,16 @@ fn prepare<A: Action + FromParams>(
     client.prepare_with(&mut request, violations)
 }
 
-fn decode<R: Decode + Default + serde::Serialize>(
-    body: &Value,
-) -> Result<Value, serde_json::Error> {
-    serde_json::to_value(R::decode(body).unwrap_or_default())
+fn decode<A: Action>(answer: Answer) -> Result<Value, Error> {
+    let (response, envelope) = decode_json::<A::Response>(A::NAME, answer)?;
+    let mut out = Map::new();
+    for (key, value) in envelope.members() {
+        out.insert(key.to_owned(), value.clone());
+    }
+    if let Value::Object(members) = response.to_json() {
+        out.extend(members);
+    }
+    Ok(Value::Object(out))
 }
 
 /// Finds an action in a table sorted by name; an unknown name is a validation error that
@@ -61,11 +70,11 @@ pub fn find<'a>(table: &'a [ByName], action: &str) -> Result<&'a ByName, Error> 
     match table.binary_search_by(|entry| entry.name.cmp(action)) {
         Ok(i) => Ok(&table[i]),
         Err(_) => {
-            let mut v = crate::validate::Violations::new();
-            let suggestion = crate::params::closest(action, table.iter().map(|e| e.name));
+            let mut v = Violations::new();
+            let suggestion = crate::suggest::closest(action, table.iter().map(|e| e.name));
             v.push(
                 "Action",
-                crate::Rule::UnknownAction { suggestion },
+                Rule::UnknownAction { suggestion },
                 Some(action.to_owned()),
             );
             Err(Error::Validation(ValidationError {
@@ -78,15 +87,18 @@ pub fn find<'a>(table: &'a [ByName], action: &str) -> Result<&'a ByName, Error> 
 
 impl Client {
     /// Sends an action given by name with wire-style params (`Limit=20`, `Disks.0.Size=60`) and
-    /// returns the typed response as JSON. The params are read into the typed request first,
-    /// so types and validation apply, and every problem is reported before anything is sent.
+    /// returns the response as JSON: the typed response with everything the server sent. The
+    /// params are read into the typed request first, so types and validation apply, and every
+    /// problem is reported before anything is sent.
+    #[doc(hidden)]
     pub async fn call_by_name(&self, entry: &ByName, params: &Params) -> Result<Value, Error> {
         let params = (entry.prepare)(self, params)?;
-        let body = self.invoke(entry.name, entry.retryable, params).await?;
-        (entry.decode)(&body).map_err(|e| Error::Decode {
-            action: entry.name.to_owned(),
-            message: e.to_string(),
-            request_id: None,
+        let mut out = None;
+        self.execute(entry.name, entry.retry, params, &mut |answer| {
+            out = Some((entry.decode)(answer)?);
+            Ok(())
         })
+        .await?;
+        Ok(out.unwrap_or(Value::Null))
     }
 }

@@ -11,6 +11,7 @@ pub struct Credential {
 }
 
 impl Credential {
+    /// A key pair.
     pub fn new(public_key: impl Into<String>, private_key: impl Into<String>) -> Self {
         Self {
             public_key: public_key.into(),
@@ -18,6 +19,7 @@ impl Credential {
         }
     }
 
+    /// The public key, which is sent with every request.
     pub fn public_key(&self) -> &str {
         &self.public_key
     }

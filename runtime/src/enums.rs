@@ -2,7 +2,6 @@
 
 use std::fmt;
 
-use crate::decode::Decode;
 use crate::form::FormValue;
 use crate::params::FromWire;
 use crate::validate::Rule;
@@ -12,14 +11,49 @@ use crate::validate::Rule;
 pub trait WireEnum: Sized {
     /// The documented values.
     const VALUES: &'static [&'static str];
+    /// The value as sent on the wire.
     fn as_str(&self) -> &str;
+    /// The value for a wire text, or `None` when a closed enum does not have it.
     fn from_wire(text: &str) -> Option<Self>;
+}
+
+/// A value an open enum does not document, kept as it was sent.
+///
+/// Only parsing makes one, and parsing turns every documented value into its own variant, so
+/// two equal values always compare equal however they were built.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownEnumValue(String);
+
+impl UnknownEnumValue {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for UnknownEnumValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for UnknownEnumValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The unknown value of an open enum; generated `from_wire` calls it for undocumented text.
+pub fn unknown_enum_value(text: &str) -> UnknownEnumValue {
+    UnknownEnumValue(text.to_owned())
 }
 
 /// Text that is not a value of a closed enum.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownValue {
+    /// The text given.
     pub value: String,
+    /// The values the enum accepts.
     pub allowed: &'static [&'static str],
 }
 
@@ -49,8 +83,11 @@ pub fn deserialize_enum<'de, T: WireEnum, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
     let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-    let text =
-        String::decode(&value).ok_or_else(|| serde::de::Error::custom("expected a string"))?;
+    let text = match value {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Number(n) => n.to_string(),
+        _ => return Err(serde::de::Error::custom("expected a string")),
+    };
     parse_enum(&text).map_err(serde::de::Error::custom)
 }
 
@@ -62,13 +99,7 @@ impl<T: WireEnum> FormValue for T {
 
 impl<T: WireEnum> FromWire for T {
     fn from_wire(text: &str) -> Result<Self, Rule> {
-        T::from_wire(text).ok_or_else(|| Rule::OneOf(T::VALUES.to_vec()))
-    }
-}
-
-impl<T: WireEnum> Decode for T {
-    fn decode(value: &serde_json::Value) -> Option<Self> {
-        T::from_wire(&String::decode(value)?)
+        T::from_wire(text).ok_or(Rule::OneOf(T::VALUES))
     }
 }
 
@@ -98,7 +129,7 @@ mod tests {
         assert_eq!(err.to_string(), "`B` is not one of A");
         assert_eq!(
             <Closed as FromWire>::from_wire("B"),
-            Err(Rule::OneOf(vec!["A"]))
+            Err(Rule::OneOf(&["A"]))
         );
         assert_eq!(Closed::A.form_value(), "A");
     }

@@ -5,6 +5,7 @@
 
 /// A scalar that can be sent as one form value.
 pub trait FormValue {
+    /// The value as sent.
     fn form_value(&self) -> String;
 }
 
@@ -52,6 +53,7 @@ pub fn format_float(value: f64) -> String {
 
 /// Something that writes itself as a group of form fields: a request or a nested request object.
 pub trait EncodeForm {
+    /// Writes every field that is set.
     fn encode_form(&self, w: &mut FormWriter<'_>);
 }
 
@@ -68,6 +70,7 @@ pub struct FormWriter<'a> {
 }
 
 impl<'a> FormWriter<'a> {
+    /// A writer appending to `out`.
     pub fn new(out: &'a mut Vec<(String, String)>) -> Self {
         Self {
             out,
@@ -125,6 +128,14 @@ impl<'a> FormWriter<'a> {
             self.object(&format!("{name}.{i}"), value);
         }
     }
+}
+
+/// The `application/x-www-form-urlencoded` body of signed params.
+pub fn encode_body(params: &[(String, String)]) -> Vec<u8> {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(params)
+        .finish()
+        .into_bytes()
 }
 
 /// Flattens a JSON object the way the official SDKs flatten a request dictionary.

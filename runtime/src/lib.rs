@@ -1,42 +1,71 @@
-//! Runtime shared by every action of the generated `compshare` crate.
+//! Runtime shared by every action of a generated UCloud-style API crate, such as `compshare`.
 //!
 //! Generated code stays thin: each action describes its fields, and everything that does not
 //! depend on a particular action lives here: credentials, signing, form encoding, config,
-//! transport, retries, tolerant decoding, validation and pagination. Users normally reach these
-//! items through the re-exports of the `compshare` crate.
+//! transport, retries, tolerant and lossless decoding, validation and pagination. Users reach
+//! these items through the re-exports of the generated crate.
+//!
+//! Items only generated code needs are in [`codegen_support`], which is not part of the public
+//! API.
+#![warn(missing_docs)]
+#![deny(unsafe_op_in_unsafe_fn)]
 
 mod action;
-pub mod by_name;
+mod by_name;
 mod client;
-mod config;
+pub mod codes;
+pub mod config;
 mod credential;
-pub mod decode;
+mod decode;
 mod enums;
-mod envelope;
 mod error;
-pub mod form;
-pub mod paginate;
-pub mod params;
+mod form;
+mod json;
+mod paginate;
+mod params;
 mod retry;
+mod service;
 mod sign;
+mod suggest;
 #[cfg(feature = "test-util")]
 pub mod testing;
-pub mod validate;
+pub mod transport;
+mod unknown;
+mod validate;
 
-pub use action::{Action, Common};
-pub use by_name::ByName;
+pub use action::Action;
 pub use client::Client;
-pub use config::{Config, ConfigError, DEFAULT_BASE_URL, DEFAULT_REGION, DEFAULT_ZONE};
+pub use config::{Config, ConfigError};
 pub use credential::Credential;
-pub use decode::Decode;
-pub use enums::{UnknownValue, WireEnum, deserialize_enum, parse_enum};
-pub use error::{ApiError, Error, HttpError};
-pub use form::{EncodeForm, FormValue, FormWriter};
+pub use enums::{UnknownEnumValue, UnknownValue};
+pub use error::{ApiError, BoxError, Error, HttpError, TransportErrorKind};
 pub use paginate::{Paged, Paginator};
-pub use params::{FromParams, FromWire, ParamReader, from_params};
 pub use retry::RetryPolicy;
+pub use service::Service;
 pub use sign::signature;
-pub use validate::{Rule, Validate, ValidationError, Violation, Violations};
+pub use unknown::UnknownFields;
+pub use validate::{Number, Rule, ValidationError, Violation};
 
-/// `User-Agent` sent with every request: the SDK name and its version.
-pub const USER_AGENT: &str = concat!("compshare-rust/", env!("CARGO_PKG_VERSION"));
+/// What generated code calls. Not part of the public API: it changes with the generator.
+#[doc(hidden)]
+pub mod codegen_support {
+    pub use crate::action::{Action, Common};
+    pub use crate::by_name::{ByName, find};
+    pub use crate::client::{Answer, Client, Retry, decode_json};
+    pub use crate::decode::{
+        Decode, Elements, Envelope, Object, Scalar, Target, deserialize, from_slice, from_value,
+        response,
+    };
+    pub use crate::decode::{boxed, model, models, required_model};
+    pub use crate::enums::{
+        UnknownEnumValue, UnknownValue, WireEnum, deserialize_enum, parse_enum, unknown_enum_value,
+    };
+    pub use crate::error::Error;
+    pub use crate::form::{EncodeForm, FormValue, FormWriter, encode_body, flatten_json};
+    pub use crate::json::{JsonObject, ToJson, enum_json, serialize};
+    pub use crate::paginate::{Paged, Paginator};
+    pub use crate::params::{FromParams, FromWire, MAX_INDEX, ParamReader, from_params};
+    pub use crate::service::Service;
+    pub use crate::unknown::UnknownFields;
+    pub use crate::validate::{Number, Rule, Validate, ValidationError, Violations, validate};
+}

@@ -13,15 +13,18 @@ use crate::error::Error;
 
 /// A list action. Generated for every action that pages.
 pub trait Paged: Action + Clone {
+    /// One element of a page.
     type Item: Clone + PartialEq + Send;
     /// The page size used when the request sets none: the documented maximum, if any.
     const PAGE_SIZE: i64;
 
     /// The request's `Offset` and `Limit`.
     fn window(&self) -> (Option<i64>, Option<i64>);
+    /// Sets the request's `Offset` and `Limit`.
     fn set_window(&mut self, offset: i64, limit: i64);
     /// The items of one page.
     fn items(response: &Self::Response) -> &[Self::Item];
+    /// The items of one page, taken out.
     fn into_items(response: Self::Response) -> Vec<Self::Item>;
     /// The total the server reports, if it reports one.
     fn total(response: &Self::Response) -> Option<i64>;

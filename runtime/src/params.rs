@@ -3,10 +3,16 @@
 
 use std::collections::BTreeMap;
 
+use crate::suggest::closest;
 use crate::validate::{Rule, Violations};
+
+/// The highest array index a wire param may have (`Disks.999.Size`). Requests never carry
+/// that many elements; a bigger index is reported, not allocated for.
+pub const MAX_INDEX: usize = 999;
 
 /// A scalar that can be read from one wire value.
 pub trait FromWire: Sized {
+    /// The value, or the rule the text breaks.
     fn from_wire(text: &str) -> Result<Self, Rule>;
 }
 
@@ -43,6 +49,7 @@ impl FromWire for bool {
 
 /// A request, or a nested request object, that can be read from wire-style parameters.
 pub trait FromParams: Sized {
+    /// Reads the value, reporting problems to the reader.
     fn read_params(r: &mut ParamReader<'_>) -> Self;
 }
 
@@ -145,6 +152,10 @@ impl ParamReader<'_> {
             let rest = &key[prefix.len()..];
             let (index, inner) = rest.split_once('.').unwrap_or((rest, ""));
             match index.parse::<usize>() {
+                Ok(i) if i > MAX_INDEX && index == i.to_string() => {
+                    let value = self.remaining.remove(&key);
+                    self.v.push(&key, Rule::IndexTooLarge(MAX_INDEX), value);
+                }
                 Ok(i) if index == i.to_string() => {
                     let value = self.remaining.remove(&key).unwrap_or_default();
                     by_index
@@ -253,43 +264,6 @@ impl ParamReader<'_> {
     }
 }
 
-/// The candidate closest to `name`, if it is close enough to be a likely typo.
-pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let lower = name.to_ascii_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(&lower, &c.to_ascii_lowercase()), c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
-        .min()
-        .map(|(_, c)| c.to_owned())
-}
-
-/// Edit distance counting insertions, deletions, substitutions and swaps of neighbours (so
-/// `enmu` is one edit from `enum`), in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,8 +359,19 @@ mod tests {
     }
 
     #[test]
-    fn suggestions_only_for_close_names() {
-        assert_eq!(closest("limt", ["Limit", "Offset"]), Some("Limit".into()));
-        assert_eq!(closest("Zzzzzz", ["Limit", "Offset"]), None);
+    fn huge_indices_are_reported_not_allocated() {
+        let (req, v) = from_params::<Req>(&params(&[
+            ("Disks.99999999999.Size", "1"),
+            ("Ids.1000", "x"),
+        ]));
+        assert!(req.disks.is_empty() && req.ids.is_empty());
+        let rules: Vec<Rule> = v.into_vec().into_iter().map(|v| v.rule).collect();
+        assert_eq!(
+            rules,
+            [
+                Rule::IndexTooLarge(MAX_INDEX),
+                Rule::IndexTooLarge(MAX_INDEX)
+            ]
+        );
     }
 }

@@ -2,6 +2,45 @@
 
 use std::fmt;
 
+/// A documented bound: a whole number or a fraction.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub enum Number {
+    /// A whole number.
+    Int(i64),
+    /// A number with a fraction.
+    Float(f64),
+}
+
+impl Number {
+    fn as_f64(self) -> f64 {
+        match self {
+            Number::Int(i) => i as f64,
+            Number::Float(f) => f,
+        }
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Number::Int(i) => write!(f, "{i}"),
+            Number::Float(x) => write!(f, "{x}"),
+        }
+    }
+}
+
+impl From<i64> for Number {
+    fn from(i: i64) -> Self {
+        Number::Int(i)
+    }
+}
+
+impl From<f64> for Number {
+    fn from(f: f64) -> Self {
+        Number::Float(f)
+    }
+}
+
 /// The rule a value broke.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -9,25 +48,33 @@ pub enum Rule {
     /// A required parameter is missing or empty.
     Required,
     /// A number above its documented maximum.
-    Max(String),
+    Max(Number),
     /// A number below its documented minimum.
-    Min(String),
+    Min(Number),
     /// A string longer than its documented maximum length, in characters.
     MaxLength(usize),
     /// An array with more elements than documented.
     MaxItems(usize),
     /// A value outside a closed enum.
-    OneOf(Vec<&'static str>),
+    OneOf(&'static [&'static str]),
     /// A wire value that does not parse as the field's type.
     Type(&'static str),
     /// A parameter name the action does not have.
-    UnknownParam { suggestion: Option<String> },
+    UnknownParam {
+        /// The closest known name, if one is close.
+        suggestion: Option<String>,
+    },
     /// The same parameter given twice.
     Duplicate,
     /// An array whose indices are not `0..N`.
     Index,
+    /// An array index above the most elements a request may carry.
+    IndexTooLarge(usize),
     /// An action name the API does not have.
-    UnknownAction { suggestion: Option<String> },
+    UnknownAction {
+        /// The closest known action, if one is close.
+        suggestion: Option<String>,
+    },
 }
 
 impl fmt::Display for Rule {
@@ -46,8 +93,9 @@ impl fmt::Display for Rule {
             }
             Rule::Duplicate => f.write_str("is given more than once"),
             Rule::Index => f.write_str("has array indices that are not 0, 1, 2, ..."),
+            Rule::IndexTooLarge(max) => write!(f, "has an array index above {max}"),
             Rule::UnknownAction { suggestion } => {
-                f.write_str("is not a CompShare action")?;
+                f.write_str("is not an action of this API")?;
                 did_you_mean(f, suggestion)
             }
         }
@@ -65,8 +113,11 @@ fn did_you_mean(f: &mut fmt::Formatter<'_>, suggestion: &Option<String>) -> fmt:
 /// offending value when there is one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Violation {
+    /// The wire name, such as `Disks.0.Size`.
     pub field: String,
+    /// The rule broken.
     pub rule: Rule,
+    /// The offending value, when there is one.
     pub value: Option<String>,
 }
 
@@ -83,7 +134,9 @@ impl fmt::Display for Violation {
 /// Every violation found in one request. Nothing was sent.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidationError {
+    /// The action whose request was invalid.
     pub action: String,
+    /// Every violation, in the order found.
     pub violations: Vec<Violation>,
 }
 
@@ -104,6 +157,7 @@ impl std::error::Error for ValidationError {}
 
 /// Something whose fields can be checked against the spec's constraints.
 pub trait Validate {
+    /// Reports every violation to `v`.
     fn validate_into(&self, v: &mut Violations);
 }
 
@@ -128,14 +182,17 @@ pub struct Violations {
 }
 
 impl Violations {
+    /// No violations yet.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Whether nothing was reported.
     pub fn is_empty(&self) -> bool {
         self.found.is_empty()
     }
 
+    /// Reports a violation of `field` (under the current prefix).
     pub fn push(&mut self, field: &str, rule: Rule, value: Option<String>) {
         let field = format!("{}{field}", self.prefix);
         let violation = Violation { field, rule, value };
@@ -157,6 +214,7 @@ impl Violations {
         }
     }
 
+    /// The violations found.
     pub fn into_vec(self) -> Vec<Violation> {
         self.found
     }
@@ -170,46 +228,56 @@ impl Violations {
         self.prefix.truncate(saved);
     }
 
+    /// Validates a nested object under `name.`.
     pub fn object(&mut self, name: &str, value: &dyn Validate) {
         self.nested(name, |v| value.validate_into(v));
     }
 
+    /// Validates each object of a list under `name.N.`.
     pub fn objects<T: Validate>(&mut self, name: &str, values: &[T]) {
         for (i, value) in values.iter().enumerate() {
             self.object(&format!("{name}.{i}"), value);
         }
     }
 
+    /// Reports an empty required string.
     pub fn required_str(&mut self, name: &str, value: &str) {
         if value.is_empty() {
             self.push(name, Rule::Required, None);
         }
     }
 
+    /// Reports an unset required value.
     pub fn required_opt<T>(&mut self, name: &str, value: &Option<T>) {
         if value.is_none() {
             self.push(name, Rule::Required, None);
         }
     }
 
+    /// Reports an empty required list.
     pub fn required_list<T>(&mut self, name: &str, value: &[T]) {
         if value.is_empty() {
             self.push(name, Rule::Required, None);
         }
     }
 
-    pub fn max<T: PartialOrd + fmt::Display>(&mut self, name: &str, value: T, max: T) {
-        if value > max {
-            self.push(name, Rule::Max(max.to_string()), Some(value.to_string()));
+    /// Reports `value` above `max`.
+    pub fn max(&mut self, name: &str, value: impl Into<Number>, max: Number) {
+        let value = value.into();
+        if value.as_f64() > max.as_f64() {
+            self.push(name, Rule::Max(max), Some(value.to_string()));
         }
     }
 
-    pub fn min<T: PartialOrd + fmt::Display>(&mut self, name: &str, value: T, min: T) {
-        if value < min {
-            self.push(name, Rule::Min(min.to_string()), Some(value.to_string()));
+    /// Reports `value` below `min`.
+    pub fn min(&mut self, name: &str, value: impl Into<Number>, min: Number) {
+        let value = value.into();
+        if value.as_f64() < min.as_f64() {
+            self.push(name, Rule::Min(min), Some(value.to_string()));
         }
     }
 
+    /// Reports a list longer than `max`.
     pub fn max_items<T>(&mut self, name: &str, values: &[T], max: usize) {
         if values.len() > max {
             self.push(
@@ -220,6 +288,7 @@ impl Violations {
         }
     }
 
+    /// Reports a string of more than `max` characters.
     pub fn max_len(&mut self, name: &str, value: &str, max: usize) {
         if value.chars().count() > max {
             self.push(name, Rule::MaxLength(max), Some(value.to_owned()));
@@ -234,11 +303,11 @@ mod tests {
     #[test]
     fn collects_every_violation_with_nested_paths() {
         let mut v = Violations::new();
-        v.max("Limit", 101, 100);
-        v.min("Offset", -1, 0);
+        v.max("Limit", 101, Number::Int(100));
+        v.min("Offset", -1, Number::Int(0));
         v.nested("Disks.0", |v| v.required_str("Type", ""));
         v.max_len("Name", "abcdef", 3);
-        v.max("Fine", 1, 2);
+        v.max("Fine", 1, Number::Int(2));
         let err = v.finish("Act").unwrap_err();
         let shown: Vec<String> = err.violations.iter().map(|v| v.to_string()).collect();
         assert_eq!(

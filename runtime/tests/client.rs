@@ -2,12 +2,25 @@
 
 use std::time::Duration;
 
+use compshare_runtime::codegen_support::{
+    Common, EncodeForm, FormWriter, JsonObject, Number, Object, Target, ToJson, Validate,
+    Violations,
+};
 use compshare_runtime::testing::{MockServer, Reply};
 use compshare_runtime::{
-    Action, Client, Common, Config, Credential, Decode, EncodeForm, Error, FormWriter, RetryPolicy,
-    Validate, Violations, signature,
+    Action, Client, Config, Credential, Error, RetryPolicy, Service, UnknownFields, signature,
 };
 use serde_json::{Value, json};
+
+static SERVICE: Service = Service {
+    name: "Test",
+    env_prefix: "TEST",
+    config_dir: "test",
+    base_url: "https://api.test.invalid",
+    region: "cn-wlcb",
+    zone: "cn-wlcb-01",
+    user_agent: "test-rust/1.0",
+};
 
 #[derive(Default)]
 struct Ping {
@@ -20,14 +33,27 @@ struct Ping {
 #[derive(Debug, Default, PartialEq)]
 struct Pong {
     echo: String,
+    unknown_fields: UnknownFields,
 }
 
-impl Decode for Pong {
-    fn decode(value: &Value) -> Option<Self> {
-        let f = compshare_runtime::decode::Fields::new(value, "Pong");
-        Some(Self {
-            echo: f.req("Echo"),
-        })
+impl Object for Pong {
+    fn slot(&mut self, name: &str) -> Option<&mut dyn Target> {
+        match name {
+            "Echo" => Some(&mut self.echo),
+            _ => None,
+        }
+    }
+
+    fn unknown_fields_mut(&mut self) -> &mut UnknownFields {
+        &mut self.unknown_fields
+    }
+}
+
+impl ToJson for Pong {
+    fn to_json(&self) -> Value {
+        let mut o = JsonObject::new(&self.unknown_fields);
+        o.put("Echo", &self.echo);
+        o.finish()
     }
 }
 
@@ -45,7 +71,7 @@ impl Validate for Ping {
         v.required_opt("Region", &self.region);
         v.required_str("Name", &self.name);
         if let Some(count) = self.count {
-            v.max("Count", count, 100);
+            v.max("Count", count, Number::Int(100));
         }
     }
 }
@@ -94,7 +120,7 @@ fn client(server: &MockServer) -> Client {
             initial_backoff: Duration::from_millis(1),
             max_backoff: Duration::from_millis(2),
         });
-    Client::new(config).unwrap()
+    Client::new(&SERVICE, config).unwrap()
 }
 
 fn ping(name: &str) -> Ping {
@@ -108,7 +134,7 @@ fn ping(name: &str) -> Ping {
 async fn posts_a_signed_form_with_config_defaults() {
     let server = MockServer::start(|_| Reply::json(json!({"RetCode": 0, "Echo": "hi"}))).await;
     let pong = client(&server).send(ping("数据 & more=1+2")).await.unwrap();
-    assert_eq!(pong, Pong { echo: "hi".into() });
+    assert_eq!(pong.echo, "hi");
 
     let requests = server.requests();
     assert_eq!(requests.len(), 1);
@@ -118,10 +144,7 @@ async fn posts_a_signed_form_with_config_defaults() {
         req.header("content-type"),
         Some("application/x-www-form-urlencoded")
     );
-    assert_eq!(
-        req.header("user-agent"),
-        Some(compshare_runtime::USER_AGENT)
-    );
+    assert_eq!(req.header("user-agent"), Some("test-rust/1.0"));
     assert!(req.header("u-timestamp-ms").unwrap().parse::<u64>().is_ok());
 
     let mut form = req.form();

@@ -6,9 +6,22 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use compshare_runtime::form::flatten_json;
-use compshare_runtime::testing::{MockServer, Reply, python};
-use compshare_runtime::{Client, Config, Credential, RetryPolicy};
+use compshare_runtime::codegen_support::{Retry, flatten_json};
+use compshare_runtime::testing::{MockServer, Reply};
+use compshare_runtime::{Client, Config, Credential, RetryPolicy, Service};
+
+mod support;
+use support::python::python;
+
+static SERVICE: Service = Service {
+    name: "Test",
+    env_prefix: "TEST",
+    config_dir: "test",
+    base_url: "https://api.test.invalid",
+    region: "cn-wlcb",
+    zone: "cn-wlcb-01",
+    user_agent: "test-rust/1.0",
+};
 use serde_json::{Map, Value, json};
 
 const CASES: usize = 400;
@@ -190,14 +203,18 @@ async fn flattening_and_signing_match_the_official_sdk() {
     let config = Config::new(Credential::new(public_key, private_key))
         .with_base_url(server.url())
         .with_retry(RetryPolicy::disabled());
-    let client = Client::new(config).unwrap();
+    let client = Client::new(&SERVICE, config).unwrap();
+    let retry = Retry {
+        retryable: false,
+        codes: &[],
+    };
 
     let inputs = cases();
     let mut checks = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
         let flat = flatten_json(input);
         client
-            .invoke("Conformance", false, flat.clone())
+            .execute("Conformance", retry, flat.clone(), &mut |_| Ok(()))
             .await
             .unwrap();
         let body = String::from_utf8(server.requests()[i].body.clone()).unwrap();

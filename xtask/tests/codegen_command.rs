@@ -100,14 +100,16 @@ fn check_names_stale_missing_and_extra_files_and_a_run_fixes_them() {
         err.contains("stale: generated/src/actions/stop_comp_share_instance.rs"),
         "{err}"
     );
+    assert!(err.contains("stale: generated/src/lib.rs"), "{err}");
     assert!(err.contains("missing: generated/src/client.rs"), "{err}");
     assert!(err.contains("extra: generated/src/old.rs"), "{err}");
     assert!(err.contains("run `cargo xtask codegen`"), "{err}");
 
     let (code, out, _) = run(&root, false);
     assert_eq!(code, 0);
+    // The action's module, the crate root (its index shows the summary) and client.rs.
     assert!(
-        out.contains("2 files written") && out.contains("1 removed"),
+        out.contains("3 files written") && out.contains("1 removed"),
         "{out}"
     );
     assert!(!root.join("generated/src/old.rs").exists());

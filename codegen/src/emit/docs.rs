@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{Field, Num, Presence, Ty};
+use crate::ir::{self, Enum, Example, Field, Presence, Ty};
 
 /// `#[doc = "..."]` attributes, one per line.
 pub fn attrs(text: &str) -> TokenStream {
@@ -75,8 +75,47 @@ pub fn code(text: &str) -> String {
 }
 
 /// A field's doc comment: the description, then the wire facts.
-pub fn field(f: &Field) -> String {
+pub fn field(f: &Field, enums: &[Enum]) -> String {
     let mut out = escape(&f.description);
+    if !out.is_empty() {
+        out.push_str("\n\n");
+    }
+    out.push_str(&facts(f, enums).join(" "));
+    out
+}
+
+/// A setter's doc comment: the first sentence of the description, then the same facts.
+pub fn setter(f: &Field, enums: &[Enum]) -> String {
+    let line = f.description.lines().next().unwrap_or_default();
+    let end = line
+        .find('。')
+        .map(|i| i + '。'.len_utf8())
+        .unwrap_or(line.len());
+    let mut out = format!("Sets {}.", code(&f.wire));
+    let summary = escape(&line[..end]);
+    if !summary.is_empty() {
+        out.push(' ');
+        out.push_str(&summary);
+    }
+    let facts = facts(f, enums);
+    // The wire name was said first.
+    let rest: Vec<&String> = facts.iter().skip(1).collect();
+    if !rest.is_empty() {
+        out.push_str("\n\n");
+        out.push_str(
+            &rest
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    out
+}
+
+/// The wire facts of a field, one sentence each: wire name, presence, default, bounds,
+/// enum values, format, example, deprecation, sensitivity.
+pub fn facts(f: &Field, enums: &[Enum]) -> Vec<String> {
     let mut facts = vec![format!("Wire name {}.", code(&f.wire))];
     match f.presence {
         Presence::Required => facts.push("Required.".into()),
@@ -89,21 +128,19 @@ pub fn field(f: &Field) -> String {
     if let Some(default) = &f.default {
         facts.push(format!("Default {}.", code(default)));
     }
-    let bound = |n: Num| match n {
-        Num::Int(i) => i.to_string(),
-        Num::Float(x) => x.to_string(),
-    };
-    match (f.min, f.max) {
-        (Some(lo), Some(hi)) => facts.push(format!("From {} to {}.", bound(lo), bound(hi))),
-        (Some(lo), None) => facts.push(format!("At least {}.", bound(lo))),
-        (None, Some(hi)) => facts.push(format!("At most {}.", bound(hi))),
-        (None, None) => {}
-    }
-    if let Some(n) = f.max_items {
-        facts.push(format!("At most {n} items."));
-    }
-    if let Some(n) = f.max_length {
-        facts.push(format!("At most {n} characters."));
+    facts.extend(ir::facts(&f.checks));
+    if let Ty::Enum { name, closed } = f.ty.element()
+        && let Some(e) = enums.iter().find(|e| &e.name == name)
+    {
+        let values: Vec<String> = e.variants.iter().map(|v| code(&v.wire)).collect();
+        facts.push(if *closed {
+            format!("One of {}.", values.join(", "))
+        } else {
+            format!(
+                "Documented values: {}; others are accepted.",
+                values.join(", ")
+            )
+        });
     }
     if f.text_format {
         facts.push(match f.ty.element() {
@@ -111,10 +148,8 @@ pub fn field(f: &Field) -> String {
             _ => "A string on the wire; typed as an integer.".into(),
         });
     }
-    if let Some(example) = &f.example
-        && let crate::ir::Example::Scalar(text) = example
-    {
-        facts.push(format!("Example: {}.", code(text)));
+    if let Some(text) = f.example.as_ref().and_then(Example::text) {
+        facts.push(format!("Example: {}.", code(&text)));
     }
     if let Some(note) = &f.deprecated {
         facts.push(if note.is_empty() {
@@ -126,11 +161,7 @@ pub fn field(f: &Field) -> String {
     if f.sensitive {
         facts.push("Sensitive: hidden from `Debug` output.".into());
     }
-    if !out.is_empty() {
-        out.push_str("\n\n");
-    }
-    out.push_str(&facts.join(" "));
-    out
+    facts
 }
 
 #[cfg(test)]

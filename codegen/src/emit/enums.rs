@@ -1,4 +1,13 @@
-//! Enums: closed ones reject unknown values, open ones keep them in a catch-all variant.
+//! Enums: closed ones reject unknown values, open ones keep them in an `Unknown` variant that
+//! only parsing can make.
+//!
+//! ```ignore
+//! #[non_exhaustive] // open enums only
+//! pub enum State { Running, Stopped, Unknown(crate::UnknownEnumValue) }
+//! impl State { pub const VALUES: &[&str]; pub fn as_str(&self) -> &str }
+//! impl rt::WireEnum for State { .. }   // wire text both ways
+//! impl Display, FromStr, From<&str> (open), Default (open), Serialize, Deserialize, rt::ToJson
+//! ```
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -17,54 +26,57 @@ pub fn emit(e: &Enum) -> TokenStream {
     doc.push_str(if e.closed {
         "Closed: the API accepts only these values."
     } else {
-        "Open: values this SDK does not know yet are kept in the catch-all variant."
+        "Open: values this SDK does not document are kept in the `Unknown` variant, which only parsing makes."
     });
     let doc = docs::attrs(&doc);
-    let variants: Vec<TokenStream> = e
-        .variants
-        .iter()
-        .map(|v| {
-            let ident = ident(&v.ident);
-            let mut text = docs::code(&v.wire);
-            if !v.description.is_empty() {
-                text.push_str(": ");
-                text.push_str(&docs::escape(&v.description));
-            }
-            let doc = docs::attrs(&text);
-            quote! { #doc #ident, }
-        })
-        .collect();
+    let variants = e.variants.iter().map(|v| {
+        let ident = ident(&v.ident);
+        let mut text = docs::code(&v.wire);
+        if !v.description.is_empty() {
+            text.push_str(": ");
+            text.push_str(&docs::escape(&v.description));
+        }
+        let doc = docs::attrs(&text);
+        quote! { #doc #ident, }
+    });
     let idents: Vec<_> = e.variants.iter().map(|v| ident(&v.ident)).collect();
     let wires: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
 
-    let (catch_all, catch_all_str, unknown, default) = if e.closed {
-        (
-            quote!(),
-            quote!(),
-            quote!(_ => return ::core::option::Option::None,),
-            quote!(),
-        )
+    let open = !e.closed;
+    let non_exhaustive = open.then(|| quote!(#[non_exhaustive]));
+    let catch_all = open.then(|| {
+        quote! {
+            /// A value this SDK does not document, as sent; see [`as_str`](Self::as_str).
+            #other(crate::UnknownEnumValue),
+        }
+    });
+    let catch_all_str = open.then(|| quote!(Self::#other(value) => value.as_str(),));
+    let unknown = if open {
+        quote!(_ => Self::#other(rt::unknown_enum_value(text)),)
     } else {
-        (
-            quote! {
-                /// A value this SDK does not know yet.
-                #other(::std::string::String),
-            },
-            quote!(Self::#other(value) => value,),
-            quote!(_ => Self::#other(text.to_owned()),),
-            quote! {
-                /// An empty unknown value, which validation reports as missing.
-                impl ::core::default::Default for #name {
-                    fn default() -> Self {
-                        Self::#other(::std::string::String::new())
-                    }
-                }
-            },
-        )
+        quote!(_ => return ::core::option::Option::None,)
     };
+    let open_impls = open.then(|| {
+        quote! {
+            /// An empty unknown value, which validation reports as missing.
+            impl ::core::default::Default for #name {
+                fn default() -> Self {
+                    Self::#other(rt::unknown_enum_value(""))
+                }
+            }
+
+            /// Any text: a documented value becomes its variant, any other is kept as unknown.
+            impl ::core::convert::From<&str> for #name {
+                fn from(text: &str) -> Self {
+                    rt::parse_enum(text).unwrap_or_else(|_| Self::#other(rt::unknown_enum_value(text)))
+                }
+            }
+        }
+    });
     quote! {
         #doc
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #non_exhaustive
         pub enum #name {
             #(#variants)*
             #catch_all
@@ -98,7 +110,7 @@ pub fn emit(e: &Enum) -> TokenStream {
             }
         }
 
-        #default
+        #open_impls
 
         impl ::core::fmt::Display for #name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -107,10 +119,16 @@ pub fn emit(e: &Enum) -> TokenStream {
         }
 
         impl ::core::str::FromStr for #name {
-            type Err = rt::UnknownValue;
+            type Err = crate::UnknownValue;
 
             fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
                 rt::parse_enum(text)
+            }
+        }
+
+        impl rt::ToJson for #name {
+            fn to_json(&self) -> ::serde_json::Value {
+                rt::enum_json(self)
             }
         }
 

@@ -1,13 +1,22 @@
 //! Emitting the generated crate: one module per construct, one file per action and model.
+//!
+//! Each emitter returns the items of a file as tokens; [`crate::format`] prints them one item
+//! at a time.
 
 mod action;
-mod crate_files;
+mod builder;
+mod client;
+mod dispatch;
 mod docs;
 mod enums;
-mod impls;
+mod lib_rs;
 mod model;
+mod paging;
+mod request;
+mod response;
 mod structs;
 mod types;
+mod validate;
 mod wire_tests;
 
 use std::collections::BTreeMap;
@@ -16,35 +25,36 @@ use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 
 use crate::ir::Service;
 
-/// Every generated file as tokens, keyed by path relative to the crate root.
-pub fn emit(s: &Service) -> BTreeMap<String, TokenStream> {
+/// One generated Rust file: its inner doc text, inner attributes, and items.
+pub struct File {
+    /// The `//!` text, without the slashes; empty for none.
+    pub docs: String,
+    /// Inner attributes, such as `#![allow(deprecated)]`.
+    pub attrs: Vec<TokenStream>,
+    /// The items, each one or more syntactic items.
+    pub items: Vec<TokenStream>,
+}
+
+impl File {
+    pub fn new(docs: impl Into<String>) -> Self {
+        Self {
+            docs: docs.into(),
+            attrs: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+/// Every generated file, keyed by path relative to the crate root.
+pub fn emit(s: &Service) -> BTreeMap<String, File> {
     let mut files = BTreeMap::new();
-    files.insert("src/lib.rs".to_owned(), crate_files::lib_rs(s));
-    files.insert("src/client.rs".to_owned(), crate_files::client_rs());
-    files.insert("src/dispatch.rs".to_owned(), crate_files::dispatch_rs(s));
-    let actions: Vec<(String, Option<String>)> =
-        s.actions.iter().map(|a| (a.module.clone(), None)).collect();
-    files.insert(
-        "src/actions/mod.rs".to_owned(),
-        crate_files::module_index(
-            "One module per action: its request, builder, response and enums.",
-            &actions,
-        ),
-    );
-    let models: Vec<(String, Option<String>)> = s
-        .models
-        .iter()
-        .map(|m| (m.module.clone(), Some(m.type_name.clone())))
-        .collect();
-    files.insert(
-        "src/models/mod.rs".to_owned(),
-        crate_files::module_index(
-            "Models shared by requests and responses, one module each with its enums.",
-            &models,
-        ),
-    );
+    files.insert("src/lib.rs".to_owned(), lib_rs::emit(s));
+    files.insert("src/client.rs".to_owned(), client::emit(s));
+    files.insert("src/dispatch.rs".to_owned(), dispatch::emit(s));
+    files.insert("src/actions/mod.rs".to_owned(), lib_rs::actions_index(s));
+    files.insert("src/models/mod.rs".to_owned(), lib_rs::models_index(s));
     for a in &s.actions {
-        files.insert(format!("src/actions/{}.rs", a.module), action::emit(a));
+        files.insert(format!("src/actions/{}.rs", a.module), action::emit(s, a));
         files.insert(
             format!("tests/wire/{}.rs", a.module),
             wire_tests::action_rs(s, a),

@@ -1,55 +1,51 @@
 //! One model's module: its enums, struct, and the impls its uses need.
+//!
+//! ```ignore
+//! //! `CompShareImage`: description.
+//! use crate::rt;
+//! pub enum Status { .. }
+//! pub struct CompShareImage { .. }
+//! impl rt::EncodeForm / rt::Validate / rt::FromParams for CompShareImage { .. }   // used by a request
+//! impl rt::Object / rt::ToJson / Serialize / Deserialize for CompShareImage { .. } // used by a response
+//! ```
 
-use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::action::inner_docs;
 use super::structs::{self, Role};
-use super::{docs, enums, impls};
+use super::{File, docs, enums, request, response};
 use crate::ir::Model;
 use crate::naming::ident;
 
-pub fn emit(m: &Model) -> TokenStream {
+pub fn emit(m: &Model) -> File {
     let name = ident(&m.type_name);
-    let allow = if m.fields.iter().any(|f| f.deprecated.is_some()) {
-        quote!(#![allow(deprecated)])
-    } else {
-        quote!()
-    };
     let mut doc = docs::code(&m.wire);
     if !m.description.is_empty() {
         doc.push_str(": ");
         doc.push_str(&docs::escape(&m.description));
     }
-    let module_doc = inner_docs(&doc);
-    let enums = m.enums.iter().map(enums::emit);
-    let def = structs::emit(
+    let mut file = File::new(doc.clone());
+    if m.fields.iter().any(|f| f.deprecated.is_some()) {
+        file.attrs.push(quote!(#![allow(deprecated)]));
+    }
+    file.items.push(quote!(
+        use crate::rt;
+    ));
+    file.items.extend(m.enums.iter().map(enums::emit));
+    file.items.push(structs::emit(
         &m.type_name,
         &doc,
         &m.fields,
+        &m.enums,
         Role {
-            request: m.in_request,
             response: m.in_response,
         },
-    );
-    let request_impls = if m.in_request {
-        impls::request_traits(&name, &m.fields)
-    } else {
-        quote!()
-    };
-    let response_impls = if m.in_response {
-        impls::response_traits(&name, &m.fields)
-    } else {
-        quote!()
-    };
-    quote! {
-        #(#module_doc)*
-        #allow
-        use crate::rt;
-
-        #(#enums)*
-        #def
-        #request_impls
-        #response_impls
+    ));
+    if m.in_request {
+        file.items
+            .push(request::traits(&name, &m.fields, m.in_response));
     }
+    if m.in_response {
+        file.items.push(response::traits(&name, &m.fields));
+    }
+    file
 }

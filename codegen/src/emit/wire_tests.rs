@@ -1,24 +1,35 @@
 //! Per-action wire tests, generated from the spec's examples: the signed form of the example
-//! request, reading it back from wire params, decoding the example response, and one
-//! rejected request per constraint.
+//! request, reading it back from wire params, the by-name call, decoding the example response
+//! (and keeping every value of it), and one rejected request per constraint. Violations are
+//! compared as `Rule` values, never as message text.
+//!
+//! ```ignore
+//! use compshare::actions::describe_comp_share_images as action;
+//! fn example() -> action::DescribeCompShareImagesRequest { .. }
+//! #[test] fn example_request() { insta::assert_snapshot!(crate::support::signed_form(example())) }
+//! #[test] fn example_response_keeps_every_value() { crate::support::keeps_every_value::<action::..Request>(JSON) }
+//! #[test] fn limit_above_max_is_rejected() { .. assert_violation(&request, "Limit", Rule::Max(Number::Int(100))) }
+//! ```
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use crate::ir::{Action, Enum, Example, Field, Num, Presence, Service, Ty};
+use super::{File, validate};
+use crate::ir::{Action, Check, Enum, Example, Field, Presence, Service, Ty};
 use crate::naming::ident;
 
 /// `tests/wire/main.rs`.
-pub fn main_rs(s: &Service) -> TokenStream {
+pub fn main_rs(s: &Service) -> File {
+    let mut file = File::new("Wire tests for every action, generated from the spec examples.");
     let modules = s.actions.iter().map(|a| {
         let m = ident(&a.module);
         quote!(mod #m;)
     });
-    quote! {
-        //! Wire tests for every action, generated from the spec examples.
+    file.items.push(quote! {
         mod support;
         #(#modules)*
-    }
+    });
+    file
 }
 
 /// Where a field's enums live, as a path prefix.
@@ -28,8 +39,9 @@ struct Scope<'a> {
     enums: &'a [Enum],
 }
 
-pub fn action_rs(s: &Service, a: &Action) -> TokenStream {
-    let krate = ident(&s.crate_name.replace('-', "_"));
+pub fn action_rs(s: &Service, a: &Action) -> File {
+    let mut file = File::new("");
+    let krate = ident(&s.crate_ident);
     let module = ident(&a.module);
     let request = ident(&a.request_type);
     let response = ident(&a.response_type);
@@ -45,11 +57,9 @@ pub fn action_rs(s: &Service, a: &Action) -> TokenStream {
         || s.models
             .iter()
             .any(|m| m.in_request && m.fields.iter().any(|f| f.deprecated.is_some()));
-    let allow = if deprecated {
-        quote!(#![allow(deprecated)])
-    } else {
-        quote!()
-    };
+    if deprecated {
+        file.attrs.push(quote!(#![allow(deprecated)]));
+    }
 
     let inits: Vec<TokenStream> = a
         .request
@@ -67,12 +77,11 @@ pub fn action_rs(s: &Service, a: &Action) -> TokenStream {
             Some(quote!(#field: #value,))
         })
         .collect();
-    let rest = if inits.len() < a.request.len() {
-        quote!(..::core::default::Default::default())
-    } else {
-        quote!()
-    };
-    let mut tests = vec![quote! {
+    let rest =
+        (inits.len() < a.request.len()).then(|| quote!(..::core::default::Default::default()));
+    file.items.push(quote! {
+        use #krate::actions::#module as action;
+
         fn example() -> action::#request {
             action::#request {
                 #(#inits)*
@@ -95,25 +104,27 @@ pub fn action_rs(s: &Service, a: &Action) -> TokenStream {
         async fn by_name_call_sends_the_same_form() {
             crate::support::by_name_sends_the_same_form(example()).await;
         }
-    }];
+    });
     if let Some(json) = &a.response_example {
-        tests.push(quote! {
+        file.items.push(quote! {
+            const RESPONSE_EXAMPLE: &str = #json;
+
             #[test]
             fn example_response() {
-                let response: action::#response = crate::support::decode(#json);
+                let response: action::#response = crate::support::decode(RESPONSE_EXAMPLE);
                 insta::assert_debug_snapshot!(response);
+            }
+
+            #[test]
+            fn example_response_keeps_every_value() {
+                crate::support::keeps_every_value::<action::#request>(RESPONSE_EXAMPLE);
             }
         });
     }
     for f in a.request.iter().filter(|f| !f.presence.is_common()) {
-        tests.extend(rejections(s, &scope, &request, f));
+        file.items.extend(rejections(s, &scope, &request, f));
     }
-    quote! {
-        #allow
-        use #krate::actions::#module as action;
-
-        #(#tests)*
-    }
+    file
 }
 
 /// One test per constraint: a value just outside it is rejected before sending.
@@ -126,33 +137,36 @@ fn rejections(
     let field = ident(&f.ident);
     let base = f.ident.trim_start_matches("r#").to_owned();
     let wire = &f.wire;
-    // The first element carries the violation when the field is an array.
-    let path = if matches!(f.ty, Ty::List(_)) {
-        format!("{wire}.0")
-    } else {
-        wire.clone()
+    let krate = ident(&s.crate_ident);
+    let runtime = quote!(#krate::runtime);
+    let element = Field {
+        ty: f.ty.element().clone(),
+        presence: Presence::Required,
+        ..f.clone()
+    };
+    let sample = match &f.example {
+        Some(Example::List(items)) if !items.is_empty() => items[0].clone(),
+        Some(Example::List(_)) | None => placeholder(&element),
+        Some(other) => other.clone(),
     };
     let mut out = Vec::new();
-    let mut case = |suffix: &str, bad: Example, rule: String| {
-        let name = ident(&format!("{base}_{suffix}_is_rejected"));
-        let single = Field {
-            ty: f.ty.element().clone(),
-            ..f.clone()
+    for check in &f.checks {
+        let suffix = match check {
+            Check::Max(_) => "above_max",
+            Check::Min(_) => "below_min",
+            Check::MaxLength(_) => "too_long",
+            Check::MaxItems(_) => "with_too_many_items",
         };
-        let value = if let Ty::List(_) = f.ty {
-            let element = field_value(
-                s,
-                scope,
-                &Field {
-                    presence: Presence::Required,
-                    ..single
-                },
-                &bad,
-            );
-            quote!(::std::vec::Vec::from([#element]))
+        let bad = check.breaking(&sample);
+        // A per-element check is shown on the first element of a list.
+        let (value, path) = if check.per_element() && f.ty.is_list() {
+            let item = field_value(s, scope, &element, &bad);
+            (quote!(::std::vec::Vec::from([#item])), format!("{wire}.0"))
         } else {
-            field_value(s, scope, f, &bad)
+            (field_value(s, scope, f, &bad), wire.clone())
         };
+        let name = ident(&format!("{base}_{suffix}_is_rejected"));
+        let rule = validate::rule(*check, &runtime);
         out.push(quote! {
             #[test]
             fn #name() {
@@ -161,102 +175,68 @@ fn rejections(
                 crate::support::assert_violation(&request, #path, #rule);
             }
         });
-    };
-    if let Some(max) = f.max {
-        let (bad, shown) = step(max, 1);
-        case("above_max", bad, format!("must be at most {shown}"));
-    }
-    if let Some(min) = f.min {
-        let (bad, shown) = step(min, -1);
-        case("below_min", bad, format!("must be at least {shown}"));
-    }
-    if let (Some(n), Ty::Str) = (f.max_length, f.ty.element()) {
-        case(
-            "too_long",
-            Example::Scalar("x".repeat(n as usize + 1)),
-            format!("must be at most {n} characters long"),
-        );
-    }
-    if let (Some(n), Ty::List(_)) = (f.max_items, &f.ty) {
-        let element = Field {
-            ty: f.ty.element().clone(),
-            presence: Presence::Required,
-            ..f.clone()
-        };
-        let sample = match &f.example {
-            Some(Example::List(items)) if !items.is_empty() => items[0].clone(),
-            _ => placeholder(&element),
-        };
-        let value = field_value(s, scope, &element, &sample);
-        let count = n as usize + 1;
-        let name = ident(&format!("{base}_with_too_many_items_is_rejected"));
-        let rule = format!("must have at most {n} items");
-        out.push(quote! {
-            #[test]
-            fn #name() {
-                let mut request = example();
-                request.#field = ::std::iter::repeat_n(#value, #count).collect();
-                crate::support::assert_violation(&request, #wire, #rule);
-            }
-        });
     }
     if let Ty::Enum { name, closed: true } = f.ty.element()
         && let Some(e) = scope.enums.iter().find(|e| &e.name == name)
     {
         let test = ident(&format!("{base}_outside_the_enum_is_rejected"));
-        let allowed = e
-            .variants
-            .iter()
-            .map(|v| v.wire.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let rule = format!("must be one of {allowed}");
+        let path = if f.ty.is_list() {
+            format!("{wire}.0")
+        } else {
+            wire.clone()
+        };
+        let ty = ident(&e.name);
         out.push(quote! {
             #[test]
             fn #test() {
-                crate::support::assert_param_violation::<action::#request>(#path, "Bogus", #rule);
+                crate::support::assert_param_violation::<action::#request>(
+                    #path,
+                    "Bogus",
+                    #runtime::Rule::OneOf(action::#ty::VALUES),
+                );
             }
         });
     }
     out
 }
 
-/// A value one step past a bound, and the bound as the violation message shows it.
-fn step(bound: Num, by: i64) -> (Example, String) {
-    match bound {
-        Num::Int(i) => (Example::Scalar((i + by).to_string()), i.to_string()),
-        Num::Float(x) => (Example::Scalar((x + by as f64).to_string()), x.to_string()),
-    }
-}
-
 /// A value that satisfies a required field's type and constraints, for fields the spec gives
 /// no example for.
 fn placeholder(f: &Field) -> Example {
+    let bound = |pick: fn(&Check) -> Option<f64>| f.checks.iter().find_map(pick);
     let scalar = match f.ty.element() {
         Ty::Str => {
-            let n = f.max_length.map_or(7, |n| n.clamp(1, 7)) as usize;
-            Example::Scalar("example"[..n].to_owned())
+            let n = f
+                .checks
+                .iter()
+                .find_map(|c| match c {
+                    Check::MaxLength(n) => Some(*n),
+                    _ => None,
+                })
+                .map_or(7, |n| n.clamp(1, 7)) as usize;
+            Example::Str("example"[..n].to_owned())
         }
         Ty::Int | Ty::Float => {
-            let lo = f.min.map_or(1.0, |n| match n {
-                Num::Int(i) => i as f64,
-                Num::Float(x) => x,
-            });
-            let v = match f.max.map(|n| match n {
-                Num::Int(i) => i as f64,
-                Num::Float(x) => x,
+            let lo = bound(|c| match c {
+                Check::Min(n) => Some(n.as_f64()),
+                _ => None,
+            })
+            .unwrap_or(1.0);
+            let v = match bound(|c| match c {
+                Check::Max(n) => Some(n.as_f64()),
+                _ => None,
             }) {
                 Some(hi) if hi < lo.max(1.0) => hi,
                 _ => lo.max(1.0),
             };
-            Example::Scalar(if matches!(f.ty.element(), Ty::Int) {
-                (v as i64).to_string()
+            if matches!(f.ty.element(), Ty::Int) {
+                Example::Int(v as i64)
             } else {
-                v.to_string()
-            })
+                Example::Float(v)
+            }
         }
-        Ty::Bool => Example::Scalar("true".into()),
-        Ty::Enum { .. } => Example::Scalar(String::new()),
+        Ty::Bool => Example::Bool(true),
+        Ty::Enum { .. } => Example::Enum(String::new()),
         Ty::Model { .. } => Example::Object(Vec::new()),
         Ty::List(_) => unreachable!("element() is never a list"),
     };
@@ -287,62 +267,63 @@ fn field_value(s: &Service, scope: &Scope<'_>, f: &Field, example: &Example) -> 
 }
 
 fn value(s: &Service, scope: &Scope<'_>, ty: &Ty, example: &Example) -> TokenStream {
-    let text = match example {
-        Example::Scalar(text) => text.as_str(),
-        _ => "",
-    };
-    match ty {
-        Ty::Str => quote!(#text.to_owned()),
-        Ty::Int => {
-            let lit = Literal::i64_unsuffixed(text.trim().parse().unwrap_or_default());
+    match (ty, example) {
+        (Ty::Str, e) => {
+            let text = e.text().unwrap_or_default();
+            quote!(#text.to_owned())
+        }
+        (Ty::Int, Example::Int(i)) => {
+            let lit = Literal::i64_unsuffixed(*i);
             quote!(#lit)
         }
-        Ty::Float => {
-            let lit = Literal::f64_unsuffixed(text.trim().parse().unwrap_or_default());
+        (Ty::Float, Example::Float(x)) => {
+            let lit = Literal::f64_unsuffixed(*x);
             quote!(#lit)
         }
-        Ty::Bool => {
-            let b = text.trim().eq_ignore_ascii_case("true");
-            quote!(#b)
+        (Ty::Float, Example::Int(i)) => {
+            let lit = Literal::f64_unsuffixed(*i as f64);
+            quote!(#lit)
         }
-        Ty::Enum { name, .. } => {
+        (Ty::Bool, Example::Bool(b)) => quote!(#b),
+        (Ty::Enum { name, .. }, e) => {
+            let text = e.text().unwrap_or_default();
             let path = &scope.path;
-            let e = scope.enums.iter().find(|e| &e.name == name);
             let ty = ident(name);
-            match e.and_then(|e| {
+            let known = scope.enums.iter().find(|e| &e.name == name).and_then(|e| {
                 e.variants
                     .iter()
                     .find(|v| v.wire == text)
                     .or(e.variants.first().filter(|_| text.is_empty()))
-            }) {
+            });
+            match known {
                 Some(v) => {
                     let v = ident(&v.ident);
                     quote!(#path::#ty::#v)
                 }
-                None => {
-                    let other = ident(e.map_or("Unknown", |e| e.other.as_str()));
-                    quote!(#path::#ty::#other(#text.to_owned()))
-                }
+                None => quote!(#path::#ty::from(#text)),
             }
         }
-        Ty::Model {
-            name,
-            module,
-            boxed,
-        } => {
+        (
+            Ty::Model {
+                name,
+                module,
+                boxed,
+            },
+            example,
+        ) => {
             let Some(model) = s.models.iter().find(|m| &m.type_name == name) else {
                 return quote!(::core::default::Default::default());
             };
             let ty = ident(name);
             let module = ident(module);
-            let krate = ident(&s.crate_name.replace('-', "_"));
+            let krate = ident(&s.crate_ident);
             let inner_scope = Scope {
                 path: quote!(#krate::models::#module),
                 enums: &model.enums,
             };
-            let entries: Vec<(String, Example)> = match example {
-                Example::Object(entries) => entries.clone(),
-                _ => Vec::new(),
+            let entries: &[(String, Example)] = match example {
+                Example::Object(entries) => entries,
+                _ => &[],
             };
             let mut inits = Vec::new();
             for f in &model.fields {
@@ -360,11 +341,8 @@ fn value(s: &Service, scope: &Scope<'_>, ty: &Ty, example: &Example) -> TokenStr
                 let v = field_value(s, &inner_scope, f, &ex);
                 inits.push(quote!(#field: #v,));
             }
-            let rest = if inits.len() < model.fields.len() {
-                quote!(..::core::default::Default::default())
-            } else {
-                quote!()
-            };
+            let rest = (inits.len() < model.fields.len() || model.in_response)
+                .then(|| quote!(..::core::default::Default::default()));
             let built = quote!(#krate::models::#ty { #(#inits)* #rest });
             if *boxed {
                 quote!(Box::new(#built))
@@ -372,12 +350,14 @@ fn value(s: &Service, scope: &Scope<'_>, ty: &Ty, example: &Example) -> TokenStr
                 built
             }
         }
-        Ty::List(inner) => {
+        (Ty::List(inner), example) => {
             let items: Vec<TokenStream> = match example {
                 Example::List(items) => items.iter().map(|i| value(s, scope, inner, i)).collect(),
                 other => vec![value(s, scope, inner, other)],
             };
             quote!(::std::vec::Vec::from([#(#items),*]))
         }
+        // Lowering typed every example as its field; anything else is the type's default.
+        _ => quote!(::core::default::Default::default()),
     }
 }

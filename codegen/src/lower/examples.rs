@@ -1,137 +1,156 @@
-//! Examples and defaults: they must fit the field's type and its own constraints.
+//! Examples and defaults: they must fit the field's type and its own constraints, and they are
+//! typed here, once, so that nothing downstream reads their text again.
 
 use serde_json::Value;
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
-use crate::ir::{self, Example, Ty};
+use crate::ir::{self, Check, Example, Ty};
 use crate::spec::At;
 use crate::yaml::{Kind, Node};
-
-use super::fields::{as_f64, num};
 
 /// Looks up an enum of the field's module by type name.
 pub type EnumLookup<'a> = dyn Fn(&str) -> Option<ir::Enum> + 'a;
 
-/// Checks one scalar text (an example or a default) against the field's element type and
-/// constraints. `what` is "example" or "default".
-pub fn check_scalar(
+/// Types one scalar text (an example or a default) as the field's element type and checks it
+/// against the field's constraints. `what` is "example" or "default".
+pub fn scalar(
     text: &str,
     f: &ir::Field,
     enums: &EnumLookup<'_>,
     what: &str,
     loc: &Loc,
     d: &mut Diagnostics,
-) -> bool {
-    let problem = scalar_problem(text, f, enums, what);
-    if let Some((message, help)) = &problem {
-        d.push(
-            Diagnostic::new(loc.clone(), message.clone())
-                .label(format!("this {what}"))
-                .help(help.clone()),
-        );
+) -> Option<Example> {
+    match typed(text, f, enums, what) {
+        Ok(example) => Some(example),
+        Err((message, help)) => {
+            d.push(
+                Diagnostic::new(loc.clone(), message)
+                    .label(format!("this {what}"))
+                    .help(help),
+            );
+            None
+        }
     }
-    problem.is_none()
 }
 
-fn scalar_problem(
+fn typed(
     text: &str,
     f: &ir::Field,
     enums: &EnumLookup<'_>,
     what: &str,
-) -> Option<(String, String)> {
+) -> Result<Example, (String, String)> {
     let wire = &f.wire;
-    let value: Option<f64> = match f.ty.element() {
+    let example = match f.ty.element() {
         Ty::Int => match text.trim().parse::<i64>() {
-            Ok(i) => Some(i as f64),
+            Ok(i) => Example::Int(i),
             Err(_) => {
-                return Some((
+                return Err((
                     format!("the {what} of `{wire}` is `{text}`, which is not an integer"),
                     "write a whole number".into(),
                 ));
             }
         },
         Ty::Float => match text.trim().parse::<f64>() {
-            Ok(x) if x.is_finite() => Some(x),
+            Ok(x) if x.is_finite() => Example::Float(x),
             _ => {
-                return Some((
+                return Err((
                     format!("the {what} of `{wire}` is `{text}`, which is not a number"),
                     "write a number".into(),
                 ));
             }
         },
-        Ty::Bool => {
-            if !matches!(text.trim().to_ascii_lowercase().as_str(), "true" | "false") {
-                return Some((
+        Ty::Bool => match text.trim().to_ascii_lowercase().as_str() {
+            "true" => Example::Bool(true),
+            "false" => Example::Bool(false),
+            _ => {
+                return Err((
                     format!("the {what} of `{wire}` is `{text}`, which is not true or false"),
                     "write `true` or `false`".into(),
                 ));
             }
-            None
-        }
+        },
         Ty::Enum { name, .. } => {
-            let e = enums(name)?;
-            // Examples of open enums may show values the docs left out; defaults may not.
-            if (e.closed || what == "default") && !e.variants.iter().any(|v| v.wire == text) {
-                let allowed: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
-                let help = match crate::suggest::did_you_mean(text, allowed.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("the values are: {}", allowed.join(", ")),
-                };
-                return Some((
-                    format!(
-                        "the {what} of `{wire}` is `{text}`, which is not one of its enum values"
-                    ),
-                    help,
-                ));
+            if let Some(e) = enums(name) {
+                // Examples of open enums may show values the docs left out; defaults may not.
+                if (e.closed || what == "default") && !e.variants.iter().any(|v| v.wire == text) {
+                    let allowed: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
+                    let help = match crate::suggest::did_you_mean(text, allowed.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("the values are: {}", allowed.join(", ")),
+                    };
+                    return Err((
+                        format!(
+                            "the {what} of `{wire}` is `{text}`, which is not one of its enum values"
+                        ),
+                        help,
+                    ));
+                }
             }
-            None
+            Example::Enum(text.to_owned())
         }
-        Ty::Str => None,
+        Ty::Str => Example::Str(text.to_owned()),
         Ty::Model { .. } | Ty::List(_) => {
-            return Some((
+            return Err((
                 format!("the {what} of `{wire}` must be written as a mapping"),
                 "write the model's fields under it".into(),
             ));
         }
     };
-    if let (Some(v), Some(max)) = (value, f.max)
-        && v > as_f64(max)
-    {
-        return Some((
-            format!(
-                "the {what} of `{wire}` is {text}, above its `max: {}`",
-                num(max)
-            ),
-            format!("use a value of at most {}", num(max)),
-        ));
+    for check in f.checks.iter().filter(|c| c.per_element()) {
+        if let Some(problem) = breaks(*check, &example) {
+            return Err(problem.describe(what, wire, text));
+        }
     }
-    if let (Some(v), Some(min)) = (value, f.min)
-        && v < as_f64(min)
-    {
-        return Some((
-            format!(
-                "the {what} of `{wire}` is {text}, below its `min: {}`",
-                num(min)
+    Ok(example)
+}
+
+enum Broken {
+    Above(ir::Num),
+    Below(ir::Num),
+    Long(u64, u64),
+}
+
+impl Broken {
+    fn describe(&self, what: &str, wire: &str, text: &str) -> (String, String) {
+        match self {
+            Broken::Above(max) => (
+                format!("the {what} of `{wire}` is {text}, above its `max: {max}`"),
+                format!("use a value of at most {max}"),
             ),
-            format!("use a value of at least {}", num(min)),
-        ));
-    }
-    if let Some(max) = f.max_length {
-        let len = text.chars().count() as u64;
-        if len > max {
-            return Some((
+            Broken::Below(min) => (
+                format!("the {what} of `{wire}` is {text}, below its `min: {min}`"),
+                format!("use a value of at least {min}"),
+            ),
+            Broken::Long(len, max) => (
                 format!(
                     "the {what} of `{wire}` is {len} characters long, above its `max_length: {max}`"
                 ),
                 "shorten it".into(),
-            ));
+            ),
         }
     }
-    None
 }
 
-/// Lowers an example node. Scalars are checked now; the fields of model examples are checked
-/// by [`check_models`] once every model is lowered.
+fn breaks(check: Check, example: &Example) -> Option<Broken> {
+    let number = match example {
+        Example::Int(i) => Some(*i as f64),
+        Example::Float(x) => Some(*x),
+        _ => None,
+    };
+    match check {
+        Check::Max(max) if number? > max.as_f64() => Some(Broken::Above(max)),
+        Check::Min(min) if number? < min.as_f64() => Some(Broken::Below(min)),
+        Check::MaxLength(max) => {
+            let len = example.text()?.chars().count() as u64;
+            (len > max).then_some(Broken::Long(len, max))
+        }
+        _ => None,
+    }
+}
+
+/// The example of a field whose type is not a model, typed. Model-shaped examples wait for
+/// every model to be lowered; see [`object`].
 pub fn lower(
     node: &Node,
     f: &ir::Field,
@@ -141,10 +160,7 @@ pub fn lower(
 ) -> Option<Example> {
     match (&f.ty, &node.kind) {
         (Ty::List(_), Kind::Seq(items)) => {
-            let element = ir::Field {
-                ty: f.ty.element().clone(),
-                ..f.clone()
-            };
+            let element = element_of(f);
             let mut out = Vec::new();
             for item in items {
                 let at = Loc {
@@ -155,17 +171,14 @@ pub fn lower(
             }
             Some(Example::List(out))
         }
-        (Ty::List(_), _) => {
-            let element = ir::Field {
-                ty: f.ty.element().clone(),
-                ..f.clone()
-            };
-            Some(Example::List(vec![lower(node, &element, enums, loc, d)?]))
-        }
-        (Ty::Model { .. }, _) => Some(raw(node)),
-        (_, Kind::Scalar { text, .. }) => {
-            check_scalar(text, f, enums, "example", loc, d).then(|| Example::Scalar(text.clone()))
-        }
+        (Ty::List(_), _) => Some(Example::List(vec![lower(
+            node,
+            &element_of(f),
+            enums,
+            loc,
+            d,
+        )?])),
+        (_, Kind::Scalar { text, .. }) => scalar(text, f, enums, "example", loc, d),
         _ => {
             d.push(
                 Diagnostic::new(
@@ -184,60 +197,60 @@ pub fn lower(
     }
 }
 
-fn raw(node: &Node) -> Example {
-    match &node.kind {
-        Kind::Scalar { text, .. } => Example::Scalar(text.clone()),
-        Kind::Seq(items) => Example::List(items.iter().map(raw).collect()),
-        Kind::Map(entries) => Example::Object(
-            entries
-                .iter()
-                .map(|(k, v)| {
-                    let key = match &k.kind {
-                        Kind::Scalar { text, .. } => text.clone(),
-                        _ => String::new(),
-                    };
-                    (key, raw(v))
-                })
-                .collect(),
-        ),
+fn element_of(f: &ir::Field) -> ir::Field {
+    ir::Field {
+        ty: f.ty.element().clone(),
+        ..f.clone()
     }
 }
 
-/// Checks model-shaped examples against the lowered models.
-pub fn check_models(service: &ir::Service, d: &mut Diagnostics) {
-    let fields = service
-        .actions
-        .iter()
-        .flat_map(|a| a.request.iter().chain(&a.response))
-        .chain(service.models.iter().flat_map(|m| &m.fields));
-    for f in fields {
-        if let (Some(example), Some(loc), Ty::Model { .. }) =
-            (&f.example, &f.example_loc, f.ty.element())
-        {
-            let items: Vec<&Example> = match example {
-                Example::List(items) if f.ty != *f.ty.element() => items.iter().collect(),
-                other => vec![other],
-            };
+/// Types the example of a model-typed field (a mapping, or a list of them) against the lowered
+/// models. `path` names the field in messages.
+pub fn object(
+    node: &Node,
+    f: &ir::Field,
+    models: &[ir::Model],
+    path: &str,
+    loc: &Loc,
+    d: &mut Diagnostics,
+) -> Option<Example> {
+    match (&f.ty, &node.kind) {
+        (Ty::List(_), Kind::Seq(items)) => {
+            let element = element_of(f);
+            let mut out = Vec::new();
             for item in items {
-                check_object(item, f.ty.element(), service, &f.wire, loc, d);
+                out.push(object(item, &element, models, path, loc, d)?);
             }
+            Some(Example::List(out))
+        }
+        (Ty::List(_), _) => Some(Example::List(vec![object(
+            node,
+            &element_of(f),
+            models,
+            path,
+            loc,
+            d,
+        )?])),
+        (Ty::Model { name, .. }, _) => {
+            let model = models.iter().find(|m| &m.type_name == name)?;
+            model_object(node, model, models, path, loc, d)
+        }
+        _ => {
+            let enums = |_: &str| None;
+            lower(node, f, &enums, loc, d)
         }
     }
 }
 
-fn check_object(
-    example: &Example,
-    ty: &Ty,
-    service: &ir::Service,
+fn model_object(
+    node: &Node,
+    model: &ir::Model,
+    models: &[ir::Model],
     path: &str,
     loc: &Loc,
     d: &mut Diagnostics,
-) {
-    let Ty::Model { name, .. } = ty else { return };
-    let Some(model) = service.models.iter().find(|m| &m.type_name == name) else {
-        return;
-    };
-    let Example::Object(entries) = example else {
+) -> Option<Example> {
+    let Kind::Map(entries) = &node.kind else {
         d.push(
             Diagnostic::new(
                 loc.clone(),
@@ -249,12 +262,18 @@ fn check_object(
             .label("expected a mapping")
             .help("write the model's fields as `Name: value` lines"),
         );
-        return;
+        return None;
     };
+    let mut out = Vec::new();
+    let mut ok = true;
     for (key, value) in entries {
-        let Some(field) = model.fields.iter().find(|f| &f.wire == key) else {
+        let key = match &key.kind {
+            Kind::Scalar { text, .. } => text.clone(),
+            _ => String::new(),
+        };
+        let Some(field) = model.fields.iter().find(|f| f.wire == key) else {
             let help = match crate::suggest::did_you_mean(
-                key,
+                &key,
                 model.fields.iter().map(|f| f.wire.as_str()),
             ) {
                 Some(s) => format!("did you mean `{s}`?"),
@@ -280,43 +299,38 @@ fn check_object(
                 .label("in this example")
                 .help(help),
             );
+            ok = false;
             continue;
         };
-        let enums = |n: &str| model.enums.iter().find(|e| e.name == n).cloned();
-        let inner_path = format!("{path}.{key}");
-        match (value, field.ty.element()) {
-            (_, Ty::Model { .. }) => match value {
-                Example::List(items) if matches!(field.ty, Ty::List(_)) => {
-                    for item in items {
-                        check_object(item, field.ty.element(), service, &inner_path, loc, d);
-                    }
-                }
-                other => check_object(other, field.ty.element(), service, &inner_path, loc, d),
-            },
-            (Example::Scalar(text), _) => {
-                check_scalar(text, field, &enums, "example", loc, d);
+        let inner = format!("{path}.{key}");
+        let typed = if matches!(field.ty.element(), Ty::Model { .. }) {
+            object(value, field, models, &inner, loc, d)
+        } else {
+            let enums = |n: &str| model.enums.iter().find(|e| e.name == n).cloned();
+            let shaped = matches!(
+                (&field.ty, &value.kind),
+                (Ty::List(_), Kind::Seq(_)) | (_, Kind::Scalar { .. })
+            );
+            if !shaped {
+                d.push(
+                    Diagnostic::new(
+                        loc.clone(),
+                        format!("the example of `{inner}` does not fit its type"),
+                    )
+                    .label("in this example")
+                    .help("write a single value for scalar fields and a list for arrays"),
+                );
+                ok = false;
+                continue;
             }
-            (Example::List(items), _) if matches!(field.ty, Ty::List(_)) => {
-                let element = ir::Field {
-                    ty: field.ty.element().clone(),
-                    ..field.clone()
-                };
-                for item in items {
-                    if let Example::Scalar(text) = item {
-                        check_scalar(text, &element, &enums, "example", loc, d);
-                    }
-                }
-            }
-            _ => d.push(
-                Diagnostic::new(
-                    loc.clone(),
-                    format!("the example of `{inner_path}` does not fit its type"),
-                )
-                .label("in this example")
-                .help("write a single value for scalar fields and a list for arrays"),
-            ),
+            lower(value, field, &enums, loc, d)
+        };
+        match typed {
+            Some(t) => out.push((key, t)),
+            None => ok = false,
         }
     }
+    ok.then_some(Example::Object(out))
 }
 
 /// Checks a response example: it must be a JSON object.

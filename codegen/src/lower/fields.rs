@@ -3,14 +3,22 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
-use crate::ir::{self, Num, Presence, Ty};
+use crate::ir::{self, Check, Num, Presence, Ty};
 use crate::naming::{Kind, rust_name};
 use crate::spec::{BoundKind, FieldSpec, Format, SCALAR_TYPES, TypeExpr};
 use crate::suggest::did_you_mean;
 
 use super::enums::EnumRegistry;
 use super::examples;
-use super::models::ModelGraph;
+use super::graph::ModelGraph;
+
+/// A model-shaped example, typed once every model is lowered.
+pub struct PendingExample {
+    pub side: Side,
+    pub field: String,
+    pub node: crate::yaml::Node,
+    pub loc: Loc,
+}
 
 /// Which way a field travels; decides whether enums may be closed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +33,7 @@ pub struct FieldCtx<'g> {
     /// The model whose fields these are, for boxing fields on a cycle.
     owner: Option<String>,
     enums: EnumRegistry,
+    pending: Vec<PendingExample>,
 }
 
 impl<'g> FieldCtx<'g> {
@@ -37,11 +46,13 @@ impl<'g> FieldCtx<'g> {
             graph,
             owner,
             enums: EnumRegistry::new(reserved),
+            pending: Vec::new(),
         }
     }
 
-    pub fn into_enums(self) -> Vec<ir::Enum> {
-        self.enums.into_enums()
+    /// The module's enums, and the model-shaped examples still to type.
+    pub fn into_parts(self) -> (Vec<ir::Enum>, Vec<PendingExample>) {
+        (self.enums.into_enums(), self.pending)
     }
 
     pub fn field(&mut self, f: &FieldSpec, side: Side, d: &mut Diagnostics) -> Option<ir::Field> {
@@ -58,22 +69,25 @@ impl<'g> FieldCtx<'g> {
         let expr = self.type_expr(f, d)?;
         let ty = self.ty(f, &expr, side, d)?;
         let (min, max) = self.range(f, &ty, d);
-        let max_length = f.bound(BoundKind::MaxLength).and_then(|m| {
+        let mut checks: Vec<Check> = min
+            .map(Check::Min)
+            .into_iter()
+            .chain(max.map(Check::Max))
+            .collect();
+        if let Some(m) = f.bound(BoundKind::MaxLength) {
             if matches!(ty.element(), Ty::Str | Ty::Enum { .. }) {
-                Some(m.value.number() as u64)
+                checks.push(Check::MaxLength(m.value.number() as u64));
             } else {
                 wrong_constraint(d, &m.loc, "max_length", "String", &f.ty.value);
-                None
             }
-        });
-        let max_items = f.bound(BoundKind::MaxItems).and_then(|m| {
+        }
+        if let Some(m) = f.bound(BoundKind::MaxItems) {
             if matches!(ty, Ty::List(_)) {
-                Some(m.value.number() as u64)
+                checks.push(Check::MaxItems(m.value.number() as u64));
             } else {
                 wrong_constraint(d, &m.loc, "max_items", "Array", &f.ty.value);
-                None
             }
-        });
+        }
         let mut field = ir::Field {
             wire: wire.clone(),
             ident,
@@ -86,25 +100,30 @@ impl<'g> FieldCtx<'g> {
             },
             ty,
             text_format: f.format.is_some(),
-            min,
-            max,
-            max_length,
-            max_items,
+            checks,
             default: None,
             example: None,
-            example_loc: f.example.as_ref().map(|e| e.loc.clone()),
             deprecated: f.deprecated.clone(),
             sensitive: f.sensitive,
         };
-        if let Some(default) = &f.default {
-            let enums = |name: &str| self.enums.get(name).cloned();
-            if examples::check_scalar(&default.value, &field, &enums, "default", &default.loc, d) {
-                field.default = Some(default.value.clone());
-            }
+        let enums = |name: &str| self.enums.get(name).cloned();
+        if let Some(default) = &f.default
+            && examples::scalar(&default.value, &field, &enums, "default", &default.loc, d)
+                .is_some()
+        {
+            field.default = Some(default.value.clone());
         }
         if let Some(node) = &f.example {
-            let enums = |name: &str| self.enums.get(name).cloned();
-            field.example = examples::lower(&node.value, &field, &enums, &node.loc, d);
+            if matches!(field.ty.element(), Ty::Model { .. }) {
+                self.pending.push(PendingExample {
+                    side,
+                    field: field.wire.clone(),
+                    node: node.value.clone(),
+                    loc: node.loc.clone(),
+                });
+            } else {
+                field.example = examples::lower(&node.value, &field, &enums, &node.loc, d);
+            }
         }
         Some(field)
     }
@@ -265,7 +284,7 @@ impl<'g> FieldCtx<'g> {
         let min = bound(BoundKind::Min);
         let max = bound(BoundKind::Max);
         if let (Some(lo), Some(hi), Some(min_at)) = (min, max, f.bound(BoundKind::Min))
-            && as_f64(lo) > as_f64(hi)
+            && lo.as_f64() > hi.as_f64()
         {
             let max_loc = f
                 .bound(BoundKind::Max)
@@ -274,7 +293,7 @@ impl<'g> FieldCtx<'g> {
             d.push(
                 Diagnostic::new(
                     min_at.loc.clone(),
-                    format!("`min` ({}) is greater than `max` ({})", num(lo), num(hi)),
+                    format!("`min` ({lo}) is greater than `max` ({hi})"),
                 )
                 .label("min")
                 .related(max_loc, "max")
@@ -283,20 +302,6 @@ impl<'g> FieldCtx<'g> {
             return (None, None);
         }
         (min, max)
-    }
-}
-
-pub fn as_f64(n: Num) -> f64 {
-    match n {
-        Num::Int(i) => i as f64,
-        Num::Float(f) => f,
-    }
-}
-
-pub fn num(n: Num) -> String {
-    match n {
-        Num::Int(i) => i.to_string(),
-        Num::Float(f) => f.to_string(),
     }
 }
 
@@ -328,7 +333,7 @@ pub fn common_field(name: &str, presence: Presence, service: &[FieldSpec]) -> ir
     let example = spec
         .and_then(|s| s.example.as_ref())
         .and_then(|e| match &e.value.kind {
-            crate::yaml::Kind::Scalar { text, .. } => Some(ir::Example::Scalar(text.clone())),
+            crate::yaml::Kind::Scalar { text, .. } => Some(ir::Example::Str(text.clone())),
             _ => None,
         });
     ir::Field {
@@ -339,13 +344,9 @@ pub fn common_field(name: &str, presence: Presence, service: &[FieldSpec]) -> ir
         presence,
         ty: Ty::Str,
         text_format: false,
-        min: None,
-        max: None,
-        max_length: None,
-        max_items: None,
+        checks: Vec::new(),
         default: None,
         example,
-        example_loc: None,
         deprecated: None,
         sensitive: false,
     }

@@ -4,6 +4,7 @@
 mod enums;
 mod examples;
 mod fields;
+mod graph;
 mod models;
 
 use std::collections::BTreeMap;
@@ -13,8 +14,31 @@ use crate::ir;
 use crate::naming::{Kind, rust_name};
 use crate::spec::{ActionSpec, At, Requiredness, SpecSet, keys};
 
-use fields::{FieldCtx, Side};
-use models::ModelGraph;
+use fields::{FieldCtx, PendingExample, Side};
+use graph::ModelGraph;
+
+/// Whose field a pending example belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Owner {
+    Model(String),
+    Request(String),
+    Response(String),
+}
+
+/// A model-shaped example and the field it belongs to.
+pub struct Pending {
+    owner: Owner,
+    example: PendingExample,
+}
+
+impl PendingExample {
+    pub fn of(self, owner: Owner) -> Pending {
+        Pending {
+            owner,
+            example: self,
+        }
+    }
+}
 
 /// Lowers a whole spec set. `stem` gives each file's name without extension, to check that it
 /// matches what the file defines.
@@ -36,9 +60,10 @@ pub fn lower(
     let graph = ModelGraph::build(&actions, &models, &set.unreadable_models, d);
 
     let mut modules: BTreeMap<String, Loc> = BTreeMap::new();
+    let mut pending = Vec::new();
     let mut lowered_models = Vec::new();
     for m in models.values() {
-        if let Some(model) = models::lower_model(m, &graph, d) {
+        if let Some(model) = models::lower_model(m, &graph, &mut pending, d) {
             claim(
                 &mut modules,
                 &format!("models::{}", model.module),
@@ -50,7 +75,7 @@ pub fn lower(
     }
     let mut lowered_actions = Vec::new();
     for a in actions.values() {
-        if let Some(action) = lower_action(a, set, &graph, d) {
+        if let Some(action) = lower_action(a, set, &graph, &mut pending, d) {
             claim(
                 &mut modules,
                 &format!("actions::{}", action.module),
@@ -82,9 +107,19 @@ pub fn lower(
     if !d.is_empty() {
         return None;
     }
-    let service = ir::Service {
+    let crate_ident = crate_name.value.replace('-', "_");
+    let text_or =
+        |v: &Option<At<String>>, default: String| v.as_ref().map_or(default, |v| v.value.clone());
+    let groups = groups(service, &lowered_actions);
+    let mut service = ir::Service {
+        guide: set.guide.clone(),
+        groups,
         name: service.service.value.clone(),
         crate_name: crate_name.value.clone(),
+        runtime: text_or(&service.runtime, "compshare_runtime".to_owned()),
+        env_prefix: text_or(&service.env_prefix, crate_ident.to_uppercase()),
+        config_dir: text_or(&service.config_dir, crate_name.value.clone()),
+        crate_ident,
         product: service.product.clone(),
         description: service.description.clone(),
         base_url: service.base_url.clone(),
@@ -93,8 +128,100 @@ pub fn lower(
         actions: lowered_actions,
         models: lowered_models,
     };
-    examples::check_models(&service, d);
+    type_model_examples(&mut service, pending, d);
     d.is_empty().then_some(service)
+}
+
+/// Each action in the first group one of whose keywords its name contains; the rest in
+/// "Other actions".
+fn groups(service: &crate::spec::ServiceSpec, actions: &[ir::Action]) -> Vec<ir::Group> {
+    let mut groups: Vec<ir::Group> = service
+        .groups
+        .iter()
+        .map(|g| ir::Group {
+            name: g.name.value.clone(),
+            description: g.description.clone(),
+            actions: Vec::new(),
+        })
+        .collect();
+    let mut other = Vec::new();
+    for a in actions {
+        let found = service
+            .groups
+            .iter()
+            .position(|g| g.keywords.iter().any(|k| a.wire.contains(k.as_str())));
+        match found {
+            Some(i) => groups[i].actions.push(a.wire.clone()),
+            None => other.push(a.wire.clone()),
+        }
+    }
+    groups.retain(|g| !g.actions.is_empty());
+    if !other.is_empty() {
+        groups.push(ir::Group {
+            name: if groups.is_empty() {
+                "All actions"
+            } else {
+                "Other actions"
+            }
+            .to_owned(),
+            description: String::new(),
+            actions: other,
+        });
+    }
+    groups
+}
+
+/// Types the model-shaped examples, now that every model is lowered.
+fn type_model_examples(service: &mut ir::Service, pending: Vec<Pending>, d: &mut Diagnostics) {
+    for p in pending {
+        let models = &service.models;
+        let fields = match &p.owner {
+            Owner::Model(wire) => models.iter().find(|m| &m.wire == wire).map(|m| &m.fields),
+            Owner::Request(wire) => service
+                .actions
+                .iter()
+                .find(|a| &a.wire == wire)
+                .map(|a| &a.request),
+            Owner::Response(wire) => service
+                .actions
+                .iter()
+                .find(|a| &a.wire == wire)
+                .map(|a| &a.response),
+        };
+        let Some(field) = fields.and_then(|fs| fs.iter().find(|f| f.wire == p.example.field))
+        else {
+            continue;
+        };
+        let typed = examples::object(
+            &p.example.node,
+            field,
+            models,
+            &field.wire,
+            &p.example.loc,
+            d,
+        );
+        let fields = match &p.owner {
+            Owner::Model(wire) => service
+                .models
+                .iter_mut()
+                .find(|m| &m.wire == wire)
+                .map(|m| &mut m.fields),
+            Owner::Request(wire) => service
+                .actions
+                .iter_mut()
+                .find(|a| &a.wire == wire)
+                .map(|a| &mut a.request),
+            Owner::Response(wire) => service
+                .actions
+                .iter_mut()
+                .find(|a| &a.wire == wire)
+                .map(|a| &mut a.response),
+        };
+        if let Some(field) = fields.and_then(|fs| fs.iter_mut().find(|f| f.wire == p.example.field))
+        {
+            field.example = typed;
+        }
+    }
 }
 
 /// Indexes items by name, reporting duplicates.
@@ -198,6 +325,7 @@ fn lower_action(
     a: &ActionSpec,
     set: &SpecSet,
     graph: &ModelGraph,
+    pending: &mut Vec<Pending>,
     d: &mut Diagnostics,
 ) -> Option<ir::Action> {
     let wire = &a.action.value;
@@ -276,6 +404,14 @@ fn lower_action(
     }
     fields::check_names(&request, true, d);
     fields::check_names(&response, false, d);
+    let (enums, examples) = ctx.into_parts();
+    pending.extend(examples.into_iter().map(|e| {
+        let owner = match e.side {
+            Side::Request => Owner::Request(wire.clone()),
+            Side::Response => Owner::Response(wire.clone()),
+        };
+        e.of(owner)
+    }));
     let response_example = a
         .response_example
         .as_ref()
@@ -295,7 +431,7 @@ fn lower_action(
         retryable: a.retryable,
         request,
         response,
-        enums: ctx.into_enums(),
+        enums,
         response_example,
     })
 }
@@ -319,10 +455,11 @@ fn pagination(request: &[ir::Field], response: &[ir::Field]) -> Option<ir::Pagin
     if lists.next().is_some() {
         return None;
     }
-    let page_size = match (
-        limit.max,
-        limit.default.as_deref().and_then(|d| d.parse().ok()),
-    ) {
+    let max = limit.checks.iter().find_map(|c| match c {
+        ir::Check::Max(n) => Some(*n),
+        _ => None,
+    });
+    let page_size = match (max, limit.default.as_deref().and_then(|d| d.parse().ok())) {
         (Some(ir::Num::Int(max)), _) => max,
         (_, Some(default)) => default,
         _ => 20,

@@ -14,7 +14,11 @@ pub const SERVICE: &[&str] = &[
     "env_prefix",
     "config_dir",
     "common",
+    "groups",
 ];
+
+/// One of `service.yaml`'s `groups:`: actions grouped for the docs by words in their names.
+pub const GROUP: &[&str] = &["name", "description", "keywords"];
 
 /// `actions/<Action>.yaml`.
 pub const ACTION: &[&str] = &[

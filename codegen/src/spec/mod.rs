@@ -50,6 +50,16 @@ pub struct ServiceSpec {
     /// The directory under `~/.config` that holds the profile file.
     pub config_dir: Option<At<String>>,
     pub common: Vec<FieldSpec>,
+    /// Groups of actions for the docs, in order; an action goes to the first group one of whose
+    /// keywords its name contains.
+    pub groups: Vec<GroupSpec>,
+}
+
+#[derive(Clone, Debug)]
+pub struct GroupSpec {
+    pub name: At<String>,
+    pub description: String,
+    pub keywords: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -307,4 +317,6 @@ pub struct SpecSet {
     /// Names of model files that could not be read, so that references to them do not add
     /// a second diagnostic to the one their file already has.
     pub unreadable_models: std::collections::BTreeSet<String>,
+    /// `guide.md`: Markdown for the front page of the generated crate.
+    pub guide: String,
 }

@@ -5,8 +5,8 @@ use crate::suggest::did_you_mean;
 use crate::yaml::{self, Kind, Node};
 
 use super::{
-    ActionSpec, At, BoundKind, EnumSpec, EnumValueSpec, FieldSpec, Format, ModelSpec, Requiredness,
-    SCALAR_TYPES, ServiceSpec, SpecSet, TypeExpr, keys,
+    ActionSpec, At, BoundKind, EnumSpec, EnumValueSpec, FieldSpec, Format, GroupSpec, ModelSpec,
+    Requiredness, SCALAR_TYPES, ServiceSpec, SpecSet, TypeExpr, keys,
 };
 
 /// Which schema a file follows, decided by where it lives.
@@ -330,7 +330,35 @@ impl Reader<'_> {
             env_prefix: opt_name(self, "env_prefix"),
             config_dir: opt_name(self, "config_dir"),
             common,
+            groups: m.get("groups").map(|n| self.groups(n)).unwrap_or_default(),
         })
+    }
+
+    fn groups(&mut self, node: &Node) -> Vec<GroupSpec> {
+        let mut out = Vec::new();
+        for item in self.list(node, "`groups`") {
+            let Some(m) = self.mapping(item, "a group", keys::GROUP, &["name", "keywords"]) else {
+                continue;
+            };
+            let Some(name) = m.get("name").and_then(|n| self.name(n, "a group's `name`")) else {
+                continue;
+            };
+            let keywords = m
+                .get("keywords")
+                .map(|n| {
+                    self.list(n, "`keywords`")
+                        .iter()
+                        .filter_map(|k| self.name(k, "a keyword").map(|k| k.value))
+                        .collect()
+                })
+                .unwrap_or_default();
+            out.push(GroupSpec {
+                name,
+                description: self.opt_text(&m, "description"),
+                keywords,
+            });
+        }
+        out
     }
 
     fn opt_text(&mut self, m: &Entries<'_>, key: &str) -> String {

@@ -41,6 +41,21 @@ pub fn service(s: &ServiceSpec) -> String {
     if !s.common.is_empty() {
         put(&mut m, "common", rows(&s.common));
     }
+    if !s.groups.is_empty() {
+        let groups = s
+            .groups
+            .iter()
+            .map(|g| {
+                let mut item = Mapping::new();
+                put(&mut item, "name", g.name.value.as_str());
+                put_text(&mut item, "description", &g.description);
+                let keywords = g.keywords.iter().map(|k| Value::from(k.as_str())).collect();
+                put(&mut item, "keywords", Value::Sequence(keywords));
+                Value::Mapping(ordered(item, keys::GROUP))
+            })
+            .collect();
+        put(&mut m, "groups", Value::Sequence(groups));
+    }
     text(ordered(m, keys::SERVICE))
 }
 

@@ -3,6 +3,7 @@
 //! `DescribeCompShareImages`: 获取平台镜像列表.
 //!
 //! 获取算力共享平台的系统镜像列表,支持按镜像 ID、镜像类型、名称等条件筛选,支持分页。
+
 use crate::rt;
 
 /// 镜像类型。枚举值:System(系统镜像)、App(应用镜像)
@@ -54,10 +55,16 @@ impl ::core::fmt::Display for ImageType {
 }
 
 impl ::core::str::FromStr for ImageType {
-    type Err = rt::UnknownValue;
+    type Err = crate::UnknownValue;
 
     fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
         rt::parse_enum(text)
+    }
+}
+
+impl rt::ToJson for ImageType {
+    fn to_json(&self) -> ::serde_json::Value {
+        rt::enum_json(self)
     }
 }
 
@@ -99,7 +106,7 @@ pub struct DescribeCompShareImagesRequest {
     pub comp_share_image_id: ::core::option::Option<::std::string::String>,
     /// 镜像类型。枚举值:System(系统镜像)、App(应用镜像)
     ///
-    /// Wire name `ImageType`. Default `System`. Example: `System`.
+    /// Wire name `ImageType`. Default `System`. One of `System`, `App`. Example: `System`.
     pub image_type: ::core::option::Option<ImageType>,
     /// 按镜像名称筛选
     ///
@@ -126,8 +133,8 @@ pub struct DescribeCompShareImagesRequest {
 impl DescribeCompShareImagesRequest {
     /// Checks every constraint of the spec and reports every violation. The client
     /// runs this after filling common params from its config, before sending.
-    pub fn validate(&self) -> ::core::result::Result<(), rt::ValidationError> {
-        rt::validate::validate(self, "DescribeCompShareImages")
+    pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
+        rt::validate(self, "DescribeCompShareImages")
     }
 }
 
@@ -151,7 +158,7 @@ impl rt::Validate for DescribeCompShareImagesRequest {
         v.required_opt("Region", &self.region);
         if let ::core::option::Option::Some(value) = &self.limit {
             let name = "Limit";
-            v.max(name, *value, 100i64);
+            v.max(name, *value, rt::Number::Int(100i64));
         }
     }
 }
@@ -177,6 +184,7 @@ impl rt::Action for DescribeCompShareImagesRequest {
     const NAME: &'static str = "DescribeCompShareImages";
 
     const RETRYABLE: bool = true;
+
     type Response = DescribeCompShareImagesResponse;
 
     fn common(&mut self) -> rt::Common<'_> {
@@ -197,6 +205,8 @@ pub struct DescribeCompShareImagesBuilder {
 
 impl DescribeCompShareImagesBuilder {
     /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
     pub fn region(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -206,6 +216,8 @@ impl DescribeCompShareImagesBuilder {
     }
 
     /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
     pub fn zone(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -215,6 +227,8 @@ impl DescribeCompShareImagesBuilder {
     }
 
     /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
     pub fn project_id(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -224,6 +238,8 @@ impl DescribeCompShareImagesBuilder {
     }
 
     /// Sets `CompShareImageId`. 按镜像 ID 精确查询
+    ///
+    /// Example: `compshareImage-xxxx`.
     pub fn comp_share_image_id(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -233,12 +249,16 @@ impl DescribeCompShareImagesBuilder {
     }
 
     /// Sets `ImageType`. 镜像类型。
+    ///
+    /// Default `System`. One of `System`, `App`. Example: `System`.
     pub fn image_type(mut self, value: impl ::core::convert::Into<ImageType>) -> Self {
         self.request.image_type = ::core::option::Option::Some(value.into());
         self
     }
 
     /// Sets `Name`. 按镜像名称筛选
+    ///
+    /// Example: `PyTorch`.
     pub fn name(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -248,6 +268,8 @@ impl DescribeCompShareImagesBuilder {
     }
 
     /// Sets `Author`. 按作者筛选
+    ///
+    /// Example: `UCloud`.
     pub fn author(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -257,6 +279,8 @@ impl DescribeCompShareImagesBuilder {
     }
 
     /// Sets `Tag`. 按标签筛选
+    ///
+    /// Example: `深度学习`.
     pub fn tag(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -266,12 +290,16 @@ impl DescribeCompShareImagesBuilder {
     }
 
     /// Sets `Offset`. 偏移量,默认 0
+    ///
+    /// Default `0`. Example: `0`.
     pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
         self.request.offset = ::core::option::Option::Some(value.into());
         self
     }
 
     /// Sets `Limit`. 每页数量,默认 20,最大 100
+    ///
+    /// Default `20`. At most 100. Example: `20`.
     pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
         self.request.limit = ::core::option::Option::Some(value.into());
         self
@@ -309,33 +337,52 @@ impl crate::Client {
     }
 }
 
-/// Response of `DescribeCompShareImages`. Decoding is tolerant: unknown fields are ignored, and missing or drifted values become `None` or empty.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
-#[non_exhaustive]
+/// Response of `DescribeCompShareImages`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeCompShareImagesResponse {
     /// 满足条件的镜像总数
     ///
     /// Wire name `TotalCount`. Example: `50`.
-    #[serde(
-        rename = "TotalCount",
-        skip_serializing_if = "::core::option::Option::is_none"
-    )]
     pub total_count: ::core::option::Option<i64>,
     /// 镜像信息列表
     ///
     /// Wire name `ImageSet`. Required.
-    #[serde(rename = "ImageSet")]
     pub image_set: ::std::vec::Vec<crate::models::CompShareImage>,
+    /// Members the spec does not name, and values that did not fit their field, exactly
+    /// as the server sent them; serializing writes them back. See
+    /// [`UnknownFields`](crate::UnknownFields).
+    pub unknown_fields: crate::UnknownFields,
 }
 
-impl rt::Decode for DescribeCompShareImagesResponse {
-    fn decode(value: &::serde_json::Value) -> ::core::option::Option<Self> {
-        value.as_object()?;
-        let f = rt::decode::Fields::new(value, "DescribeCompShareImagesResponse");
-        ::core::option::Option::Some(Self {
-            total_count: f.opt("TotalCount"),
-            image_set: f.list("ImageSet"),
-        })
+impl rt::Object for DescribeCompShareImagesResponse {
+    fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
+        match name {
+            "TotalCount" => ::core::option::Option::Some(&mut self.total_count),
+            "ImageSet" => ::core::option::Option::Some(rt::models(&mut self.image_set)),
+            _ => ::core::option::Option::None,
+        }
+    }
+
+    fn unknown_fields_mut(&mut self) -> &mut crate::UnknownFields {
+        &mut self.unknown_fields
+    }
+}
+
+impl rt::ToJson for DescribeCompShareImagesResponse {
+    fn to_json(&self) -> ::serde_json::Value {
+        let mut o = rt::JsonObject::new(&self.unknown_fields);
+        o.put("TotalCount", &self.total_count);
+        o.put("ImageSet", &self.image_set);
+        o.finish()
+    }
+}
+
+impl ::serde::Serialize for DescribeCompShareImagesResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        rt::serialize(self, serializer)
     }
 }
 
@@ -343,7 +390,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCompShareImagesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::core::result::Result<Self, D::Error> {
-        rt::decode::deserialize(deserializer)
+        rt::deserialize(deserializer)
     }
 }
 
@@ -378,7 +425,7 @@ impl rt::Paged for DescribeCompShareImagesRequest {
 
 impl DescribeCompShareImagesBuilder {
     /// Walks every page of `DescribeCompShareImages`: `Offset` moves by the page size (`Limit`, or 100 when unset) until `TotalCount` is reached or a page comes back short or empty.
-    pub fn paginate(self) -> rt::Paginator<DescribeCompShareImagesRequest> {
+    pub fn paginate(self) -> crate::runtime::Paginator<DescribeCompShareImagesRequest> {
         rt::Paginator::new(self.client.runtime().clone(), self.request)
     }
 }

@@ -16,7 +16,7 @@ fn example() -> action::CreateCompShareInstanceRequest {
             },
         ]),
         gpu: 1,
-        gpu_type: action::GpuType::Unknown("4090".to_owned()),
+        gpu_type: action::GpuType::from("4090"),
         machine_type: action::MachineType::G,
         memory: 65536,
         ..::core::default::Default::default()
@@ -43,19 +43,31 @@ async fn by_name_call_sends_the_same_form() {
 fn cpu_below_min_is_rejected() {
     let mut request = example();
     request.cpu = 0;
-    crate::support::assert_violation(&request, "CPU", "must be at least 1");
+    crate::support::assert_violation(
+        &request,
+        "CPU",
+        compshare::runtime::Rule::Min(compshare::runtime::Number::Int(1i64)),
+    );
 }
 
 #[test]
 fn memory_below_min_is_rejected() {
     let mut request = example();
     request.memory = 1023;
-    crate::support::assert_violation(&request, "Memory", "must be at least 1024");
+    crate::support::assert_violation(
+        &request,
+        "Memory",
+        compshare::runtime::Rule::Min(compshare::runtime::Number::Int(1024i64)),
+    );
 }
 
 #[test]
 fn quantity_below_min_is_rejected() {
     let mut request = example();
     request.quantity = Some(-1);
-    crate::support::assert_violation(&request, "Quantity", "must be at least 0");
+    crate::support::assert_violation(
+        &request,
+        "Quantity",
+        compshare::runtime::Rule::Min(compshare::runtime::Number::Int(0i64)),
+    );
 }

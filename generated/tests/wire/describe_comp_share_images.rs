@@ -32,24 +32,37 @@ async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
 }
 
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeCompShareImagesResponse\",\n  \"RetCode\": 0,\n  \"TotalCount\": 2,\n  \"ImageSet\": [\n    {\n      \"CompShareImageId\": \"compshareImage-xxxx\",\n      \"Name\": \"PyTorch 2.1\",\n      \"ImageType\": \"System\",\n      \"Author\": \"UCloud\",\n      \"Status\": \"Available\",\n      \"Tags\": [\"深度学习\", \"PyTorch\"]\n    }\n  ]\n}";
+
 #[test]
 fn example_response() {
     let response: action::DescribeCompShareImagesResponse = crate::support::decode(
-        "{\n  \"Action\": \"DescribeCompShareImagesResponse\",\n  \"RetCode\": 0,\n  \"TotalCount\": 2,\n  \"ImageSet\": [\n    {\n      \"CompShareImageId\": \"compshareImage-xxxx\",\n      \"Name\": \"PyTorch 2.1\",\n      \"ImageType\": \"System\",\n      \"Author\": \"UCloud\",\n      \"Status\": \"Available\",\n      \"Tags\": [\"深度学习\", \"PyTorch\"]\n    }\n  ]\n}",
+        RESPONSE_EXAMPLE,
     );
     insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeCompShareImagesRequest,
+    >(RESPONSE_EXAMPLE);
 }
 
 #[test]
 fn image_type_outside_the_enum_is_rejected() {
     crate::support::assert_param_violation::<
         action::DescribeCompShareImagesRequest,
-    >("ImageType", "Bogus", "must be one of System, App");
+    >("ImageType", "Bogus", compshare::runtime::Rule::OneOf(action::ImageType::VALUES));
 }
 
 #[test]
 fn limit_above_max_is_rejected() {
     let mut request = example();
     request.limit = Some(101);
-    crate::support::assert_violation(&request, "Limit", "must be at most 100");
+    crate::support::assert_violation(
+        &request,
+        "Limit",
+        compshare::runtime::Rule::Max(compshare::runtime::Number::Int(100i64)),
+    );
 }

@@ -28,5 +28,9 @@ async fn by_name_call_sends_the_same_form() {
 fn limit_above_max_is_rejected() {
     let mut request = example();
     request.limit = Some(101);
-    crate::support::assert_violation(&request, "Limit", "must be at most 100");
+    crate::support::assert_violation(
+        &request,
+        "Limit",
+        compshare::runtime::Rule::Max(compshare::runtime::Number::Int(100i64)),
+    );
 }

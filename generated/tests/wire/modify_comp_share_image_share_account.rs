@@ -29,21 +29,21 @@ async fn by_name_call_sends_the_same_form() {
 #[test]
 fn add_accounts_with_too_many_items_is_rejected() {
     let mut request = example();
-    request.add_accounts = ::std::iter::repeat_n(1, 11usize).collect();
+    request.add_accounts = ::std::vec::Vec::from([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     crate::support::assert_violation(
         &request,
         "AddAccounts",
-        "must have at most 10 items",
+        compshare::runtime::Rule::MaxItems(10usize),
     );
 }
 
 #[test]
 fn remove_accounts_with_too_many_items_is_rejected() {
     let mut request = example();
-    request.remove_accounts = ::std::iter::repeat_n(1, 11usize).collect();
+    request.remove_accounts = ::std::vec::Vec::from([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     crate::support::assert_violation(
         &request,
         "RemoveAccounts",
-        "must have at most 10 items",
+        compshare::runtime::Rule::MaxItems(10usize),
     );
 }

@@ -31,6 +31,15 @@ async fn by_name_call_sends_the_same_form() {
 #[test]
 fn tags_with_too_many_items_is_rejected() {
     let mut request = example();
-    request.tags = ::std::iter::repeat_n("example".to_owned(), 4usize).collect();
-    crate::support::assert_violation(&request, "Tags", "must have at most 3 items");
+    request.tags = ::std::vec::Vec::from([
+        "example".to_owned(),
+        "example".to_owned(),
+        "example".to_owned(),
+        "example".to_owned(),
+    ]);
+    crate::support::assert_violation(
+        &request,
+        "Tags",
+        compshare::runtime::Rule::MaxItems(3usize),
+    );
 }

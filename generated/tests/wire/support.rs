@@ -1,10 +1,11 @@
 //! Helpers for the generated wire tests: a client with fixed test credentials, the signed
-//! form of a request, and assertions on violations.
+//! form of a request, the round trip of an example response, and assertions on violations.
 // Which helpers the generated tests call depends on the specs (examples, constraints).
 #![allow(dead_code)]
 
-use compshare::runtime::{self, Action, FromParams};
-use compshare::{Client, Config, Credential};
+use compshare::runtime::codegen_support::{self as rt, Answer, FromParams};
+use compshare::{Action, Client, Config, Credential, Rule};
+use serde_json::Value;
 
 pub const PUBLIC_KEY: &str = "test-public-key";
 pub const PRIVATE_KEY: &str = "test-private-key";
@@ -35,7 +36,7 @@ pub fn reads_back<A: Action + FromParams + PartialEq + std::fmt::Debug + Clone>(
         .runtime()
         .prepare(&mut filled)
         .expect("the example request must be valid");
-    let (read, violations) = runtime::params::from_params::<A>(&params);
+    let (read, violations) = rt::from_params::<A>(&params);
     assert!(
         violations.is_empty(),
         "reading the example back: {violations:?}"
@@ -68,33 +69,52 @@ pub async fn by_name_sends_the_same_form<A: Action + Clone>(request: A) {
 }
 
 /// Decodes a response body the way the client does.
-pub fn decode<T: runtime::Decode + Default>(json: &str) -> T {
-    let value: serde_json::Value = serde_json::from_str(json).expect("example is JSON");
-    T::decode(&value).unwrap_or_default()
+pub fn decode<T: rt::Decode>(json: &str) -> T {
+    rt::response::<T>(json.as_bytes())
+        .expect("example is a JSON object")
+        .0
 }
 
-/// The request is rejected, with a violation of `field` whose rule reads `rule`.
-pub fn assert_violation<A: Action>(request: &A, field: &str, rule: &str) {
-    let mut request_vs = runtime::Violations::new();
+/// The example response, decoded the way `call` decodes it and printed back as JSON, keeps
+/// every value of the example.
+pub fn keeps_every_value<A: Action>(json: &str) {
+    let answer = Answer {
+        status: 200,
+        request_id: None,
+        body: json.as_bytes().to_vec(),
+    };
+    let (response, envelope) =
+        rt::decode_json::<A::Response>(A::NAME, answer).expect("the example decodes");
+    let mut printed = serde_json::Map::new();
+    for (k, v) in envelope.members() {
+        printed.insert(k.to_owned(), v.clone());
+    }
+    if let Value::Object(members) = rt::ToJson::to_json(&response) {
+        printed.extend(members);
+    }
+    let original: Value = serde_json::from_str(json).unwrap();
+    let lost = compshare::runtime::testing::lost_leaves(&original, &Value::Object(printed));
+    assert!(lost.is_empty(), "values lost: {lost:?}");
+}
+
+/// The request is rejected, with a violation of `field` breaking `rule`.
+pub fn assert_violation<A: Action>(request: &A, field: &str, rule: Rule) {
+    let mut request_vs = rt::Violations::new();
     request.validate_into(&mut request_vs);
     let found = request_vs.into_vec();
     assert!(
-        found
-            .iter()
-            .any(|v| v.field == field && v.rule.to_string() == rule),
-        "expected `{field} {rule}`, got {found:?}"
+        found.iter().any(|v| v.field == field && v.rule == rule),
+        "expected `{field}` to break {rule:?}, got {found:?}"
     );
 }
 
-/// Reading `field=value` as wire params reports `field` with the rule `rule`.
-pub fn assert_param_violation<A: FromParams>(field: &str, value: &str, rule: &str) {
+/// Reading `field=value` as wire params reports `field` breaking `rule`.
+pub fn assert_param_violation<A: FromParams>(field: &str, value: &str, rule: Rule) {
     let params = vec![(field.to_owned(), value.to_owned())];
-    let (_, violations) = runtime::params::from_params::<A>(&params);
+    let (_, violations) = rt::from_params::<A>(&params);
     let found = violations.into_vec();
     assert!(
-        found
-            .iter()
-            .any(|v| v.field == field && v.rule.to_string() == rule),
-        "expected `{field} {rule}`, got {found:?}"
+        found.iter().any(|v| v.field == field && v.rule == rule),
+        "expected `{field}` to break {rule:?}, got {found:?}"
     );
 }

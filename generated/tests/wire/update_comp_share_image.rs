@@ -30,20 +30,37 @@ async fn by_name_call_sends_the_same_form() {
 #[test]
 fn tags_with_too_many_items_is_rejected() {
     let mut request = example();
-    request.tags = ::std::iter::repeat_n("example".to_owned(), 4usize).collect();
-    crate::support::assert_violation(&request, "Tags", "must have at most 3 items");
-}
-
-#[test]
-fn visibility_above_max_is_rejected() {
-    let mut request = example();
-    request.visibility = Some(2);
-    crate::support::assert_violation(&request, "Visibility", "must be at most 1");
+    request.tags = ::std::vec::Vec::from([
+        "example".to_owned(),
+        "example".to_owned(),
+        "example".to_owned(),
+        "example".to_owned(),
+    ]);
+    crate::support::assert_violation(
+        &request,
+        "Tags",
+        compshare::runtime::Rule::MaxItems(3usize),
+    );
 }
 
 #[test]
 fn visibility_below_min_is_rejected() {
     let mut request = example();
     request.visibility = Some(-1);
-    crate::support::assert_violation(&request, "Visibility", "must be at least 0");
+    crate::support::assert_violation(
+        &request,
+        "Visibility",
+        compshare::runtime::Rule::Min(compshare::runtime::Number::Int(0i64)),
+    );
+}
+
+#[test]
+fn visibility_above_max_is_rejected() {
+    let mut request = example();
+    request.visibility = Some(2);
+    crate::support::assert_violation(
+        &request,
+        "Visibility",
+        compshare::runtime::Rule::Max(compshare::runtime::Number::Int(1i64)),
+    );
 }

@@ -1,5 +1,10 @@
-//! A loopback HTTP server that records every request and answers from a closure, for tests of
-//! code that calls the API. It listens on 127.0.0.1 only.
+//! Test helpers: a loopback HTTP server that records every request and answers from a
+//! closure (it listens on 127.0.0.1 only), and a check that JSON printed back from a response
+//! keeps every value the server sent.
+
+mod leaves;
+
+pub use leaves::{leaf_count, lost_leaves};
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -11,33 +16,16 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 
-/// The Python interpreter that has the official SDK (`ucloud-sdk-python3`), for tests that
-/// compare against it: `$COMPSHARE_PYTHON`, else the virtualenv `cargo xtask test` creates
-/// at `target/pyenv`.
-///
-/// # Panics
-/// When neither exists, with the command that installs it: such a test must fail, not skip.
-pub fn python() -> std::path::PathBuf {
-    if let Some(path) = std::env::var_os("COMPSHARE_PYTHON") {
-        return path.into();
-    }
-    let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap_or(std::path::Path::new("."));
-    let venv = workspace.join("target/pyenv/bin/python");
-    assert!(
-        venv.exists(),
-        "the official Python SDK is needed for this test: run `cargo xtask test`, which installs it into target/pyenv"
-    );
-    venv
-}
-
 /// One request as the server saw it.
 #[derive(Clone, Debug)]
 pub struct Recorded {
+    /// `POST`, `GET`, ...
     pub method: String,
+    /// The path and query.
     pub path: String,
+    /// Every header, in order.
     pub headers: Vec<(String, String)>,
+    /// The body as sent.
     pub body: Vec<u8>,
 }
 
@@ -67,8 +55,11 @@ impl Recorded {
 /// What the server answers.
 #[derive(Clone, Debug)]
 pub struct Reply {
+    /// The HTTP status.
     pub status: u16,
+    /// Headers to send.
     pub headers: Vec<(String, String)>,
+    /// The body.
     pub body: String,
 }
 
@@ -82,11 +73,13 @@ impl Reply {
         }
     }
 
+    /// The same reply with another status.
     pub fn status(mut self, status: u16) -> Self {
         self.status = status;
         self
     }
 
+    /// The same reply with one more header.
     pub fn header(mut self, name: &str, value: &str) -> Self {
         self.headers.push((name.to_owned(), value.to_owned()));
         self

@@ -1,0 +1,122 @@
+//! The fluent builder of an action and the client method that starts it.
+//!
+//! ```ignore
+//! pub struct XBuilder { client: crate::Client, request: XRequest }
+//! impl XBuilder {
+//!     /// Sets `Limit`. facts
+//!     pub fn limit(mut self, value: impl Into<i64>) -> Self { .. }
+//!     pub fn request(&self) -> &XRequest;  pub fn into_request(self) -> XRequest;
+//!     pub async fn send(self) -> Result<XResponse, crate::Error>;
+//! }
+//! impl crate::Client { pub fn x(&self) -> XBuilder }
+//! ```
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{docs, types};
+use crate::ir::{Action, Field, Ty};
+use crate::naming::ident;
+
+pub fn emit(a: &Action) -> TokenStream {
+    let name = ident(&a.builder_type);
+    let request = ident(&a.request_type);
+    let response = ident(&a.response_type);
+    let method = ident(&a.method);
+    let setters = a.request.iter().map(|f| setter(f, a));
+    let doc = docs::attrs(&format!(
+        "Builds and sends {}: set fields, then call [`send`](Self::send).",
+        docs::code(&a.wire)
+    ));
+    let mut method_doc = if a.summary.is_empty() {
+        docs::code(&a.wire)
+    } else {
+        docs::escape(&a.summary)
+    };
+    if !a.description.is_empty() && a.description != a.summary {
+        method_doc.push_str("\n\n");
+        method_doc.push_str(&docs::escape(&a.description));
+    }
+    method_doc.push_str(&format!(
+        "\n\nSends {}. {}",
+        docs::code(&a.wire),
+        if a.retryable {
+            "Transient failures are retried."
+        } else {
+            "Never retried automatically: it is not safe to send twice."
+        }
+    ));
+    let method_doc = docs::attrs(&method_doc);
+    quote! {
+        #doc
+        #[derive(Clone, Debug)]
+        pub struct #name {
+            client: crate::Client,
+            request: #request,
+        }
+
+        impl #name {
+            #(#setters)*
+
+            /// The request built so far.
+            pub fn request(&self) -> &#request {
+                &self.request
+            }
+
+            /// The request built so far, to send later with [`Client::send`](crate::Client::send).
+            pub fn into_request(self) -> #request {
+                self.request
+            }
+
+            /// Fills common params from the client config, validates, and sends the request.
+            pub async fn send(self) -> ::core::result::Result<#response, crate::Error> {
+                self.client.send(self.request).await
+            }
+        }
+
+        impl crate::Client {
+            #method_doc
+            pub fn #method(&self) -> #name {
+                #name {
+                    client: self.clone(),
+                    request: ::core::default::Default::default(),
+                }
+            }
+        }
+    }
+}
+
+fn setter(f: &Field, a: &Action) -> TokenStream {
+    let field = ident(&f.ident);
+    let setter = ident(&f.setter);
+    let doc = docs::attrs(&docs::setter(f, &a.enums));
+    let deprecated = f.deprecated.is_some().then(|| quote!(#[deprecated]));
+    let body = match &f.ty {
+        Ty::List(inner) => {
+            let inner = types::scalar(inner);
+            return quote! {
+                #doc #deprecated
+                pub fn #setter<T: ::core::convert::Into<#inner>>(mut self, values: impl ::core::iter::IntoIterator<Item = T>) -> Self {
+                    self.request.#field = values.into_iter().map(::core::convert::Into::into).collect();
+                    self
+                }
+            };
+        }
+        Ty::Model { boxed: true, .. } => quote!(::core::option::Option::Some(
+            ::std::boxed::Box::new(value.into())
+        )),
+        _ if f.is_option() => quote!(::core::option::Option::Some(value.into())),
+        _ => quote!(value.into()),
+    };
+    let value_ty = match &f.ty {
+        Ty::Model { .. } => types::model_name(&f.ty).unwrap_or_default(),
+        other => types::scalar(other),
+    };
+    quote! {
+        #doc #deprecated
+        pub fn #setter(mut self, value: impl ::core::convert::Into<#value_ty>) -> Self {
+            self.request.#field = #body;
+            self
+        }
+    }
+}

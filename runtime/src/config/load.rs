@@ -1,0 +1,307 @@
+//! Building a [`Config`] from flags, the environment, the profile file and the defaults, in that
+//! order of precedence.
+
+use std::time::Duration;
+
+use super::profile::{self, ProfileFile};
+use super::{Config, ConfigError};
+use crate::credential::Credential;
+use crate::service::Service;
+
+/// Settings given explicitly, such as command-line flags. They win over everything else.
+#[derive(Clone, Default)]
+#[non_exhaustive]
+pub struct Overrides {
+    /// The profile to use.
+    pub profile: Option<String>,
+    /// The profile file to read.
+    pub config_file: Option<String>,
+    /// The public key (taken only together with the private key).
+    pub public_key: Option<String>,
+    /// The private key.
+    pub private_key: Option<String>,
+    /// The API endpoint.
+    pub base_url: Option<String>,
+    /// The default region.
+    pub region: Option<String>,
+    /// The default zone.
+    pub zone: Option<String>,
+    /// The default project.
+    pub project_id: Option<String>,
+    /// The timeout per attempt, in seconds, as given.
+    pub timeout: Option<String>,
+    /// The attempts, as given.
+    pub max_attempts: Option<String>,
+}
+
+impl std::fmt::Debug for Overrides {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Overrides")
+            .field("profile", &self.profile)
+            .field("region", &self.region)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Config {
+    /// Reads the config from the service's environment variables and profile file, over the
+    /// service's defaults; see the table in [`config`](crate::config).
+    pub fn from_env(service: &Service) -> Result<Self, ConfigError> {
+        Self::load(service, &Overrides::default(), &|name: &str| {
+            std::env::var(name).ok().filter(|v| !v.is_empty())
+        })
+    }
+
+    /// Reads the config from `overrides` (flags), then the variables `var` gives, then the
+    /// profile file, then the defaults.
+    pub fn load(
+        service: &Service,
+        overrides: &Overrides,
+        var: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        let env = |suffix: &str| var(&service.var(suffix));
+        let path = profile::path(
+            overrides
+                .config_file
+                .clone()
+                .or_else(|| env("CONFIG_FILE"))
+                .as_deref(),
+            service.config_dir,
+            var,
+        );
+        let file = ProfileFile::read(&path)?;
+        let wanted = overrides.profile.clone().or_else(|| env("PROFILE"));
+        let name = file.selected(wanted.as_deref());
+        let profile = match file.profiles.get(&name) {
+            Some(p) => Some(p.clone()),
+            None if wanted.is_some() => {
+                return Err(ConfigError::ProfileFile {
+                    path,
+                    message: format!("no profile named {name:?}"),
+                });
+            }
+            None => None,
+        }
+        .unwrap_or_default();
+
+        let pair = |public: Option<String>, private: Option<String>| public.zip(private);
+        let credential = pair(overrides.public_key.clone(), overrides.private_key.clone())
+            .or_else(|| pair(env("PUBLIC_KEY"), env("PRIVATE_KEY")))
+            .or_else(|| pair(profile.public_key.clone(), profile.private_key.clone()))
+            .map(|(public, private)| Credential::new(public, private))
+            .ok_or_else(|| ConfigError::NoCredentials {
+                public: service.var("PUBLIC_KEY"),
+                private: service.var("PRIVATE_KEY"),
+                path: path.clone(),
+            })?;
+
+        let mut config = Config::new(credential);
+        let pick = |flag: &Option<String>, suffix: &str, from_profile: &Option<String>| {
+            flag.clone()
+                .or_else(|| env(suffix))
+                .or_else(|| from_profile.clone())
+        };
+        config.base_url = pick(&overrides.base_url, "BASE_URL", &profile.base_url);
+        config.region = pick(&overrides.region, "REGION", &profile.region);
+        config.zone = pick(&overrides.zone, "ZONE", &profile.zone);
+        config.project_id = pick(&overrides.project_id, "PROJECT_ID", &profile.project_id);
+
+        let setting =
+            |flag: &Option<String>, flag_name: &str, suffix: &str| match (flag, env(suffix)) {
+                (Some(v), _) => Some((format!("--{flag_name}"), v.clone())),
+                (None, Some(v)) => Some((service.var(suffix), v)),
+                (None, None) => None,
+            };
+        if let Some((source, value)) = setting(&overrides.timeout, "timeout", "TIMEOUT") {
+            config.timeout = parse_seconds(&source, &value)?;
+        }
+        if let Some((source, value)) =
+            setting(&overrides.max_attempts, "max-attempts", "MAX_ATTEMPTS")
+        {
+            config.retry.max_attempts =
+                parse_count(&source, &value, "a whole number of attempts, 1 or more")?;
+        }
+        if let Some(value) = env("MAX_RESPONSE_BYTES") {
+            config.max_response_bytes = parse_count(
+                &service.var("MAX_RESPONSE_BYTES"),
+                &value,
+                "a whole number of bytes, 1 or more",
+            )?
+            .into();
+        }
+        if let Some(url) = &config.base_url {
+            check_base_url(url)?;
+        }
+        Ok(config)
+    }
+}
+
+pub(crate) fn check_base_url(url: &str) -> Result<(), ConfigError> {
+    if url.starts_with("http://") || url.starts_with("https://") {
+        Ok(())
+    } else {
+        Err(ConfigError::BaseUrl(url.to_owned()))
+    }
+}
+
+fn invalid(source: &str, value: &str, expected: &str) -> ConfigError {
+    ConfigError::Invalid {
+        source_name: source.to_owned(),
+        value: value.to_owned(),
+        expected: expected.to_owned(),
+    }
+}
+
+fn parse_seconds(source: &str, value: &str) -> Result<Duration, ConfigError> {
+    value
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|s| s.is_finite() && *s > 0.0 && *s < 1e9)
+        .map(Duration::from_secs_f64)
+        .ok_or_else(|| {
+            invalid(
+                source,
+                value,
+                "a number of seconds above 0, such as 30 or 2.5",
+            )
+        })
+}
+
+fn parse_count(source: &str, value: &str, expected: &str) -> Result<u32, ConfigError> {
+    value
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| invalid(source, value, expected))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    const SERVICE: Service = Service {
+        name: "Acme",
+        env_prefix: "ACME",
+        config_dir: "acme",
+        base_url: "https://api.acme.test",
+        region: "r1",
+        zone: "r1-a",
+        user_agent: "acme-rust/0",
+    };
+
+    fn vars(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> + use<> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name: &str| map.get(name).cloned()
+    }
+
+    fn temp_dir(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("rt-cfg-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn flags_win_over_the_environment_which_wins_over_the_profile() {
+        let dir = temp_dir("precedence");
+        let file = dir.join("config.json");
+        std::fs::write(
+            &file,
+            r#"{"current_profile": "work", "profiles": {"work": {"public_key": "p", "private_key": "s", "region": "from-profile", "zone": "z-profile", "project_id": "org-p"}}, "language": "zh"}"#,
+        )
+        .unwrap();
+        let file = file.to_str().unwrap().to_owned();
+        let env = vars(&[
+            ("ACME_CONFIG_FILE", &file),
+            ("ACME_REGION", "from-env"),
+            ("ACME_ZONE", "z-env"),
+            ("ACME_TIMEOUT", "2.5"),
+        ]);
+        let flags = Overrides {
+            region: Some("from-flag".into()),
+            ..Overrides::default()
+        };
+        let c = Config::load(&SERVICE, &flags, &env).unwrap();
+        assert_eq!(c.region.as_deref(), Some("from-flag"));
+        assert_eq!(c.zone.as_deref(), Some("z-env"));
+        assert_eq!(c.project_id.as_deref(), Some("org-p"));
+        assert_eq!(c.credential.public_key(), "p");
+        assert_eq!(c.timeout, Duration::from_millis(2500));
+        assert!(
+            !format!("{c:?}").contains("\"s\""),
+            "no private key in Debug"
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn bad_values_name_their_variable() {
+        let env = vars(&[
+            ("ACME_PUBLIC_KEY", "p"),
+            ("ACME_PRIVATE_KEY", "s"),
+            ("HOME", "/nonexistent"),
+        ]);
+        for (name, value, expected) in [
+            ("ACME_TIMEOUT", "abc", "ACME_TIMEOUT=\"abc\" is not valid"),
+            (
+                "ACME_MAX_ATTEMPTS",
+                "0",
+                "ACME_MAX_ATTEMPTS=\"0\" is not valid",
+            ),
+            (
+                "ACME_MAX_RESPONSE_BYTES",
+                "-1",
+                "ACME_MAX_RESPONSE_BYTES=\"-1\" is not valid",
+            ),
+        ] {
+            let with = |n: &str| {
+                if n == name {
+                    Some(value.to_owned())
+                } else {
+                    env(n)
+                }
+            };
+            let err = Config::load(&SERVICE, &Overrides::default(), &with).unwrap_err();
+            assert!(err.to_string().starts_with(expected), "{err}");
+        }
+        let flag = Overrides {
+            timeout: Some("soon".into()),
+            ..Overrides::default()
+        };
+        let err = Config::load(&SERVICE, &flag, &env).unwrap_err();
+        assert!(err.to_string().starts_with("--timeout=\"soon\""), "{err}");
+    }
+
+    #[test]
+    fn missing_keys_name_the_variables_and_the_file() {
+        let err = Config::load(
+            &SERVICE,
+            &Overrides::default(),
+            &vars(&[("HOME", "/nonexistent")]),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no credentials: set ACME_PUBLIC_KEY and ACME_PRIVATE_KEY, or add a profile to /nonexistent/.config/acme/config.json"
+        );
+    }
+
+    #[test]
+    fn a_named_profile_must_exist() {
+        let dir = temp_dir("named");
+        let env = vars(&[
+            ("XDG_CONFIG_HOME", dir.to_str().unwrap()),
+            ("ACME_PROFILE", "x"),
+        ]);
+        std::fs::create_dir_all(dir.join("acme")).unwrap();
+        std::fs::write(dir.join("acme/config.json"), r#"{"profiles": {}}"#).unwrap();
+        let err = Config::load(&SERVICE, &Overrides::default(), &env).unwrap_err();
+        assert!(err.to_string().contains("no profile named \"x\""), "{err}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -1,0 +1,2 @@
+//! What the runtime's integration tests share.
+pub mod python;
