@@ -29,6 +29,8 @@ pub struct Output {
     pub files: BTreeMap<String, String>,
     /// The generated crate's name, from the service spec.
     pub crate_name: String,
+    /// The name the generated code calls the runtime crate by.
+    pub runtime: String,
     pub actions: usize,
     pub models: usize,
 }
@@ -60,6 +62,7 @@ pub fn generate(files: &[SpecFile], shown_dir: &str) -> Result<Output, Failure> 
     Ok(Output {
         files: out,
         crate_name: service.crate_name.clone(),
+        runtime: service.runtime.clone(),
         actions: service.actions.len(),
         models: service.models.len(),
     })

@@ -8,7 +8,7 @@ use std::path::Path;
 
 #[test]
 fn fixtures_build_warning_free() {
-    for name in ["shapes", "obstacle"] {
+    for name in ["shapes", "obstacle", "udisk"] {
         let specs = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures")
             .join(name);

@@ -30,9 +30,26 @@ fn obstacle_course() {
     snapshot_all("obstacle");
 }
 
+/// A second service: its own crate, runtime name, variables and defaults.
+#[test]
+fn a_second_service() {
+    snapshot_all("udisk");
+}
+
+/// Nothing of the first service leaks into a second one: the generator is generic.
+#[test]
+fn a_second_service_never_mentions_the_first() {
+    for (path, text) in generate("udisk").files {
+        assert!(
+            !text.to_lowercase().contains("compshare"),
+            "{path} mentions CompShare"
+        );
+    }
+}
+
 #[test]
 fn every_file_starts_with_the_preamble() {
-    for name in ["shapes", "obstacle"] {
+    for name in ["shapes", "obstacle", "udisk"] {
         for (path, text) in generate(name).files {
             assert!(text.starts_with(codegen::PREAMBLE), "{name}: {path}");
         }

@@ -16,9 +16,9 @@ pub const SERVICE: rt::Service = rt::Service {
     user_agent: ::core::concat!("compshare-rust/", ::core::env!("CARGO_PKG_VERSION")),
 };
 
-/**The CompShare API client. Cheap to clone: clones share one connection pool.
-
-Each action has a method here that returns a fluent builder; a request built as a struct goes through [`Client::send`].*/
+/// The CompShare API client. Cheap to clone: clones share one connection pool.
+///
+/// Each action has a method here that returns a fluent builder; a request built as a struct goes through [`Client::send`].
 #[derive(Clone, Debug)]
 pub struct Client {
     inner: rt::Client,
@@ -34,7 +34,7 @@ impl Client {
         })
     }
 
-    ///A client configured from the `COMPSHARE_*` environment variables and the profile file (`~/.config/compshare/config.json`), over the service's defaults; see [`runtime::config`](crate::runtime::config) for every setting.
+    /// A client configured from the `COMPSHARE_*` environment variables and the profile file (`~/.config/compshare/config.json`), over the service's defaults; see [`runtime::config`](crate::runtime::config) for every setting.
     pub fn from_env() -> ::core::result::Result<Self, crate::ConfigError> {
         Self::new(crate::Config::from_env(&SERVICE)?)
     }

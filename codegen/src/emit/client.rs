@@ -9,7 +9,7 @@
 
 use quote::quote;
 
-use super::File;
+use super::{File, docs};
 use crate::ir::Service;
 
 pub fn emit(s: &Service) -> File {
@@ -23,16 +23,16 @@ pub fn emit(s: &Service) -> File {
         &s.zone,
     );
     let agent = format!("{}-rust/", s.crate_name);
-    let client_doc = format!(
+    let client_doc = docs::attrs(&format!(
         "The {name} API client. Cheap to clone: clones share one connection pool.\n\n\
          Each action has a method here that returns a fluent builder; a request built as a \
          struct goes through [`Client::send`]."
-    );
-    let from_env_doc = format!(
+    ));
+    let from_env_doc = docs::attrs(&format!(
         "A client configured from the `{prefix}_*` environment variables and the profile file \
          (`~/.config/{dir}/config.json`), over the service's defaults; see \
          [`runtime::config`](crate::runtime::config) for every setting."
-    );
+    ));
     file.items.push(quote! {
         use crate::rt;
 
@@ -48,7 +48,7 @@ pub fn emit(s: &Service) -> File {
             user_agent: ::core::concat!(#agent, ::core::env!("CARGO_PKG_VERSION")),
         };
 
-        #[doc = #client_doc]
+        #client_doc
         #[derive(Clone, Debug)]
         pub struct Client {
             inner: rt::Client,
@@ -60,7 +60,7 @@ pub fn emit(s: &Service) -> File {
                 ::core::result::Result::Ok(Self { inner: rt::Client::new(&SERVICE, config)? })
             }
 
-            #[doc = #from_env_doc]
+            #from_env_doc
             pub fn from_env() -> ::core::result::Result<Self, crate::ConfigError> {
                 Self::new(crate::Config::from_env(&SERVICE)?)
             }

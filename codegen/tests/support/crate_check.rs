@@ -56,18 +56,19 @@ edition = "2024"
 publish = false
 
 [dependencies]
-compshare-runtime = {{ path = "{runtime}" }}
+{dep} = {{ package = "compshare-runtime", path = "{runtime}" }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 
 [dev-dependencies]
-compshare-runtime = {{ path = "{runtime}", features = ["test-util"] }}
+{dep} = {{ package = "compshare-runtime", path = "{runtime}", features = ["test-util"] }}
 insta = "1"
 tokio = {{ version = "1", features = ["macros", "rt"] }}
 
 [workspace]
 "#,
             name = output.crate_name,
+            dep = output.runtime,
             runtime = runtime.display()
         ),
     )
