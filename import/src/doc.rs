@@ -1,7 +1,7 @@
 //! What one page says, before it meets the existing specs.
 
-use crate::constraints::Found;
-use crate::types::PageType;
+use crate::extract::constraints::Found;
+use crate::page::types::PageType;
 
 /// Problems are kept with the page line they were found on.
 pub type Warnings = Vec<(usize, String)>;

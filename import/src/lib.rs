@@ -7,33 +7,19 @@
 //! A page goes through `page` (blocks), `extract` (which tables are which), `resolve` (spec
 //! types and models), `merge` (into the existing spec values) and `write` (YAML text).
 
-mod apply;
-mod cells;
-mod check;
-mod columns;
-mod constraints;
 mod doc;
 mod extract;
-mod infer;
 mod merge;
-mod model_examples;
-mod names;
-mod nesting;
 mod page;
-mod report;
+mod pipeline;
+mod plan;
 mod resolve;
-mod response_example;
-mod rows;
-mod sections;
 mod specs;
-mod title;
-mod types;
-mod values;
 mod write;
 
 use std::collections::BTreeSet;
 
-pub use report::{ActionReport, Constraint, ModelReport, Rows, Status, Warning};
+pub use plan::report::{ActionReport, Constraint, ModelReport, Rows, Status, Warning};
 
 use specs::Specs;
 
@@ -78,7 +64,7 @@ pub fn import(pages: &[Page], existing: &[codegen::SpecFile], shown_dir: &str) -
     let mut touched = BTreeSet::new();
     for page in pages {
         let mut warnings = Vec::new();
-        if let Some(report) = apply::page(page, &mut specs, &mut touched, &mut warnings) {
+        if let Some(report) = pipeline::page(page, &mut specs, &mut touched, &mut warnings) {
             plan.actions.push(report);
         }
         warnings.sort_by_key(|(line, _)| *line);
@@ -90,7 +76,7 @@ pub fn import(pages: &[Page], existing: &[codegen::SpecFile], shown_dir: &str) -
                 message,
             }));
     }
-    for (path, message) in model_examples::fix(&mut specs, &touched) {
+    for (path, message) in plan::model_examples::fix(&mut specs, &touched) {
         plan.warnings.push(Warning {
             path: format!("{shown_dir}/{path}"),
             line: 1,
@@ -113,7 +99,7 @@ pub fn import(pages: &[Page], existing: &[codegen::SpecFile], shown_dir: &str) -
         });
     }
     if plan.changes().next().is_some() {
-        plan.check_failure = check::run(&specs, shown_dir);
+        plan.check_failure = plan::check::run(&specs, shown_dir);
     }
     plan
 }

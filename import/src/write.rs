@@ -70,10 +70,10 @@ pub fn get_str<'m>(map: &'m Mapping, key: &str) -> Option<&'m str> {
     map.get(key).and_then(Value::as_str)
 }
 
-pub fn number(n: crate::constraints::Number) -> Value {
+pub fn number(n: crate::extract::constraints::Number) -> Value {
     match n {
-        crate::constraints::Number::Int(i) => Value::from(i),
-        crate::constraints::Number::Float(f) => Value::from(f),
+        crate::extract::constraints::Number::Int(i) => Value::from(i),
+        crate::extract::constraints::Number::Float(f) => Value::from(f),
     }
 }
 

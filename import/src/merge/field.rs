@@ -4,10 +4,10 @@
 
 use serde_yaml::{Mapping, Value};
 
-use crate::constraints::Found;
+use crate::extract::constraints::Found;
+use crate::merge::values::{self, Elem, Shape};
+use crate::page::types::{Scalar, SpecType};
 use crate::resolve::Field;
-use crate::types::{Scalar, SpecType};
-use crate::values::{self, Elem, Shape};
 use crate::write::{ENUM_KEYS, FIELD_KEYS, get_str, number, ordered, scalar_text};
 
 pub struct Outcome {
@@ -192,11 +192,11 @@ fn apply_constraints(m: &mut Mapping, found: &Found, out: &mut Outcome) {
 fn set_bound(
     m: &mut Mapping,
     key: &str,
-    n: crate::constraints::Number,
+    n: crate::extract::constraints::Number,
     elem: Elem,
     out: &mut Outcome,
 ) {
-    if elem == Elem::Int && !matches!(n, crate::constraints::Number::Int(_)) {
+    if elem == Elem::Int && !matches!(n, crate::extract::constraints::Number::Int(_)) {
         out.warnings
             .push(format!("the {key} {n} is not a whole number; wrote none"));
         return;

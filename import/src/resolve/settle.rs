@@ -1,8 +1,8 @@
 //! Vague fields no table describes: the spec's model, a guessed table, the page's example,
 //! or an empty model.
 
+use super::infer;
 use super::*;
-use crate::infer;
 
 impl Resolver<'_> {
     /// A model for an object the page gives no fields for: read from an example, or empty.

@@ -1,6 +1,6 @@
 //! Finding a parameter table's columns by their header names, in any order.
 
-use crate::cells::clean_word;
+use crate::page::cells::clean_word;
 
 /// Where each column of a parameter table is. A table without a name and a type column is
 /// not a parameter table.

@@ -2,7 +2,7 @@
 //!
 //! This is only the markdown structure. What a heading means is decided by `sections`.
 
-use crate::cells::{is_separator, split_row};
+use crate::page::cells::{is_separator, split_row};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {

@@ -9,12 +9,14 @@
 
 use serde_json::Value;
 
-use crate::constraints::Found;
 use crate::doc::{Doc, Row, Warnings};
-use crate::nesting::{self, Node};
+use crate::extract::constraints::Found;
+use crate::page::types::{PageType, Scalar, SpecType, model_name};
 use crate::specs::{Owner, Specs};
-use crate::types::{PageType, Scalar, SpecType, model_name};
+use nesting::Node;
 
+mod infer;
+pub mod nesting;
 mod settle;
 mod tables;
 

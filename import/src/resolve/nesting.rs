@@ -96,7 +96,7 @@ pub fn is_identifier(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::types::PageType;
+    use crate::page::types::PageType;
 
     fn row(name: &str) -> Row {
         Row::new(1, name, PageType::Object)

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::cells::unescape;
+use crate::page::cells::unescape;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scalar {

@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 
 use serde_yaml::{Mapping, Value};
 
+use crate::merge::values::{self, Shape};
+use crate::page::types::SpecType;
 use crate::specs::Specs;
-use crate::types::SpecType;
-use crate::values::{self, Shape};
 use crate::write::{get_str, to_yaml};
 
 /// Removes the model examples that do not fit; returns (path, message) for each.

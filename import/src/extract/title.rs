@@ -1,8 +1,8 @@
 //! The action name and summary from a page title, in any of `Action — 摘要`,
 //! `摘要-Action` and `摘要 - Action`.
 
-use crate::cells::clean_word;
-use crate::types::is_model_name;
+use crate::page::cells::clean_word;
+use crate::page::types::is_model_name;
 
 const SEPARATORS: &str = " -—–:：|·";
 

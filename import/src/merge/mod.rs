@@ -2,11 +2,13 @@
 //! survive. Rows come in the page's order, then the rows only the spec has, in its order.
 
 mod field;
+pub mod names;
+pub mod values;
 
 use serde_yaml::{Mapping, Value};
 
 use crate::doc::Doc;
-use crate::report::{Constraint, Rows};
+use crate::plan::report::{Constraint, Rows};
 use crate::resolve::{Field, ModelPlan};
 use crate::write::{ACTION_KEYS, COMMON_KEYS, MODEL_KEYS, ordered};
 
@@ -68,7 +70,8 @@ pub fn rows(existing: &[Mapping], page: &[Field], in_action: bool, owner: &str) 
     let before: Vec<Value> = existing.iter().cloned().map(Value::Mapping).collect();
     out.report.reordered = order(&out.rows) != order(&before);
     let mut clashes = Vec::new();
-    let dropped = crate::names::distinct_rows(&mut out.rows, &out.report.added, &mut clashes);
+    let dropped =
+        crate::merge::names::distinct_rows(&mut out.rows, &out.report.added, &mut clashes);
     out.report.added.retain(|a| !dropped.contains(a));
     out.constraints
         .retain(|c| !dropped.iter().any(|d| c.field == format!("{owner}.{d}")));

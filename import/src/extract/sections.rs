@@ -1,7 +1,7 @@
 //! What a heading (or a label line above a table) says a section holds, in the words of all
 //! three doc formats and the seed's plain text.
 
-use crate::cells::clean_word;
+use crate::page::cells::clean_word;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Role {

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::doc::Row;
-use crate::types::{PageType, Scalar};
+use crate::page::types::{PageType, Scalar};
 
 /// The first object (or array of objects) under `key`, searching depth first.
 pub fn find<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
@@ -40,7 +40,7 @@ pub fn object_of(value: &Value) -> Option<Map<String, Value>> {
 /// One row per key, typed by its value. Keys that cannot be field names are left out.
 pub fn rows(map: &Map<String, Value>, line: usize) -> Vec<Row> {
     map.iter()
-        .filter(|(k, v)| crate::nesting::is_identifier(k) && !v.is_null())
+        .filter(|(k, v)| crate::resolve::nesting::is_identifier(k) && !v.is_null())
         .map(|(k, v)| {
             let mut row = Row::new(line, k, type_of(v));
             if matches!(row.ty, PageType::Object | PageType::Array(_)) && object_of(v).is_some() {

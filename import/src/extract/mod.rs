@@ -4,13 +4,17 @@
 //! Sections are found by what their headings say, so the three markdown formats and the
 //! seed's plain text (whose headings are bare lines) go through the same walk.
 
-use crate::cells::{clean_text, clean_word};
+pub mod constraints;
+mod rows;
+mod sections;
+mod title;
+
 use crate::doc::{Doc, NamedTable, Row};
-use crate::page::{self, Block};
-use crate::response_example::{json_object, loose_response_example};
-use crate::rows;
-use crate::sections::{self, Role};
-use crate::title;
+use crate::page::cells::{clean_text, clean_word};
+use crate::page::example::{json_object, loose_response_example};
+use crate::page::markdown::{self as page, Block};
+
+use sections::Role;
 
 const COMMON: [&str; 3] = ["Region", "Zone", "ProjectId"];
 
@@ -235,7 +239,7 @@ impl Walk {
         if self.action_row.is_none() {
             self.action_row = from_example
                 .or(from_text)
-                .filter(|a| crate::types::is_model_name(a));
+                .filter(|a| crate::page::types::is_model_name(a));
         }
     }
 

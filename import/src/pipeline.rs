@@ -6,9 +6,11 @@ use std::collections::BTreeSet;
 use codegen::naming::{Kind, rust_name};
 use serde_yaml::{Mapping, Value};
 
-use crate::report::{ActionReport, Constraint, ModelReport, Status};
+use crate::merge::names;
+use crate::page::types;
+use crate::plan::report::{ActionReport, Constraint, ModelReport, Status};
 use crate::specs::{Owner, Specs, action_path, model_path};
-use crate::{extract, merge, names, resolve, types, write};
+use crate::{extract, merge, resolve, write};
 
 pub fn page(
     page: &crate::Page,

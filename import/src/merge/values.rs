@@ -3,7 +3,7 @@
 
 use serde_yaml::{Mapping, Value};
 
-use crate::types::{Scalar, SpecType};
+use crate::page::types::{Scalar, SpecType};
 use crate::write::{get_str, json_to_yaml, scalar_text};
 
 /// What a value must fit: the element kind and the field's own constraints.
