@@ -15,7 +15,6 @@ mod pipeline;
 mod plan;
 mod resolve;
 mod specs;
-mod write;
 
 use std::collections::BTreeSet;
 

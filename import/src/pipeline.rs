@@ -4,13 +4,12 @@
 use std::collections::BTreeSet;
 
 use codegen::naming::{Kind, rust_name};
-use serde_yaml::{Mapping, Value};
+use codegen::spec::FieldSpec;
 
 use crate::merge::names;
-use crate::page::types;
-use crate::plan::report::{ActionReport, Constraint, ModelReport, Status};
+use crate::plan::report::{ActionReport, Constraint, ModelReport};
 use crate::specs::{Owner, Specs, action_path, model_path};
-use crate::{extract, merge, resolve, write};
+use crate::{extract, merge, resolve};
 
 pub fn page(
     page: &crate::Page,
@@ -20,7 +19,11 @@ pub fn page(
 ) -> Option<ActionReport> {
     let doc = extract::read(&page.text);
     warnings.extend(doc.warnings.iter().cloned());
-    let Some(action) = doc.action.clone().filter(|a| types::is_model_name(a)) else {
+    let Some(action) = doc
+        .action
+        .clone()
+        .filter(|a| codegen::spec::is_type_name(a))
+    else {
         warnings.push((
             doc.title_line,
             "cannot find the action's name in the title, an `Action` row or the response example; skipped the page".into(),
@@ -28,10 +31,10 @@ pub fn page(
         return None;
     };
     let apath = action_path(&action);
-    if specs.unreadable(&apath) {
+    if let Some(why) = specs.unreadable(&apath) {
         warnings.push((
             doc.title_line,
-            format!("{apath} is not a YAML mapping; left it alone and skipped the page"),
+            format!("{apath} does not read cleanly ({why}); left it alone and skipped the page"),
         ));
         return None;
     }
@@ -45,7 +48,7 @@ pub fn page(
     let (models, model_constraints) = write_models(&resolved, specs, touched, warnings);
     let existing = specs.action(&action).cloned();
     let table = |has: bool, owner: Owner, fields: &[resolve::Field], label: &str| {
-        has.then(|| merge::rows(&specs.fields(&owner), fields, true, label))
+        has.then(|| merge::rows(specs.fields(&owner), fields, label))
     };
     let owner = |o: fn(String) -> Owner| o(action.clone());
     let mut request = table(
@@ -71,14 +74,14 @@ pub fn page(
     for m in [&request, &response].into_iter().flatten() {
         warnings.extend(m.warnings.iter().cloned());
     }
-    let map = merge::action(
+    let spec = merge::action(
         existing.as_ref(),
         &action,
         &doc,
         request.as_ref().map(|m| m.rows.clone()),
         response.as_ref().map(|m| m.rows.clone()),
     );
-    let status = store(specs, &apath, map);
+    let status = specs.set_action(spec);
     touched.insert(apath.clone());
     let retryable = existing.is_none().then(|| {
         if merge::read_only(&action) {
@@ -116,16 +119,16 @@ fn write_models(
     let mut constraints = Vec::new();
     for plan in &resolved.models {
         let path = model_path(&plan.name);
-        if specs.unreadable(&path) {
+        if let Some(why) = specs.unreadable(&path) {
             warnings.push((
                 plan.line,
-                format!("{path} is not a YAML mapping; left it alone"),
+                format!("{path} does not read cleanly ({why}); left it alone"),
             ));
             continue;
         }
         let existing = specs.model(&plan.name).cloned();
         let old_rows = specs.fields(&Owner::Model(plan.name.clone()));
-        let mut merged = merge::rows(&old_rows, &plan.fields, false, &plan.name);
+        let mut merged = merge::rows(old_rows, &plan.fields, &plan.name);
         let mut clashes = Vec::new();
         names::distinct_enums(
             &mut [&mut merged.rows],
@@ -135,8 +138,8 @@ fn write_models(
         warnings.extend(clashes.into_iter().map(|w| (plan.line, w)));
         warnings.extend(merged.warnings);
         constraints.extend(merged.constraints);
-        let map = merge::model(existing.as_ref(), plan, merged.rows);
-        let status = store(specs, &path, map);
+        let spec = merge::model(existing.as_ref(), plan, merged.rows);
+        let status = specs.set_model(spec);
         touched.insert(path.clone());
         reports.push(ModelReport {
             name: plan.name.clone(),
@@ -161,20 +164,15 @@ fn distinct_enums(
 ) {
     let base = rust_name(action, Kind::Type).unwrap_or_default();
     let reserved = ["Request", "Response", "Builder"].map(|s| format!("{base}{s}"));
-    let spec_rows = |key: &str| -> Vec<Value> {
-        specs
-            .action(action)
-            .and_then(|m| m.get(key))
-            .and_then(Value::as_sequence)
-            .cloned()
-            .unwrap_or_default()
+    let spec_rows = |owner: fn(String) -> Owner| -> Vec<FieldSpec> {
+        specs.fields(&owner(action.to_owned())).to_vec()
     };
     let mut req = request
         .as_ref()
-        .map_or_else(|| spec_rows("request"), |m| m.rows.clone());
+        .map_or_else(|| spec_rows(Owner::Request), |m| m.rows.clone());
     let mut resp = response
         .as_ref()
-        .map_or_else(|| spec_rows("response"), |m| m.rows.clone());
+        .map_or_else(|| spec_rows(Owner::Response), |m| m.rows.clone());
     let mut clashes = Vec::new();
     names::distinct_enums(&mut [&mut req, &mut resp], &reserved, &mut clashes);
     warnings.extend(clashes.into_iter().map(|w| (line, w)));
@@ -183,21 +181,5 @@ fn distinct_enums(
     }
     if let Some(m) = response {
         m.rows = resp;
-    }
-}
-
-/// Records a file's new value; an unchanged value keeps the file's exact text. Returns how the
-/// file compares with its state before this page.
-fn store(specs: &mut Specs, path: &str, map: Mapping) -> Status {
-    match specs.files.get(path) {
-        Some(f) if f.value.as_ref() == Some(&map) => Status::Unchanged,
-        Some(_) => {
-            specs.set(path, write::to_yaml(&map), map);
-            Status::Changed
-        }
-        None => {
-            specs.set(path, write::to_yaml(&map), map);
-            Status::New
-        }
     }
 }

@@ -9,14 +9,14 @@ mod rows;
 mod sections;
 mod title;
 
+use codegen::spec::keys::{CLIENT_PARAMS, COMMON_PARAMS, ENVELOPE_FIELDS};
+
 use crate::doc::{Doc, NamedTable, Row};
 use crate::page::cells::{clean_text, clean_word};
 use crate::page::example::{json_object, loose_response_example};
 use crate::page::markdown::{self as page, Block};
 
 use sections::Role;
-
-const COMMON: [&str; 3] = ["Region", "Zone", "ProjectId"];
 
 pub fn read(text: &str) -> Doc {
     let blocks = page::blocks(text);
@@ -216,9 +216,10 @@ impl Walk {
 
     fn request_row(&mut self, row: Row) {
         match row.name.as_str() {
+            // The Action row names the page's action; the client adds it and the others.
             "Action" => self.note_action_row(&row),
-            "PublicKey" | "Signature" => {}
-            name if COMMON.contains(&name) => {
+            name if CLIENT_PARAMS.contains(&name) => {}
+            name if COMMON_PARAMS.contains(&name) => {
                 self.doc
                     .common
                     .push((row.name.clone(), row.required, row.line));
@@ -239,7 +240,7 @@ impl Walk {
         if self.action_row.is_none() {
             self.action_row = from_example
                 .or(from_text)
-                .filter(|a| crate::page::types::is_model_name(a));
+                .filter(|a| codegen::spec::is_type_name(a));
         }
     }
 
@@ -298,7 +299,7 @@ fn bold_title(text: &str) -> Option<Role> {
 /// of a failed call.
 fn is_envelope(row: &Row) -> bool {
     match row.name.as_str() {
-        "Action" | "RetCode" => true,
+        name if ENVELOPE_FIELDS.contains(&name) => true,
         "Message" => {
             let d = &row.description;
             d.contains("RetCode") || d.contains("返回错误消息") || d.contains("成功时为空")

@@ -2,7 +2,7 @@
 //! `摘要-Action` and `摘要 - Action`.
 
 use crate::page::cells::clean_word;
-use crate::page::types::is_model_name;
+use codegen::spec::is_type_name;
 
 const SEPARATORS: &str = " -—–:：|·";
 
@@ -27,7 +27,7 @@ pub fn split(title: &str, hint: Option<&str>) -> (Option<String>, String) {
         .into_iter()
         .filter(|&(s, e)| {
             let word = &title[s..e];
-            word.len() >= 4 && is_model_name(word) && word.chars().any(|c| c.is_ascii_lowercase())
+            word.len() >= 4 && is_type_name(word) && word.chars().any(|c| c.is_ascii_lowercase())
         })
         .collect();
     let action = candidates
@@ -51,7 +51,7 @@ pub fn split(title: &str, hint: Option<&str>) -> (Option<String>, String) {
 pub fn from_response_example(json: &str) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(json).ok()?;
     let action = value.get("Action")?.as_str()?.strip_suffix("Response")?;
-    is_model_name(action).then(|| action.to_owned())
+    is_type_name(action).then(|| action.to_owned())
 }
 
 #[cfg(test)]

@@ -1,39 +1,37 @@
-//! Merging a page into the spec files, at the YAML value level so that hand-written keys
-//! survive. Rows come in the page's order, then the rows only the spec has, in its order.
+//! Merging a page into the spec values: each starts as a clone of the spec's and takes only
+//! what the page states, so every key the page does not contradict survives. Rows come in the
+//! page's order, then the rows only the spec has, in its order.
 
 mod field;
 pub mod names;
 pub mod values;
 
-use serde_yaml::{Mapping, Value};
+use codegen::diag::Loc;
+use codegen::spec::{ActionSpec, At, FieldSpec, ModelSpec, Requiredness, keys};
 
 use crate::doc::Doc;
 use crate::plan::report::{Constraint, Rows};
 use crate::resolve::{Field, ModelPlan};
-use crate::write::{ACTION_KEYS, COMMON_KEYS, MODEL_KEYS, ordered};
 
 /// A merged table of rows, with what changed and the constraints written.
 pub struct Merged {
-    pub rows: Vec<Value>,
+    pub rows: Vec<FieldSpec>,
     pub report: Rows,
     pub constraints: Vec<Constraint>,
-    /// Row name and message.
+    /// Page line and message.
     pub warnings: Vec<(usize, String)>,
 }
 
-pub fn rows(existing: &[Mapping], page: &[Field], in_action: bool, owner: &str) -> Merged {
+pub fn rows(existing: &[FieldSpec], page: &[Field], owner: &str) -> Merged {
     let mut out = Merged {
         rows: Vec::new(),
         report: Rows::default(),
         constraints: Vec::new(),
         warnings: Vec::new(),
     };
-    let name_of = |m: &Mapping| m.get("name").and_then(Value::as_str).map(str::to_owned);
     for f in page {
-        let old = existing
-            .iter()
-            .find(|m| name_of(m).as_deref() == Some(&f.name));
-        let merged = field::merge(old, f, in_action);
+        let old = existing.iter().find(|m| m.name.value == f.name);
+        let merged = field::merge(old, f);
         match (old, merged.changed.is_empty()) {
             (None, _) => out.report.added.push(f.name.clone()),
             (Some(_), true) => out.report.unchanged += 1,
@@ -52,26 +50,23 @@ pub fn rows(existing: &[Mapping], page: &[Field], in_action: bool, owner: &str) 
         for w in merged.warnings {
             out.warnings.push((f.line, format!("`{}`: {w}", f.name)));
         }
-        out.rows.push(Value::Mapping(merged.map));
+        out.rows.push(merged.field);
     }
     for m in existing {
-        let name = name_of(m).unwrap_or_default();
-        if !page.iter().any(|f| f.name == name) {
-            out.report.kept.push(name);
-            out.rows.push(Value::Mapping(m.clone()));
+        if !page.iter().any(|f| f.name == m.name.value) {
+            out.report.kept.push(m.name.value.clone());
+            out.rows.push(m.clone());
         }
     }
-    let order = |rows: &[Value]| -> Vec<String> {
+    let order = |rows: &[FieldSpec]| -> Vec<String> {
         rows.iter()
-            .filter_map(|r| r.as_mapping().and_then(name_of))
-            .filter(|n| existing.iter().any(|m| name_of(m).as_deref() == Some(n)))
+            .map(|r| r.name.value.clone())
+            .filter(|n| existing.iter().any(|m| m.name.value == *n))
             .collect()
     };
-    let before: Vec<Value> = existing.iter().cloned().map(Value::Mapping).collect();
-    out.report.reordered = order(&out.rows) != order(&before);
+    out.report.reordered = order(&out.rows) != order(existing);
     let mut clashes = Vec::new();
-    let dropped =
-        crate::merge::names::distinct_rows(&mut out.rows, &out.report.added, &mut clashes);
+    let dropped = names::distinct_rows(&mut out.rows, &out.report.added, &mut clashes);
     out.report.added.retain(|a| !dropped.contains(a));
     out.constraints
         .retain(|c| !dropped.iter().any(|d| c.field == format!("{owner}.{d}")));
@@ -90,82 +85,77 @@ pub fn read_only(action: &str) -> bool {
 /// The action's own keys: names, texts, common params and the response example. Rows are
 /// merged by the caller and passed in.
 pub fn action(
-    existing: Option<&Mapping>,
+    existing: Option<&ActionSpec>,
     name: &str,
     doc: &Doc,
-    request: Option<Vec<Value>>,
-    response: Option<Vec<Value>>,
-) -> Mapping {
-    let mut m = existing.cloned().unwrap_or_default();
-    m.insert("action".into(), name.into());
+    request: Option<Vec<FieldSpec>>,
+    response: Option<Vec<FieldSpec>>,
+) -> ActionSpec {
+    let mut a = existing.cloned().unwrap_or_else(|| ActionSpec {
+        loc: Loc::nowhere(),
+        action: At::new(name.to_owned()),
+        summary: String::new(),
+        description: String::new(),
+        retryable: read_only(name),
+        common: Vec::new(),
+        request: Vec::new(),
+        response: Vec::new(),
+        response_example: None,
+    });
+    a.action.value = name.to_owned();
     if !doc.summary.is_empty() {
-        m.insert("summary".into(), doc.summary.clone().into());
+        a.summary = doc.summary.clone();
     }
-    let summary = m.get("summary").and_then(Value::as_str).unwrap_or_default();
-    if !doc.description.is_empty() && doc.description != summary {
-        m.insert("description".into(), doc.description.clone().into());
+    if !doc.description.is_empty() && doc.description != a.summary {
+        a.description = doc.description.clone();
     }
-    if existing.is_none() {
-        m.insert("retryable".into(), read_only(name).into());
-    }
-    if !doc.common.is_empty() {
-        let mut common = m
-            .get("common")
-            .and_then(Value::as_mapping)
-            .cloned()
-            .unwrap_or_default();
-        for (param, required, _) in &doc.common {
-            let value = match required {
-                Some(true) => "required",
-                Some(false) => "optional",
-                None => common
-                    .get(param.as_str())
-                    .and_then(Value::as_str)
-                    .unwrap_or("optional"),
-            }
-            .to_owned();
-            common.insert(param.clone().into(), value.into());
+    for (param, required, _) in &doc.common {
+        let at = a.common.iter().position(|(n, _)| n.value == *param);
+        let value = match (required, at) {
+            (Some(true), _) => Requiredness::Required,
+            (Some(false), _) => Requiredness::Optional,
+            (None, Some(i)) => a.common[i].1,
+            (None, None) => Requiredness::Optional,
+        };
+        match at {
+            Some(i) => a.common[i].1 = value,
+            None => a.common.push((At::new(param.clone()), value)),
         }
-        m.insert(
-            "common".into(),
-            Value::Mapping(ordered(&common, COMMON_KEYS)),
-        );
     }
-    for (key, rows) in [("request", request), ("response", response)] {
-        match rows {
-            Some(rows) if rows.is_empty() => {
-                m.remove(key);
-            }
-            Some(rows) => {
-                m.insert(key.into(), Value::Sequence(rows));
-            }
-            None => {}
-        }
+    a.common.sort_by_key(|(n, _)| {
+        keys::COMMON_PARAMS
+            .iter()
+            .position(|p| *p == n.value)
+            .unwrap_or(usize::MAX)
+    });
+    if let Some(rows) = request {
+        a.request = rows;
+    }
+    if let Some(rows) = response {
+        a.response = rows;
     }
     if let Some(example) = &doc.response_example {
-        let same = m
-            .get("response_example")
-            .and_then(Value::as_str)
-            .and_then(|old| serde_json::from_str::<serde_json::Value>(old).ok())
-            .is_some_and(|old| {
-                serde_json::from_str::<serde_json::Value>(example).ok() == Some(old)
-            });
+        let json = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
+        let same = a
+            .response_example
+            .as_ref()
+            .and_then(|old| json(&old.value))
+            .is_some_and(|old| json(example) == Some(old));
         if !same {
-            m.insert(
-                "response_example".into(),
-                format!("{}\n", example.trim()).into(),
-            );
+            a.response_example = Some(At::new(format!("{}\n", example.trim())));
         }
     }
-    ordered(&m, ACTION_KEYS)
+    a
 }
 
-pub fn model(existing: Option<&Mapping>, plan: &ModelPlan, fields: Vec<Value>) -> Mapping {
-    let mut m = existing.cloned().unwrap_or_default();
-    m.insert("model".into(), plan.name.clone().into());
-    if existing.is_none() && !plan.description.is_empty() {
-        m.insert("description".into(), plan.description.clone().into());
-    }
-    m.insert("fields".into(), Value::Sequence(fields));
-    ordered(&m, MODEL_KEYS)
+pub fn model(existing: Option<&ModelSpec>, plan: &ModelPlan, fields: Vec<FieldSpec>) -> ModelSpec {
+    let mut m = existing.cloned().unwrap_or_else(|| ModelSpec {
+        loc: Loc::nowhere(),
+        model: At::new(plan.name.clone()),
+        description: plan.description.clone(),
+        fields: Vec::new(),
+    });
+    m.model.value = plan.name.clone();
+    m.fields = fields;
+    m
 }

@@ -3,23 +3,19 @@
 //! the specs fail to load. The row or enum the page added gives way, with a warning.
 
 use codegen::naming::{Kind, rust_name};
-use serde_yaml::{Mapping, Value};
-
-use crate::write::get_str;
+use codegen::spec::FieldSpec;
 
 /// Drops page rows (`added` names them) whose field or setter name another row already takes;
 /// returns their names.
 pub fn distinct_rows(
-    rows: &mut Vec<Value>,
+    rows: &mut Vec<FieldSpec>,
     added: &[String],
     warnings: &mut Vec<String>,
 ) -> Vec<String> {
     let mut taken: Vec<(String, String, String)> = Vec::new();
     let mut dropped = Vec::new();
     rows.retain(|row| {
-        let Some(wire) = row.as_mapping().and_then(|m| get_str(m, "name")) else {
-            return true;
-        };
+        let wire = row.name.value.as_str();
         let ident = rust_name(wire, Kind::Field).unwrap_or_default();
         let setter = rust_name(wire, Kind::Setter).unwrap_or_default();
         let clash = taken
@@ -46,26 +42,25 @@ pub fn distinct_rows(
 /// Removes enums that would share a Rust type name with a different enum of the same module,
 /// or with a type the module already defines (`reserved`), keeping the first.
 pub fn distinct_enums(
-    lists: &mut [&mut Vec<Value>],
+    lists: &mut [&mut Vec<FieldSpec>],
     reserved: &[String],
     warnings: &mut Vec<String>,
 ) {
     let mut seen: Vec<(String, (bool, Vec<String>))> = Vec::new();
     for rows in lists.iter_mut() {
-        for row in rows.iter_mut() {
-            let Some(field) = row.as_mapping_mut() else {
+        for field in rows.iter_mut() {
+            let Some(e) = &field.enumeration else {
                 continue;
             };
-            let Some(e) = field.get("enum").and_then(Value::as_mapping) else {
+            let wire = field.name.value.clone();
+            let source = e.name.as_ref().map_or(&wire, |n| &n.value);
+            let Some(ty) = rust_name(source, Kind::Type) else {
                 continue;
             };
-            let wire = get_str(field, "name").unwrap_or_default().to_owned();
-            let source = get_str(e, "name").unwrap_or(&wire).to_owned();
-            let Some(ty) = rust_name(&source, Kind::Type) else {
-                continue;
-            };
-            let closed = e.get("closed").and_then(Value::as_bool).unwrap_or(false);
-            let values = (closed, values_of(e));
+            let values = (
+                e.closed,
+                e.values.iter().map(|v| v.value.value.clone()).collect(),
+            );
             let clash = if reserved.contains(&ty) {
                 Some(format!("the type `{ty}` this module already has"))
             } else {
@@ -78,24 +73,10 @@ pub fn distinct_enums(
                     warnings.push(format!(
                         "`{wire}`: its enum would clash with {why}; wrote it without the enum"
                     ));
-                    field.remove("enum");
+                    field.enumeration = None;
                 }
                 None => seen.push((ty, values)),
             }
         }
     }
-}
-
-fn values_of(e: &Mapping) -> Vec<String> {
-    e.get("values")
-        .and_then(Value::as_sequence)
-        .map(|vs| {
-            vs.iter()
-                .filter_map(|v| match v {
-                    Value::Mapping(m) => m.get("value").and_then(crate::write::scalar_text),
-                    other => crate::write::scalar_text(other),
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }

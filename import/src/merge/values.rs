@@ -1,15 +1,16 @@
 //! Examples and defaults as values of the field's final type, and the checks codegen makes on
 //! them, so that an imported spec always loads.
+//!
+//! Values are handled as JSON while merging: pages write examples as JSON or as bare words,
+//! and a spec's example (a YAML node) converts to JSON through codegen's own reading of it.
 
-use serde_yaml::{Mapping, Value};
-
-use crate::page::types::{Scalar, SpecType};
-use crate::write::{get_str, json_to_yaml, scalar_text};
+use codegen::spec::{FieldSpec, Format, TypeExpr};
+use codegen::yaml::{Kind, Node};
+use serde_json::Value;
 
 /// What a value must fit: the element kind and the field's own constraints.
 #[derive(Clone, Debug)]
 pub struct Shape {
-    pub ty: Option<SpecType>,
     pub elem: Elem,
     pub array: bool,
     pub values: Option<Vec<String>>,
@@ -26,50 +27,41 @@ pub enum Elem {
     Float,
     Bool,
     Model,
-    Unknown,
 }
 
 impl Shape {
     /// The shape of a spec field as it stands.
-    pub fn of(field: &Mapping) -> Shape {
-        let ty = get_str(field, "type").and_then(SpecType::parse);
-        let format = get_str(field, "format");
-        let (elem, array) = match &ty {
-            None => (Elem::Unknown, false),
-            Some(SpecType::Array(inner)) => (elem_of(inner, format), true),
-            Some(t) => (elem_of(t, format), false),
+    pub fn of(f: &FieldSpec) -> Shape {
+        let ty = &f.ty.value;
+        let elem = match (ty.element(), f.format.as_ref().map(|f| f.value)) {
+            (TypeExpr::String, Some(Format::Integer)) => Elem::Int,
+            (TypeExpr::String, Some(Format::Bool)) => Elem::Bool,
+            (TypeExpr::String, None) => Elem::Str,
+            (TypeExpr::Integer, _) => Elem::Int,
+            (TypeExpr::Float, _) => Elem::Float,
+            (TypeExpr::Boolean, _) => Elem::Bool,
+            (TypeExpr::Model(_) | TypeExpr::Array(_), _) => Elem::Model,
         };
-        let e = field.get("enum").and_then(Value::as_mapping);
-        let values = e
-            .and_then(|e| e.get("values"))
-            .and_then(Value::as_sequence)
-            .map(|vs| {
-                vs.iter()
-                    .filter_map(|v| match v {
-                        Value::Mapping(m) => m.get("value").and_then(scalar_text),
-                        other => scalar_text(other),
-                    })
-                    .collect()
-            });
-        let num = |k: &str| field.get(k).and_then(Value::as_f64);
+        let bound = |kind| f.bound(kind).map(|b| b.value.number());
         Shape {
-            ty,
             elem,
-            array,
-            values,
-            closed: e
-                .and_then(|e| e.get("closed"))
-                .and_then(Value::as_bool)
-                .unwrap_or(false),
-            min: num("min"),
-            max: num("max"),
-            max_length: field.get("max_length").and_then(Value::as_u64),
+            array: ty.is_array(),
+            values: f
+                .enumeration
+                .as_ref()
+                .map(|e| e.values.iter().map(|v| v.value.value.clone()).collect()),
+            closed: f.enumeration.as_ref().is_some_and(|e| e.closed),
+            min: bound(codegen::spec::BoundKind::Min),
+            max: bound(codegen::spec::BoundKind::Max),
+            max_length: f
+                .bound(codegen::spec::BoundKind::MaxLength)
+                .map(|b| b.value.number() as u64),
         }
     }
 
     /// A plain `String`: no format, so enums and lengths apply.
-    pub fn is_text(&self, field: &Mapping) -> bool {
-        self.elem == Elem::Str && field.get("format").is_none()
+    pub fn is_text(&self) -> bool {
+        self.elem == Elem::Str
     }
 
     pub fn is_numeric(&self) -> bool {
@@ -77,64 +69,48 @@ impl Shape {
     }
 }
 
-fn elem_of(ty: &SpecType, format: Option<&str>) -> Elem {
-    match ty {
-        SpecType::Scalar(Scalar::String) => match format {
-            Some("integer") => Elem::Int,
-            Some("bool") => Elem::Bool,
-            _ => Elem::Str,
-        },
-        SpecType::Scalar(Scalar::Integer) => Elem::Int,
-        SpecType::Scalar(Scalar::Float) => Elem::Float,
-        SpecType::Scalar(Scalar::Boolean) => Elem::Bool,
-        SpecType::Model(_) => Elem::Model,
-        SpecType::Array(_) => Elem::Unknown,
-    }
-}
-
 /// A page's example text as a value of the field's type.
 pub fn example(raw: &str, shape: &Shape) -> Result<Value, String> {
     let raw = raw.trim();
     if shape.elem == Elem::Model {
-        let json: serde_json::Value =
-            serde_json::from_str(raw).map_err(|_| "not a JSON object".to_owned())?;
+        let json: Value = serde_json::from_str(raw).map_err(|_| "not a JSON object".to_owned())?;
         let ok = match &json {
-            serde_json::Value::Object(_) => !shape.array,
-            serde_json::Value::Array(items) => shape.array && items.iter().all(|i| i.is_object()),
+            Value::Object(_) => !shape.array,
+            Value::Array(items) => shape.array && items.iter().all(Value::is_object),
             _ => false,
         };
         return if ok {
-            Ok(json_to_yaml(&json))
+            Ok(json)
         } else {
             Err("not a JSON object of the model".into())
         };
     }
     if shape.array {
         if raw.starts_with('[') {
-            let json: serde_json::Value =
+            let json: Value =
                 serde_json::from_str(raw).map_err(|_| "not a JSON array".to_owned())?;
             let items = json.as_array().cloned().unwrap_or_default();
             let mut out = Vec::new();
             for item in &items {
                 let text = match item {
-                    serde_json::Value::String(s) => s.clone(),
+                    Value::String(s) => s.clone(),
                     other => other.to_string(),
                 };
                 out.push(scalar(&text, shape)?);
             }
-            return Ok(Value::Sequence(out));
+            return Ok(Value::Array(out));
         }
-        return Ok(Value::Sequence(vec![scalar(raw, shape)?]));
+        return Ok(Value::Array(vec![scalar(raw, shape)?]));
     }
     scalar(raw, shape)
 }
 
-/// A default: one scalar of the element type.
-pub fn default(raw: &str, shape: &Shape) -> Result<Value, String> {
+/// A default: the text of one scalar of the element type, as the spec writes it.
+pub fn default(raw: &str, shape: &Shape) -> Result<String, String> {
     if shape.array || shape.elem == Elem::Model {
         return Err("defaults are for scalar fields".into());
     }
-    scalar(raw, shape)
+    Ok(text_of(&scalar(raw, shape)?))
 }
 
 fn scalar(raw: &str, shape: &Shape) -> Result<Value, String> {
@@ -155,7 +131,7 @@ fn scalar(raw: &str, shape: &Shape) -> Result<Value, String> {
             "false" => Ok(Value::Bool(false)),
             _ => Err("not true or false".into()),
         },
-        Elem::Str | Elem::Unknown => Ok(Value::String(text.to_owned())),
+        Elem::Str => Ok(Value::String(text.to_owned())),
         Elem::Model => Err("a model needs a mapping".into()),
     }
 }
@@ -168,27 +144,52 @@ fn unquote(raw: &str) -> &str {
         .unwrap_or(raw)
 }
 
+/// The text a scalar shows, to compare a page's value with what a spec wrote (`4090` the
+/// number and `"4090"` the string are the same example).
+pub fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn text_of(value: &Value) -> String {
+    scalar_text(value).unwrap_or_else(|| value.to_string())
+}
+
+/// Whether two values are the same example, each written its own way.
+pub fn same(a: &Value, b: &Value) -> bool {
+    a == b || (scalar_text(a).is_some() && scalar_text(a) == scalar_text(b))
+}
+
 /// Whether a value (an example or a default) fits the shape, as codegen checks it.
 pub fn check(value: &Value, shape: &Shape, is_default: bool) -> Result<(), String> {
     match value {
-        Value::Sequence(items) if shape.array && shape.elem != Elem::Model => {
+        Value::Array(items) if shape.array && shape.elem != Elem::Model => {
             items.iter().try_for_each(|i| check(i, shape, is_default))
         }
-        Value::Sequence(items) if shape.array => {
-            if items.iter().all(Value::is_mapping) {
+        Value::Array(items) if shape.array => {
+            if items.iter().all(Value::is_object) {
                 Ok(())
             } else {
                 Err("the elements must be mappings".into())
             }
         }
-        Value::Mapping(_) if shape.elem == Elem::Model && !is_default => Ok(()),
-        Value::Mapping(_) | Value::Sequence(_) => Err("does not fit the type".into()),
+        Value::Object(_) if shape.elem == Elem::Model && !is_default => Ok(()),
+        Value::Object(_) | Value::Array(_) => Err("does not fit the type".into()),
         _ if shape.elem == Elem::Model => Err("a model needs a mapping".into()),
-        other => {
-            let text = scalar_text(other).unwrap_or_default();
-            check_text(&text, shape, is_default)
-        }
+        other => check_text(&text_of(other), shape, is_default),
     }
+}
+
+/// Whether a default's text fits the shape.
+pub fn check_default(text: &str, shape: &Shape) -> Result<(), String> {
+    if shape.elem == Elem::Model {
+        return Err("a model needs a mapping".into());
+    }
+    check_text(text, shape, true)
 }
 
 fn check_text(text: &str, shape: &Shape, is_default: bool) -> Result<(), String> {
@@ -233,4 +234,34 @@ fn check_text(text: &str, shape: &Shape, is_default: bool) -> Result<(), String>
         return Err(format!("`{text}` is longer than {max} characters"));
     }
     Ok(())
+}
+
+/// A spec's example as JSON, read the way codegen reads it.
+pub fn from_node(node: &Node) -> Value {
+    serde_json::to_value(codegen::spec::write::node(node)).unwrap_or(Value::Null)
+}
+
+/// JSON as a spec example: text quoted, so that `'4090'` stays text; numbers and booleans
+/// plain, so that they read back as what they are.
+pub fn to_node(value: &Value) -> Node {
+    let scalar = |text: String, quoted: bool| Kind::Scalar { text, quoted };
+    let kind = match value {
+        Value::Null => scalar("null".into(), false),
+        Value::Bool(b) => scalar(b.to_string(), false),
+        Value::Number(n) => scalar(n.to_string(), false),
+        Value::String(s) => scalar(s.clone(), true),
+        Value::Array(items) => Kind::Seq(items.iter().map(to_node).collect()),
+        Value::Object(map) => Kind::Map(
+            map.iter()
+                .map(|(k, v)| {
+                    let key = Node {
+                        kind: scalar(k.clone(), true),
+                        span: 0..0,
+                    };
+                    (key, to_node(v))
+                })
+                .collect(),
+        ),
+    };
+    Node { kind, span: 0..0 }
 }

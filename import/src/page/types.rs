@@ -1,21 +1,15 @@
-//! Type words as the docs write them, and the spec types they become.
+//! Type words as the docs write them: `int`, `array[string]`, `[*Model*](#Model)`,
+//! `Array of Object`, `Map<K, V>`.
 
-use std::fmt;
+use codegen::spec::{TypeExpr, is_type_name};
 
 use crate::page::cells::unescape;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scalar {
-    String,
-    Integer,
-    Boolean,
-    Float,
-}
 
 /// A type as a page states it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PageType {
-    Scalar(Scalar),
+    /// One of the scalar [`TypeExpr`]s.
+    Scalar(TypeExpr),
     Array(Box<PageType>),
     /// A named model: `[*Model*](#Model)`, `[Model](#model-结构)` or a bare `Model`.
     Model(String),
@@ -35,68 +29,6 @@ impl PageType {
     }
 }
 
-/// A type as a spec writes it: `String`, a model name, `Array of <type>`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SpecType {
-    Scalar(Scalar),
-    Model(String),
-    Array(Box<SpecType>),
-}
-
-impl SpecType {
-    pub fn model(&self) -> Option<&str> {
-        match self {
-            SpecType::Model(m) => Some(m),
-            SpecType::Array(inner) => inner.model(),
-            SpecType::Scalar(_) => None,
-        }
-    }
-
-    pub fn array_of(self, array: bool) -> SpecType {
-        if array {
-            SpecType::Array(Box::new(self))
-        } else {
-            self
-        }
-    }
-
-    /// Reads a spec's `type:` text; `None` for what a spec cannot say.
-    pub fn parse(text: &str) -> Option<SpecType> {
-        let text = text.trim();
-        if let Some(inner) = text.strip_prefix("Array of ") {
-            return Some(SpecType::Array(Box::new(SpecType::parse(inner)?)));
-        }
-        Some(match text {
-            "String" => SpecType::Scalar(Scalar::String),
-            "Integer" => SpecType::Scalar(Scalar::Integer),
-            "Boolean" => SpecType::Scalar(Scalar::Boolean),
-            "Float" => SpecType::Scalar(Scalar::Float),
-            _ if is_model_name(text) => SpecType::Model(text.to_owned()),
-            _ => return None,
-        })
-    }
-}
-
-impl fmt::Display for SpecType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SpecType::Scalar(Scalar::String) => f.write_str("String"),
-            SpecType::Scalar(Scalar::Integer) => f.write_str("Integer"),
-            SpecType::Scalar(Scalar::Boolean) => f.write_str("Boolean"),
-            SpecType::Scalar(Scalar::Float) => f.write_str("Float"),
-            SpecType::Model(m) => f.write_str(m),
-            SpecType::Array(inner) => write!(f, "Array of {inner}"),
-        }
-    }
-}
-
-/// What codegen accepts as a model or action name: ASCII letters and digits, starting with an
-/// uppercase letter.
-pub fn is_model_name(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_ascii_uppercase())
-        && text.chars().all(|c| c.is_ascii_alphanumeric())
-}
-
 /// Turns a doc's name for a model into a valid one (`cpu_platforms` becomes `CpuPlatforms`).
 pub fn model_name(text: &str) -> Option<String> {
     let mut out = String::new();
@@ -111,7 +43,7 @@ pub fn model_name(text: &str) -> Option<String> {
             return None;
         }
     }
-    is_model_name(&out).then_some(out)
+    is_type_name(&out).then_some(out)
 }
 
 /// Parses a type cell (markdown and all).
@@ -180,20 +112,20 @@ fn parse_text(text: &str, depth: usize) -> PageType {
         };
     }
     let bare = text.trim_matches('*');
-    if is_model_name(bare) {
+    if is_type_name(bare) {
         return PageType::Model(bare.to_owned());
     }
     PageType::Unknown(text.to_owned())
 }
 
-fn scalar(lower: &str) -> Option<Scalar> {
+fn scalar(lower: &str) -> Option<TypeExpr> {
     Some(match lower {
-        "string" | "str" | "text" | "字符串" | "字符" | "varchar" => Scalar::String,
+        "string" | "str" | "text" | "字符串" | "字符" | "varchar" => TypeExpr::String,
         "int" | "integer" | "int32" | "int64" | "long" | "uint" | "uint32" | "uint64" | "整数"
-        | "整型" | "数字" => Scalar::Integer,
-        "bool" | "boolean" | "布尔" | "布尔值" | "布尔型" => Scalar::Boolean,
+        | "整型" | "数字" => TypeExpr::Integer,
+        "bool" | "boolean" | "布尔" | "布尔值" | "布尔型" => TypeExpr::Boolean,
         "float" | "double" | "float64" | "float32" | "number" | "decimal" | "浮点" | "浮点数"
-        | "浮点型" => Scalar::Float,
+        | "浮点型" => TypeExpr::Float,
         _ => return None,
     })
 }
@@ -227,17 +159,17 @@ mod tests {
 
     #[test]
     fn reads_every_format_s_type_words() {
-        assert_eq!(parse("String"), PageType::Scalar(Scalar::String));
-        assert_eq!(parse("int"), PageType::Scalar(Scalar::Integer));
-        assert_eq!(parse("bool"), PageType::Scalar(Scalar::Boolean));
+        assert_eq!(parse("String"), PageType::Scalar(TypeExpr::String));
+        assert_eq!(parse("int"), PageType::Scalar(TypeExpr::Integer));
+        assert_eq!(parse("bool"), PageType::Scalar(TypeExpr::Boolean));
         assert_eq!(
             parse("Array of String"),
-            array(PageType::Scalar(Scalar::String))
+            array(PageType::Scalar(TypeExpr::String))
         );
         assert_eq!(parse("Array of Object"), array(PageType::Object));
         assert_eq!(
             parse("array[string]"),
-            array(PageType::Scalar(Scalar::String))
+            array(PageType::Scalar(TypeExpr::String))
         );
         assert_eq!(parse("array[[*Disks*](#Disks)]"), array(model("Disks")));
         assert_eq!(parse("[*Projects*](#Projects)"), model("Projects"));
@@ -254,14 +186,12 @@ mod tests {
             array(model("UserInfoItem"))
         );
         assert_eq!(parse("Map&lt;Uint32, ErrorInfo&gt;"), PageType::Map);
-        assert_eq!(parse("Uint32"), PageType::Scalar(Scalar::Integer));
+        assert_eq!(parse("Uint32"), PageType::Scalar(TypeExpr::Integer));
     }
 
     #[test]
-    fn prints_spec_types() {
-        let t = SpecType::parse("Array of CompShareImage").unwrap();
-        assert_eq!(t.to_string(), "Array of CompShareImage");
-        assert_eq!(t.model(), Some("CompShareImage"));
+    fn makes_model_names() {
         assert_eq!(model_name("cpu_platforms").as_deref(), Some("CpuPlatforms"));
+        assert_eq!(model_name("镜像"), None);
     }
 }

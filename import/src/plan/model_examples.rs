@@ -4,83 +4,97 @@
 
 use std::collections::BTreeSet;
 
-use serde_yaml::{Mapping, Value};
+use codegen::spec::FieldSpec;
+use serde_json::Value;
 
-use crate::merge::values::{self, Shape};
-use crate::page::types::SpecType;
-use crate::specs::Specs;
-use crate::write::{get_str, to_yaml};
+use crate::merge::values::{self, Elem, Shape};
+use crate::specs::{Content, Owner, Specs};
 
 /// Removes the model examples that do not fit; returns (path, message) for each.
 pub fn fix(specs: &mut Specs, touched: &BTreeSet<String>) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for path in touched {
-        let Some(mut map) = specs.files.get(path).and_then(|f| f.value.clone()) else {
+        let Some(content) = specs.files.get(path).map(|f| f.content.clone()) else {
             continue;
         };
-        let mut changed = false;
-        for key in ["request", "response", "fields"] {
-            let Some(Value::Sequence(rows)) = map.get(key).cloned() else {
-                continue;
-            };
-            let mut rows = rows;
-            for row in rows.iter_mut() {
-                let Value::Mapping(field) = row else { continue };
-                if let Some(why) = misfit(specs, field, 0) {
-                    let name = get_str(field, "name").unwrap_or("?").to_owned();
-                    field.remove("example");
-                    out.push((
-                        path.clone(),
-                        format!("`{name}`: removed the example: {why}"),
-                    ));
-                    changed = true;
+        let mut messages = Vec::new();
+        match content {
+            Content::Action(mut a) => {
+                let before = messages.len();
+                for rows in [&mut a.request, &mut a.response] {
+                    fix_rows(specs, rows, &mut messages);
+                }
+                if messages.len() > before {
+                    specs.set_action(*a);
                 }
             }
-            map.insert(key.into(), Value::Sequence(rows));
+            Content::Model(mut m) => {
+                fix_rows(specs, &mut m.fields, &mut messages);
+                if !messages.is_empty() {
+                    specs.set_model(*m);
+                }
+            }
+            _ => {}
         }
-        if changed {
-            specs.set(path, to_yaml(&map), map);
-        }
+        out.extend(messages.into_iter().map(|m| (path.clone(), m)));
     }
     out
 }
 
-/// Why a field's model example does not fit its model, if it does not.
-fn misfit(specs: &Specs, field: &Mapping, depth: usize) -> Option<String> {
-    let example = field.get("example")?;
-    let model = get_str(field, "type")
-        .and_then(SpecType::parse)?
-        .model()?
-        .to_owned();
+fn fix_rows(specs: &Specs, rows: &mut [FieldSpec], messages: &mut Vec<String>) {
+    for field in rows {
+        let Some(example) = &field.example else {
+            continue;
+        };
+        if let Some(why) = misfit(
+            specs,
+            &field.ty.value,
+            &values::from_node(&example.value),
+            0,
+        ) {
+            field.example = None;
+            messages.push(format!(
+                "`{}`: removed the example: {why}",
+                field.name.value
+            ));
+        }
+    }
+}
+
+/// Why a model-typed example does not fit its model, if it does not.
+fn misfit(
+    specs: &Specs,
+    ty: &codegen::spec::TypeExpr,
+    example: &Value,
+    depth: usize,
+) -> Option<String> {
+    let model = ty.model()?;
     let items: Vec<&Value> = match example {
-        Value::Sequence(items) => items.iter().collect(),
+        Value::Array(items) => items.iter().collect(),
         other => vec![other],
     };
     items
         .into_iter()
-        .find_map(|item| object_misfit(specs, &model, item, depth))
+        .find_map(|item| object_misfit(specs, model, item, depth))
 }
 
 fn object_misfit(specs: &Specs, model: &str, value: &Value, depth: usize) -> Option<String> {
     if depth > 8 {
         return None;
     }
-    let Value::Mapping(entries) = value else {
+    let Value::Object(entries) = value else {
         return Some(format!("it is not a mapping of `{model}` fields"));
     };
-    let fields = specs.fields(&crate::specs::Owner::Model(model.to_owned()));
+    let fields = specs.fields(&Owner::Model(model.to_owned()));
     for (key, v) in entries {
-        let key = key.as_str().unwrap_or_default();
-        let Some(field) = fields.iter().find(|f| get_str(f, "name") == Some(key)) else {
+        let Some(field) = fields.iter().find(|f| f.name.value == *key) else {
             return Some(format!("`{model}` has no field `{key}`"));
         };
-        let mut nested = field.clone();
-        nested.insert("example".into(), v.clone());
-        if let Some(why) = misfit(specs, &nested, depth + 1) {
+        if let Some(why) = misfit(specs, &field.ty.value, v, depth + 1) {
             return Some(why);
         }
         let shape = Shape::of(field);
-        if shape.elem != values::Elem::Model
+        if shape.elem != Elem::Model
             && let Err(why) = values::check(v, &shape, false)
         {
             return Some(format!("{key}: {why}"));

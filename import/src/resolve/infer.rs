@@ -4,7 +4,9 @@
 use serde_json::{Map, Value};
 
 use crate::doc::Row;
-use crate::page::types::{PageType, Scalar};
+use codegen::spec::TypeExpr;
+
+use crate::page::types::PageType;
 
 /// The first object (or array of objects) under `key`, searching depth first.
 pub fn find<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
@@ -53,10 +55,10 @@ pub fn rows(map: &Map<String, Value>, line: usize) -> Vec<Row> {
 
 fn type_of(value: &Value) -> PageType {
     match value {
-        Value::Bool(_) => PageType::Scalar(Scalar::Boolean),
-        Value::Number(n) if n.is_f64() => PageType::Scalar(Scalar::Float),
-        Value::Number(_) => PageType::Scalar(Scalar::Integer),
-        Value::String(_) | Value::Null => PageType::Scalar(Scalar::String),
+        Value::Bool(_) => PageType::Scalar(TypeExpr::Boolean),
+        Value::Number(n) if n.is_f64() => PageType::Scalar(TypeExpr::Float),
+        Value::Number(_) => PageType::Scalar(TypeExpr::Integer),
+        Value::String(_) | Value::Null => PageType::Scalar(TypeExpr::String),
         Value::Object(_) => PageType::Object,
         Value::Array(items) => match items.first() {
             Some(first) => PageType::Array(Box::new(type_of(first))),

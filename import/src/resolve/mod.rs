@@ -11,7 +11,9 @@ use serde_json::Value;
 
 use crate::doc::{Doc, Row, Warnings};
 use crate::extract::constraints::Found;
-use crate::page::types::{PageType, Scalar, SpecType, model_name};
+use codegen::spec::{SCALAR_TYPES, TypeExpr};
+
+use crate::page::types::{PageType, model_name};
 use crate::specs::{Owner, Specs};
 use nesting::Node;
 
@@ -25,7 +27,7 @@ mod tables;
 pub struct Field {
     pub name: String,
     /// `None` keeps the spec's type: the page gives none we can use.
-    pub ty: Option<SpecType>,
+    pub ty: Option<TypeExpr>,
     pub required: Option<bool>,
     pub description: String,
     pub example: Option<String>,
@@ -157,10 +159,7 @@ impl Resolver<'_> {
         place: Place,
         index: usize,
     ) -> Field {
-        let existing = self
-            .specs
-            .field_type(owner, &node.name)
-            .and_then(|t| SpecType::parse(&t));
+        let existing = self.specs.field_type(owner, &node.name);
         let mut field = Field {
             name: node.name.clone(),
             ty: None,
@@ -171,7 +170,7 @@ impl Resolver<'_> {
             line: node.line,
         };
         if !node.children.is_empty() {
-            let name = match existing.as_ref().and_then(SpecType::model) {
+            let name = match existing.as_ref().and_then(TypeExpr::model) {
                 Some(m) => m.to_owned(),
                 None => self.nested_name(owner, &node.name),
             };
@@ -190,7 +189,7 @@ impl Resolver<'_> {
             self.made_model(&name, node.line, |r, idx| {
                 r.fields_of_nodes(&node.children, &Owner::Model(name.clone()), idx)
             });
-            field.ty = Some(SpecType::Model(name).array_of(array));
+            field.ty = Some(TypeExpr::Model(name).array_of(array));
             return field;
         }
         let Some(row) = node.row else {
@@ -206,18 +205,16 @@ impl Resolver<'_> {
             other => (other, false),
         };
         field.ty = match element {
-            PageType::Scalar(s) => Some(SpecType::Scalar(s).array_of(array)),
+            PageType::Scalar(s) => Some(s.array_of(array)),
             PageType::Model(m) => {
-                Some(SpecType::Model(self.named(&m, existing.as_ref(), row, owner)).array_of(array))
+                Some(TypeExpr::Model(self.named(&m, existing.as_ref(), row, owner)).array_of(array))
             }
             PageType::Array(_) | PageType::AnyArray => {
                 self.warn(
                     row.line,
                     format!("`{}` is an array of arrays, which cannot be sent; kept the spec's type or wrote `Array of String`", row.name),
                 );
-                existing
-                    .is_none()
-                    .then(|| SpecType::Scalar(Scalar::String).array_of(true))
+                existing.is_none().then(|| TypeExpr::String.array_of(true))
             }
             PageType::Object
                 if self.table_named(&row.name).is_none() && is_map_text(&row.description) =>
@@ -232,7 +229,7 @@ impl Resolver<'_> {
             PageType::Object => {
                 let vague_array = array || matches!(row.ty, PageType::AnyArray);
                 match self.bind_vague(row, existing.as_ref(), owner, owner_table) {
-                    Some(name) => Some(SpecType::Model(name).array_of(vague_array)),
+                    Some(name) => Some(TypeExpr::Model(name).array_of(vague_array)),
                     None => {
                         self.pending.push(Pending {
                             place,
@@ -254,9 +251,9 @@ impl Resolver<'_> {
     fn map_field(
         &mut self,
         row: &Row,
-        existing: Option<&SpecType>,
+        existing: Option<&TypeExpr>,
         array: bool,
-    ) -> Option<SpecType> {
+    ) -> Option<TypeExpr> {
         let why = format!(
             "`{}` is a map with data as keys, which a spec cannot describe",
             row.name
@@ -268,11 +265,11 @@ impl Resolver<'_> {
     fn string_instead(
         &mut self,
         row: &Row,
-        existing: Option<&SpecType>,
+        existing: Option<&TypeExpr>,
         array: bool,
         why: String,
-    ) -> Option<SpecType> {
-        let string = SpecType::Scalar(Scalar::String).array_of(array);
+    ) -> Option<TypeExpr> {
+        let string = TypeExpr::String.array_of(array);
         let instead = match existing {
             Some(_) => "kept the spec's type".to_owned(),
             None => format!("wrote `{string}`"),

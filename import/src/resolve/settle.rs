@@ -61,10 +61,7 @@ impl Resolver<'_> {
     pub(super) fn settle(&mut self) {
         while !self.pending.is_empty() {
             for p in std::mem::take(&mut self.pending) {
-                let existing = self
-                    .specs
-                    .field_type(&p.owner, &p.row.name)
-                    .and_then(|t| SpecType::parse(&t));
+                let existing = self.specs.field_type(&p.owner, &p.row.name);
                 if let Some(e) = &existing {
                     if e.model().is_none() {
                         self.warn(
@@ -85,7 +82,7 @@ impl Resolver<'_> {
         }
     }
 
-    pub(super) fn settle_one(&mut self, p: &Pending) -> SpecType {
+    pub(super) fn settle_one(&mut self, p: &Pending) -> TypeExpr {
         let free = (0..self.doc.tables.len()).find(|&t| {
             self.used[t].is_none() && !self.doc.tables[t].element && Some(t) != p.owner_table
         });
@@ -100,7 +97,7 @@ impl Resolver<'_> {
                 ),
             );
             self.table_model(&name, t);
-            return SpecType::Model(name).array_of(p.array);
+            return TypeExpr::Model(name).array_of(p.array);
         }
         let is_any_array = matches!(p.row.ty, PageType::AnyArray) && p.row.json.is_none();
         let has_example = p.row.json.is_some()
@@ -120,11 +117,11 @@ impl Resolver<'_> {
                     p.row.name
                 ),
             );
-            return SpecType::Scalar(Scalar::String).array_of(true);
+            return TypeExpr::String.array_of(true);
         }
         let name = self.element_name(&p.row.name, &p.owner);
         self.made_from_example(&name, &p.row, &p.owner);
-        SpecType::Model(name).array_of(p.array)
+        TypeExpr::Model(name).array_of(p.array)
     }
 
     pub(super) fn field_mut(&mut self, place: Place, index: usize) -> Option<&mut Field> {

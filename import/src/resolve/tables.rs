@@ -8,11 +8,11 @@ impl Resolver<'_> {
     pub(super) fn named(
         &mut self,
         m: &str,
-        existing: Option<&SpecType>,
+        existing: Option<&TypeExpr>,
         row: &Row,
         owner: &Owner,
     ) -> String {
-        let target = match existing.and_then(SpecType::model) {
+        let target = match existing.and_then(TypeExpr::model) {
             Some(e) if e != m && !self.specs.has_model(m) => {
                 self.warn(
                     row.line,
@@ -37,11 +37,11 @@ impl Resolver<'_> {
     pub(super) fn bind_vague(
         &mut self,
         row: &Row,
-        existing: Option<&SpecType>,
+        existing: Option<&TypeExpr>,
         owner: &Owner,
         owner_table: Option<usize>,
     ) -> Option<String> {
-        let spec_model = existing.and_then(SpecType::model);
+        let spec_model = existing.and_then(TypeExpr::model);
         let t = self
             .table_named(&row.name)
             .or_else(|| spec_model.and_then(|m| self.table_named(m)))
@@ -58,10 +58,10 @@ impl Resolver<'_> {
         &self,
         t: usize,
         field: &str,
-        existing: Option<&SpecType>,
+        existing: Option<&TypeExpr>,
         owner: &Owner,
     ) -> String {
-        if let Some(e) = existing.and_then(SpecType::model) {
+        if let Some(e) = existing.and_then(TypeExpr::model) {
             return e.to_owned();
         }
         if let Some(name) = &self.used[t] {
@@ -84,7 +84,7 @@ impl Resolver<'_> {
         if let Owner::Request(action) = owner {
             return format!("{action}Param{base}");
         }
-        let scalar = ["String", "Integer", "Boolean", "Float"].contains(&base.as_str());
+        let scalar = SCALAR_TYPES.contains(&base.as_str());
         if scalar || self.specs.has_model(&base) || self.planned(&base) {
             format!("{}{base}", model_name(owner.name()).unwrap_or_default())
         } else {
