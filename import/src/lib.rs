@@ -4,11 +4,22 @@
 //! planned file contents and a report come out. Everything happens in memory: the command
 //! line decides whether to write.
 //!
-//! A page goes through `page` (blocks), `extract` (which tables are which), `resolve` (spec
-//! types and models), `merge` (into the existing spec values) and `write` (YAML text).
+//! Each page goes through the stages in order:
+//!
+//! 1. its format reads it into a `Doc`: for Markdown, `page` splits it into blocks and
+//!    cleans cells, and `extract` decides which table is which and reads constraints from
+//!    the prose;
+//! 2. `resolve` gives every row a spec type and binds model tables to the fields using them;
+//! 3. `merge` folds the result into the existing specs, as codegen's spec values;
+//! 4. `plan` checks the result with codegen and reports what changed.
+//!
+//! Doc formats have one seam, `format::DocFormat`: a new syntax implements it and is added to
+//! `format::FORMATS`, and every later stage works unchanged. Directories are searched for
+//! pages by the extensions of those formats ([`is_page_path`]).
 
 mod doc;
 mod extract;
+mod format;
 mod merge;
 mod page;
 mod pipeline;
@@ -21,6 +32,11 @@ use std::collections::BTreeSet;
 pub use plan::report::{ActionReport, Constraint, ModelReport, Rows, Status, Warning};
 
 use specs::Specs;
+
+/// Whether a file found in a directory may be a doc page: a format claims its extension.
+pub fn is_page_path(path: &str) -> bool {
+    format::claiming(path).is_some()
+}
 
 /// A doc page: where it was read from (for messages) and its text.
 #[derive(Clone, Debug)]
@@ -63,7 +79,8 @@ pub fn import(pages: &[Page], existing: &[codegen::SpecFile], shown_dir: &str) -
     let mut touched = BTreeSet::new();
     for page in pages {
         let mut warnings = Vec::new();
-        if let Some(report) = pipeline::page(page, &mut specs, &mut touched, &mut warnings) {
+        let doc = format::for_path(&page.path).read(&page.text);
+        if let Some(report) = pipeline::page(page, doc, &mut specs, &mut touched, &mut warnings) {
             plan.actions.push(report);
         }
         warnings.sort_by_key(|(line, _)| *line);

@@ -1,23 +1,24 @@
-//! One page through the pipeline: read it, type its rows, merge them into the specs, and
-//! report what changed.
+//! One page through the stages after its format read it: type its rows, merge them into the
+//! specs, and report what changed.
 
 use std::collections::BTreeSet;
 
 use codegen::naming::{Kind, rust_name};
 use codegen::spec::FieldSpec;
 
+use crate::doc::Doc;
 use crate::merge::names;
 use crate::plan::report::{ActionReport, Constraint, ModelReport};
 use crate::specs::{Owner, Specs, action_path, model_path};
-use crate::{extract, merge, resolve};
+use crate::{merge, resolve};
 
 pub fn page(
     page: &crate::Page,
+    doc: Doc,
     specs: &mut Specs,
     touched: &mut BTreeSet<String>,
     warnings: &mut Vec<(usize, String)>,
 ) -> Option<ActionReport> {
-    let doc = extract::read(&page.text);
     warnings.extend(doc.warnings.iter().cloned());
     let Some(action) = doc
         .action

@@ -13,13 +13,14 @@ use codegen::spec::keys::{CLIENT_PARAMS, COMMON_PARAMS, ENVELOPE_FIELDS};
 
 use crate::doc::{Doc, NamedTable, Row};
 use crate::page::cells::{clean_text, clean_word};
-use crate::page::example::{json_object, loose_response_example};
-use crate::page::markdown::{self as page, Block};
+use crate::page::example::json_object;
+use crate::page::{self, Block};
 
 use sections::Role;
 
-pub fn read(text: &str) -> Doc {
-    let blocks = page::blocks(text);
+/// What a page's blocks say. `fallback_title` is the title when no heading or line gives one
+/// (Markdown's front matter).
+pub fn read(blocks: &[Block], fallback_title: Option<String>) -> Doc {
     let plain = !blocks.iter().any(|b| matches!(b, Block::Heading { .. }));
     let mut w = Walk {
         doc: Doc::default(),
@@ -33,14 +34,10 @@ pub fn read(text: &str) -> Doc {
         message: None,
         bad_example: false,
     };
-    for block in &blocks {
+    for block in blocks {
         w.block(block, plain);
     }
-    let mut doc = w.finish(text);
-    if doc.response_example.is_none() {
-        doc.response_example = loose_response_example(text);
-    }
-    doc
+    w.finish(fallback_title)
 }
 
 struct Walk {
@@ -244,10 +241,10 @@ impl Walk {
         }
     }
 
-    fn finish(mut self, text: &str) -> Doc {
+    fn finish(mut self, fallback_title: Option<String>) -> Doc {
         let (title_line, title_text) = match self.title.take() {
             Some(t) => t,
-            None => (1, page::front_matter_title(text).unwrap_or_default()),
+            None => (1, fallback_title.unwrap_or_default()),
         };
         let example_action = self
             .doc
@@ -311,6 +308,11 @@ fn is_envelope(row: &Row) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::DocFormat;
+
+    fn read(text: &str) -> Doc {
+        crate::page::markdown::Markdown.read(text)
+    }
 
     fn names(rows: &[Row]) -> Vec<&str> {
         rows.iter().map(|r| r.name.as_str()).collect()

@@ -2,9 +2,9 @@
 
 use crate::doc::{Row, Warnings};
 use crate::extract::constraints;
+use crate::page::Table;
 use crate::page::cells::{clean_example, clean_text, clean_text_with_ticks, clean_word};
 use crate::page::columns::{self, Columns};
-use crate::page::markdown::Table;
 use crate::page::types;
 
 /// The rows of a parameter table, or `None` when the table is not one (no name or type

@@ -1,40 +1,31 @@
-//! A page as blocks: headings, tables, code and lines of prose, each with its line number.
+//! Markdown pages (and the seed's plain text, which is Markdown with the markup stripped):
+//! the format every CompShare doc is written in.
 //!
-//! This is only the markdown structure. What a heading means is decided by `sections`.
+//! This is only the Markdown structure. What a heading means is decided by `extract`.
 
-use crate::page::cells::{is_separator, split_row};
+use super::cells::{is_separator, split_row};
+use super::example::loose_response_example;
+use super::{Block, Row, Table};
+use crate::doc::Doc;
+use crate::extract;
+use crate::format::DocFormat;
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum Block {
-    Heading {
-        line: usize,
-        level: usize,
-        text: String,
-    },
-    Table(Table),
-    Code {
-        line: usize,
-        text: String,
-    },
-    /// One non-empty line that is not part of a table, heading or code.
-    Text {
-        line: usize,
-        text: String,
-    },
-    Blank,
-}
+/// CommonMark-ish Markdown: `#` headings, pipe tables, fenced code, YAML front matter.
+pub struct Markdown;
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Table {
-    pub line: usize,
-    pub header: Vec<String>,
-    pub rows: Vec<Row>,
-}
+impl DocFormat for Markdown {
+    fn extensions(&self) -> &'static [&'static str] {
+        &["md", "markdown"]
+    }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct Row {
-    pub line: usize,
-    pub cells: Vec<String>,
+    fn read(&self, text: &str) -> Doc {
+        let mut doc = extract::read(&blocks(text), front_matter_title(text));
+        if doc.response_example.is_none() {
+            // The plain text has no code fence around its example.
+            doc.response_example = loose_response_example(text);
+        }
+        doc
+    }
 }
 
 /// Splits a page into blocks. Line numbers are 1-based.
