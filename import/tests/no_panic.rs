@@ -35,6 +35,7 @@ const PAGES: &[&str] = &[
     "variants/br-enums.md",
     "variants/several-tables.md",
     "variants/ucloud-style-guess.md",
+    "variants/enum-phrasings.md",
 ];
 
 /// Pieces that make parsers take unusual paths.

@@ -3,7 +3,7 @@
 use crate::doc::{Row, Warnings};
 use crate::extract::constraints;
 use crate::page::Table;
-use crate::page::cells::{clean_example, clean_text, clean_text_with_ticks, clean_word};
+use crate::page::cells::{clean_example, clean_lines_with_ticks, clean_text, clean_word};
 use crate::page::columns::{self, Columns};
 use crate::page::types;
 
@@ -38,7 +38,7 @@ pub fn read(table: &Table, warnings: &mut Warnings) -> Option<Vec<Row>> {
             value
         });
         let raw_description = cols.description.map_or("", |i| cells[i].as_str());
-        let mut found = constraints::extract(&clean_text_with_ticks(raw_description));
+        let mut found = constraints::extract(&clean_lines_with_ticks(raw_description));
         for w in std::mem::take(&mut found.warnings) {
             warnings.push((row.line, format!("`{name}`: {w}")));
         }

@@ -56,7 +56,7 @@ pub fn unescape(text: &str) -> String {
 
 /// A short cell such as a name, a type or a required flag: no bold, no backticks, no escapes.
 pub fn clean_word(cell: &str) -> String {
-    let text = unescape(&replace_breaks(cell));
+    let text = unescape(&replace_breaks(cell, " "));
     let text = text.replace("**", "").replace("__", "").replace('`', "");
     collapse(&text)
 }
@@ -67,12 +67,24 @@ pub fn clean_text(cell: &str) -> String {
     collapse(&clean_text_with_ticks(cell).replace('`', ""))
 }
 
-/// [`clean_text`] that keeps backticks, which mark values for the constraint readers.
+/// [`clean_text`] that keeps backticks, which mark values.
 pub fn clean_text_with_ticks(cell: &str) -> String {
-    let text = replace_breaks(cell).replace("**", "");
+    collapse(&clean_lines_with_ticks(cell))
+}
+
+/// [`clean_text_with_ticks`] that keeps each `<br>` as a line break, for the constraint
+/// readers: a list item ends where its line does, so text after a list (`默认：System`) does
+/// not stick to the last member.
+pub fn clean_lines_with_ticks(cell: &str) -> String {
+    let text = replace_breaks(cell, "\n").replace("**", "");
     let text = decode_entities(&text);
     let text = relative_links_to_text(&text);
-    collapse(&unescape(&text))
+    unescape(&text)
+        .lines()
+        .map(collapse)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// An example cell: backticks and surrounding quotes of a whole-cell code span go.
@@ -85,7 +97,8 @@ pub fn clean_example(cell: &str) -> Option<String> {
     Some(text.to_owned())
 }
 
-fn replace_breaks(text: &str) -> String {
+/// `<br>`, `<br />` and the like become `with`; tabs become spaces.
+fn replace_breaks(text: &str, with: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('<') {
@@ -99,11 +112,11 @@ fn replace_breaks(text: &str) -> String {
         if lower.starts_with("<br") {
             match tail.find('>') {
                 Some(end) => {
-                    out.push(' ');
+                    out.push_str(with);
                     rest = &tail[end + 1..];
                 }
                 None => {
-                    out.push(' ');
+                    out.push_str(with);
                     rest = "";
                 }
             }
@@ -190,5 +203,9 @@ mod tests {
         );
         assert_eq!(clean_example("`cn-wlcb`").as_deref(), Some("cn-wlcb"));
         assert_eq!(clean_example("—"), None);
+        assert_eq!(
+            clean_lines_with_ticks("枚举值<br />- `A` 甲<br /><br /> 默认：A "),
+            "枚举值\n- `A` 甲\n默认：A"
+        );
     }
 }

@@ -28,7 +28,10 @@ pub fn read(t: &Text, warnings: &mut Vec<String>) -> Option<(Vec<EnumValue>, Vec
     });
     let items = match keyword {
         Some((at, len)) => {
-            let i = t.skip(at + len, &["值", "为", "如下", "是", "有", ":", "：", " "]);
+            let i = t.skip(
+                at + len,
+                &["值", "为", "如下", "是", "有", ":", "：", " ", "\n"],
+            );
             let items = match t.get(i) {
                 Some('[' | '［') => bracketed(t, i + 1),
                 Some('>') => arrowed(t, i),
@@ -133,7 +136,8 @@ fn bracketed(t: &Text, from: usize) -> Option<Items> {
     Some(items)
 }
 
-/// ` > A，meaning； > B，meaning` and the reversed ` >初始化: Initializing;`.
+/// ` > A，meaning； > B，meaning` and the reversed ` >初始化: Initializing;`. A meaning ends at
+/// the end of its line.
 fn arrowed(t: &Text, from: usize) -> Option<Items> {
     let rest = t.slice(from, t.len());
     let mut items = Vec::new();
@@ -166,7 +170,8 @@ fn arrowed(t: &Text, from: usize) -> Option<Items> {
     Some(items)
 }
 
-/// A meaning runs to `。` or to a break between two Chinese phrases, where a `<br>` was.
+/// A meaning runs to `。`, to the end of its line, or to a space between two Chinese phrases
+/// (where a `<br>` was before the page was flattened).
 fn meaning_until_break(p: &Text, from: usize) -> (String, bool) {
     let mut depth = 0usize;
     let mut i = from;
@@ -174,7 +179,7 @@ fn meaning_until_break(p: &Text, from: usize) -> (String, bool) {
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => depth = depth.saturating_sub(1),
-            '。' if depth == 0 => return (p.slice(from, i), true),
+            '。' | '\n' if depth == 0 => return (p.slice(from, i), true),
             ' ' if depth == 0
                 && i > from
                 && p.get(i - 1).is_some_and(is_cjk_or_paren)
@@ -193,7 +198,8 @@ fn is_cjk_or_paren(c: char) -> bool {
     is_cjk(c) || c == ')'
 }
 
-/// `- A meaning；- B meaning`. `at_least` items make a list.
+/// `- A meaning；- B meaning`, one per line or run together. `at_least` items make a list; an
+/// item ends at `；`, `。` or its line's end, so what follows the list is no member's meaning.
 fn dashed(t: &Text, from: usize, at_least: usize) -> Option<Items> {
     let starts: Vec<usize> = (from..t.len())
         .filter(|&p| {
@@ -212,7 +218,7 @@ fn dashed(t: &Text, from: usize, at_least: usize) -> Option<Items> {
         let (value, after) = t.value(start + 2)?;
         let from = t.skip(after, &["：", ":", "，", ",", " "]);
         let mut stop = from;
-        while stop < end && !t.get(stop).is_some_and(|c| "；;。".contains(c)) {
+        while stop < end && !t.get(stop).is_some_and(|c| "；;。\n".contains(c)) {
             stop += 1;
         }
         items.push((value, t.slice(from, stop)));
@@ -233,7 +239,7 @@ fn ticked(t: &Text) -> Option<Items> {
             Some('：' | ':') => {
                 let from = next + 1;
                 let mut stop = from;
-                while t.get(stop).is_some_and(|c| !"；;，,。`".contains(c)) {
+                while t.get(stop).is_some_and(|c| !"；;，,。`\n".contains(c)) {
                     stop += 1;
                 }
                 t.slice(from, stop)
@@ -271,7 +277,7 @@ fn plain(t: &Text, from: usize) -> Option<Items> {
     let mut items = Vec::new();
     let mut i = from;
     loop {
-        i = t.skip(i, &[" "]);
+        i = t.skip(i, &[" ", "\n"]);
         let Some((value, end)) = t.value(i) else {
             break;
         };
@@ -285,7 +291,7 @@ fn plain(t: &Text, from: usize) -> Option<Items> {
             Some('，' | ',' | ':' | '：') if t.get(t.skip(j + 1, &[" "])).is_some_and(is_cjk) => {
                 let from = t.skip(j + 1, &[" "]);
                 j = from;
-                while t.get(j).is_some_and(|c| !"、；;。，,".contains(c)) {
+                while t.get(j).is_some_and(|c| !"、；;。，,\n".contains(c)) {
                     j += 1;
                 }
                 t.slice(from, j)

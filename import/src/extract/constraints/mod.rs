@@ -8,7 +8,7 @@ mod enums;
 mod scan;
 
 pub use enums::EnumValue;
-use scan::{Text, is_cjk};
+use scan::{Text, is_cjk, is_han, is_value_char};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Number {
@@ -107,10 +107,14 @@ fn one<T: PartialEq + std::fmt::Display>(
     values.into_iter().next()
 }
 
-/// `默认 20`, `默认值：8192`, `默认为0`, `默认值是"Intel/Auto"`, `默认:值 1`.
+/// `默认 20`, `默认值：8192`, `默认为0`, `默认值是"Intel/Auto"`, `默认:值 1`. Not `的默认VPC`
+/// (the default VPC), and not a bare word that runs on into Chinese (`默认：Web推荐防火墙`).
 fn read_defaults(t: &Text, warnings: &mut Vec<String>) -> Vec<String> {
     let mut out = Vec::new();
     for at in t.find_all("默认") {
+        if at > 0 && t.get(at - 1) == Some('的') {
+            continue;
+        }
         let mut i = at + 2;
         let mut explicit = false;
         while let Some(c) = t.get(i) {
@@ -121,8 +125,11 @@ fn read_defaults(t: &Text, warnings: &mut Vec<String>) -> Vec<String> {
             }
             i += 1;
         }
+        let quoted = t.get(t.skip(i, &[" "])).is_some_and(|c| !is_value_char(c));
+        // A bare word running on into Chinese is part of a longer name.
+        let runs_on = |end: usize| !quoted && t.get(end).is_some_and(is_han);
         match t.value(i) {
-            Some((value, _)) if value.is_ascii() => out.push(value),
+            Some((value, end)) if value.is_ascii() && !runs_on(end) => out.push(value),
             _ if explicit => warnings.push(format!(
                 "cannot read a default from `{}`; wrote no default",
                 t.snippet(at, 16)

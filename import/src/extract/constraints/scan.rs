@@ -123,7 +123,7 @@ impl Text {
     /// Up to 2 + `n` characters from `at`, for messages.
     pub fn snippet(&self, at: usize, n: usize) -> String {
         let end = (at + 2 + n).min(self.chars.len());
-        let mut s = self.slice(at, end);
+        let mut s = self.slice(at, end).replace('\n', " ");
         if end < self.chars.len() {
             s.push('…');
         }
@@ -133,6 +133,11 @@ impl Text {
 
 pub fn is_value_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '/' | '-' | '+')
+}
+
+/// A Chinese character: a letter, not punctuation.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 /// Chinese text, including full-width punctuation.

@@ -147,3 +147,113 @@ fn bounds_ranges_and_lengths() {
     assert_eq!(extract("最大 GPU 数").max, None);
     assert_eq!(extract("可选范围参照控制台").min, None);
 }
+
+/// A cell as the docs write it, `<br />` and all.
+fn cell(raw: &str) -> Found {
+    extract(&crate::page::cells::clean_lines_with_ticks(raw))
+}
+
+fn cell_values(raw: &str) -> Vec<(String, String)> {
+    cell(raw)
+        .values
+        .unwrap_or_default()
+        .into_iter()
+        .map(|v| (v.value, v.description))
+        .collect()
+}
+
+#[test]
+fn text_after_a_list_is_no_member_s_meaning() {
+    let raw = "镜像类型。枚举值<br />- System 平台镜像<br />- App 应用镜像<br /><br />默认：System";
+    assert_eq!(
+        cell_values(raw),
+        pairs(&[("System", "平台镜像"), ("App", "应用镜像")])
+    );
+    assert_eq!(cell(raw).default.as_deref(), Some("System"));
+    let raw = "排序条件。<br />- Favor：按热度排序；<br />- Price 按价格排序<br />- Count 按数量排序<br />默认：\"Price\"";
+    assert_eq!(
+        cell_values(raw),
+        pairs(&[
+            ("Favor", "按热度排序"),
+            ("Price", "按价格排序"),
+            ("Count", "按数量排序")
+        ])
+    );
+    assert_eq!(cell(raw).default.as_deref(), Some("Price"));
+    assert_eq!(
+        cell_values("盘类型<br />- Boot 系统盘<br />- Data 数据盘<br />单位：GB"),
+        pairs(&[("Boot", "系统盘"), ("Data", "数据盘")])
+    );
+    assert_eq!(
+        cell_values("是否容器。<br />- True 容器<br />- False 虚机<br />注意：仅部分机型支持"),
+        pairs(&[("True", "容器"), ("False", "虚机")])
+    );
+}
+
+#[test]
+fn arrowed_lists_end_where_their_lines_do() {
+    assert_eq!(
+        cell_values(
+            "计费。枚举值为: <br /><br /> > Month，按月付费；<br /><br /> > Spot计费为抢占式 <br /><br /> 默认为月付"
+        ),
+        pairs(&[("Month", "按月付费"), ("Spot", "计费为抢占式")])
+    );
+    assert_eq!(
+        cell_values(
+            "计费。枚举值为： <br /><br /> > Year，按年付费；<br /><br /> Day，按天付费<br /><br /><br /> 不传时默认返回月付价格<br />"
+        ),
+        pairs(&[("Year", "按年付费"), ("Day", "按天付费")])
+    );
+    assert_eq!(
+        cell_values(
+            "状态。枚举值：<br /><br /> >初始化: Initializing; <br /><br /> >关机: Stopped <br /><br /> >安装失败: Install Fail; <br /><br /> > 未知(空字符串)：\"\""
+        ),
+        pairs(&[
+            ("Initializing", "初始化"),
+            ("Stopped", "关机"),
+            ("Install Fail", "安装失败")
+        ])
+    );
+    assert_eq!(
+        cell_values(
+            "价格。枚举值：<br /><br /> > Year，按年付费； <br /><br /> > Month。未指定时返回全部"
+        ),
+        pairs(&[("Year", "按年付费"), ("Month", "")])
+    );
+    let f = cell(
+        "系统盘。枚举值：<br /><br /> > True，是系统盘 <br /><br /> > False，是数据盘（默认）。只能有一块系统盘。",
+    );
+    assert_eq!(
+        f.values
+            .unwrap()
+            .into_iter()
+            .map(|v| (v.value, v.description))
+            .collect::<Vec<_>>(),
+        pairs(&[("True", "是系统盘"), ("False", "是数据盘")])
+    );
+    assert_eq!(f.default.as_deref(), Some("False"));
+    let f = cell(
+        "计费。枚举值： <br /><br /> > Year，按年付费； <br /><br /> > Month，按月付费；默认：Month",
+    );
+    assert_eq!(f.values.unwrap()[1].description, "按月付费");
+    assert_eq!(f.default.as_deref(), Some("Month"));
+}
+
+#[test]
+fn defaults_are_values_not_nouns() {
+    let f = cell("VPC ID。默认为当前地域的默认VPC。");
+    assert_eq!(f.default, None);
+    assert_eq!(f.warnings.len(), 1, "{:?}", f.warnings);
+    let f = cell("防火墙ID，默认：Web推荐防火墙。");
+    assert_eq!(f.default, None);
+    assert!(
+        f.warnings[0].contains("cannot read a default"),
+        "{:?}",
+        f.warnings
+    );
+    assert_eq!(
+        cell("是否允许（不填默认No）").default.as_deref(),
+        Some("No")
+    );
+    assert_eq!(cell("名称，默认 `host`。").default.as_deref(), Some("host"));
+}
