@@ -1,0 +1,132 @@
+//! `cargo xtask import <page>... [--out DIR] [--check]`: reads the pages and the spec
+//! directory, lets the importer plan the new specs in memory, and writes them unless told to
+//! check only.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::SPEC_DIR;
+
+const USAGE: &str = "usage: cargo xtask import <page>... [--out DIR] [--check]";
+
+/// The command as `cargo xtask import` runs it: on this repository, to stdout and stderr.
+pub fn main(args: &[&str]) -> u8 {
+    run(
+        &crate::root(),
+        args,
+        &mut std::io::stdout(),
+        &mut std::io::stderr(),
+    )
+}
+
+/// The exit code, with the report written to `out` and `err`. `root` is the repository, for
+/// the default output directory and for naming paths under it.
+pub fn run(root: &Path, args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut pages = Vec::new();
+    let mut dir = None;
+    let mut check = false;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match *arg {
+            "--check" => check = true,
+            "--out" => match args.next() {
+                Some(d) => dir = Some(PathBuf::from(d)),
+                None => return usage(err),
+            },
+            _ if arg.starts_with("--out=") => dir = Some(arg["--out=".len()..].into()),
+            _ if arg.starts_with("--") => return usage(err),
+            page => pages.push(page),
+        }
+    }
+    if pages.is_empty() {
+        return usage(err);
+    }
+    let dir = dir.unwrap_or_else(|| root.join(SPEC_DIR));
+    let shown = dir.strip_prefix(root).unwrap_or(&dir).display().to_string();
+    let mut inputs = Vec::new();
+    for path in &pages {
+        match std::fs::read(path) {
+            Ok(bytes) => inputs.push(import::Page {
+                path: path.to_string(),
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+            }),
+            Err(e) => {
+                let _ = writeln!(err, "error: cannot read {path}: {e}");
+                return 1;
+            }
+        }
+    }
+    let existing = if dir.exists() {
+        match codegen::read_dir(&dir) {
+            Ok(files) => files,
+            Err(e) => {
+                let _ = writeln!(err, "error: cannot read {shown}: {e}");
+                return 1;
+            }
+        }
+    } else {
+        Vec::new()
+    };
+    let plan = import::import(&inputs, &existing, &shown);
+    for w in &plan.warnings {
+        let _ = writeln!(err, "{w}");
+    }
+    for report in &plan.actions {
+        let _ = write!(out, "{report}");
+    }
+    if let Some(failure) = &plan.check_failure {
+        let _ = writeln!(err, "{failure}");
+        let _ = writeln!(
+            err,
+            "the imported specs do not pass codegen's checks; {shown}/ was not changed"
+        );
+        return 1;
+    }
+    let changes: Vec<&import::PlannedFile> = plan.changes().collect();
+    if check {
+        for f in &changes {
+            let what = match f.status {
+                import::Status::New => "create",
+                _ => "update",
+            };
+            let _ = writeln!(out, "would {what} {shown}/{}", f.path);
+        }
+        if changes.is_empty() {
+            let _ = writeln!(out, "{shown}/ is up to date with the pages");
+            return 0;
+        }
+        let _ = writeln!(
+            err,
+            "the pages would change {shown}/; run `cargo xtask import` without --check"
+        );
+        return 1;
+    }
+    for f in &changes {
+        if let Err(e) = write_atomically(&dir.join(&f.path), &f.contents) {
+            let _ = writeln!(err, "error: cannot write {shown}/{}: {e}", f.path);
+            return 1;
+        }
+    }
+    let _ = writeln!(
+        out,
+        "import: {} files written, {} unchanged",
+        changes.len(),
+        plan.files.len() - changes.len()
+    );
+    0
+}
+
+fn usage(err: &mut dyn Write) -> u8 {
+    let _ = writeln!(err, "{USAGE}");
+    2
+}
+
+/// Writes through a temporary file renamed into place, so a reader never sees half a spec.
+fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!(".{name}.import-tmp"));
+    std::fs::write(&tmp, contents)?;
+    std::fs::rename(&tmp, path)
+}
