@@ -29,7 +29,9 @@ mod specs;
 
 use std::collections::BTreeSet;
 
-pub use plan::report::{ActionReport, Constraint, ModelReport, Rows, Status, Warning};
+pub use plan::diff::Change;
+pub use plan::report::{ActionReport, Conflict, FileReport, HeldBack, Skipped, Status, Warning};
+pub use plan::{Plan, PlannedFile};
 
 use specs::Specs;
 
@@ -45,43 +47,18 @@ pub struct Page {
     pub text: String,
 }
 
-/// A file the import writes, relative to the output directory.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlannedFile {
-    pub path: String,
-    pub contents: String,
-    pub status: Status,
-}
-
-#[derive(Clone, Debug, Default)]
-pub struct Plan {
-    /// Every file the pages touched, by path, with its new contents.
-    pub files: Vec<PlannedFile>,
-    pub actions: Vec<ActionReport>,
-    pub warnings: Vec<Warning>,
-    /// The imported specs fail codegen's checks (where the existing ones passed); nothing
-    /// should be written.
-    pub check_failure: Option<String>,
-}
-
-impl Plan {
-    /// The files that would be created or changed.
-    pub fn changes(&self) -> impl Iterator<Item = &PlannedFile> {
-        self.files.iter().filter(|f| f.status != Status::Unchanged)
-    }
-}
-
 /// Imports `pages`, in order, over the `existing` spec files. `shown_dir` names the output
 /// directory in codegen's messages.
 pub fn import(pages: &[Page], existing: &[codegen::SpecFile], shown_dir: &str) -> Plan {
     let mut specs = Specs::new(existing);
     let mut plan = Plan::default();
     let mut touched = BTreeSet::new();
+    let mut imported = Vec::new();
     for page in pages {
         let mut warnings = Vec::new();
         let doc = format::for_path(&page.path).read(&page.text);
-        if let Some(report) = pipeline::page(page, doc, &mut specs, &mut touched, &mut warnings) {
-            plan.actions.push(report);
+        if let Some(i) = pipeline::page(doc, &mut specs, &mut touched, &mut warnings) {
+            imported.push((page.path.clone(), i));
         }
         warnings.sort_by_key(|(line, _)| *line);
         warnings.dedup();
@@ -99,23 +76,10 @@ pub fn import(pages: &[Page], existing: &[codegen::SpecFile], shown_dir: &str) -
             message,
         });
     }
-    for path in &touched {
-        let Some(file) = specs.files.get(path) else {
-            continue;
-        };
-        let status = match &file.original {
-            None => Status::New,
-            Some(old) if *old == file.text => Status::Unchanged,
-            Some(_) => Status::Changed,
-        };
-        plan.files.push(PlannedFile {
-            path: path.clone(),
-            contents: file.text.clone(),
-            status,
-        });
-    }
+    plan.files = plan::files(&specs, &touched);
     if plan.changes().next().is_some() {
         plan.check_failure = plan::check::run(&specs, shown_dir);
     }
+    plan.actions = plan::reports(&specs, &imported);
     plan
 }

@@ -8,17 +8,24 @@ use codegen::spec::FieldSpec;
 
 use crate::doc::Doc;
 use crate::merge::names;
-use crate::plan::report::{ActionReport, Constraint, ModelReport};
 use crate::specs::{Owner, Specs, action_path, model_path};
 use crate::{merge, resolve};
 
+/// What one page wrote.
+pub struct Imported {
+    pub action: String,
+    /// The models the page wrote, by name.
+    pub models: Vec<String>,
+    /// For a new action: the retryable flag chosen and why.
+    pub retryable: Option<String>,
+}
+
 pub fn page(
-    page: &crate::Page,
     doc: Doc,
     specs: &mut Specs,
     touched: &mut BTreeSet<String>,
     warnings: &mut Vec<(usize, String)>,
-) -> Option<ActionReport> {
+) -> Option<Imported> {
     warnings.extend(doc.warnings.iter().cloned());
     let Some(action) = doc
         .action
@@ -46,24 +53,14 @@ pub fn page(
         ));
     }
     let resolved = resolve::resolve(&doc, &action, specs, warnings);
-    let (models, model_constraints) = write_models(&resolved, specs, touched, warnings);
+    let models = write_models(&resolved, specs, touched, warnings);
     let existing = specs.action(&action).cloned();
-    let table = |has: bool, owner: Owner, fields: &[resolve::Field], label: &str| {
-        has.then(|| merge::rows(specs.fields(&owner), fields, label))
+    let table = |has: bool, owner: Owner, fields: &[resolve::Field]| {
+        has.then(|| merge::rows(specs.fields(&owner), fields))
     };
     let owner = |o: fn(String) -> Owner| o(action.clone());
-    let mut request = table(
-        doc.has_request,
-        owner(Owner::Request),
-        &resolved.request,
-        "request",
-    );
-    let mut response = table(
-        doc.has_response,
-        owner(Owner::Response),
-        &resolved.response,
-        "response",
-    );
+    let mut request = table(doc.has_request, owner(Owner::Request), &resolved.request);
+    let mut response = table(doc.has_response, owner(Owner::Response), &resolved.response);
     distinct_enums(
         &action,
         &mut request,
@@ -82,42 +79,30 @@ pub fn page(
         request.as_ref().map(|m| m.rows.clone()),
         response.as_ref().map(|m| m.rows.clone()),
     );
-    let status = specs.set_action(spec);
-    touched.insert(apath.clone());
+    specs.set_action(spec);
+    touched.insert(apath);
     let retryable = existing.is_none().then(|| {
         if merge::read_only(&action) {
-            "new action: retryable: true (a read-only Describe/Get/List/Check action)".to_owned()
+            "retryable: true (a read-only Describe/Get/List/Check action)".to_owned()
         } else {
-            "new action: retryable: false (not a read-only action, so never retried)".to_owned()
+            "retryable: false (not a read-only action, so never retried)".to_owned()
         }
     });
-    let mut all_constraints = Vec::new();
-    for m in [&request, &response].into_iter().flatten() {
-        all_constraints.extend(m.constraints.iter().cloned());
-    }
-    all_constraints.extend(model_constraints);
-    Some(ActionReport {
+    Some(Imported {
         action,
-        page: page.path.clone(),
-        path: apath,
-        status,
-        retryable,
-        request: request.map(|m| m.report),
-        response: response.map(|m| m.report),
         models,
-        constraints: all_constraints,
+        retryable,
     })
 }
 
-/// Merges and stores the page's models.
+/// Merges and stores the page's models; returns their names.
 fn write_models(
     resolved: &resolve::Resolved,
     specs: &mut Specs,
     touched: &mut BTreeSet<String>,
     warnings: &mut Vec<(usize, String)>,
-) -> (Vec<ModelReport>, Vec<Constraint>) {
-    let mut reports = Vec::new();
-    let mut constraints = Vec::new();
+) -> Vec<String> {
+    let mut names = Vec::new();
     for plan in &resolved.models {
         let path = model_path(&plan.name);
         if let Some(why) = specs.unreadable(&path) {
@@ -129,7 +114,7 @@ fn write_models(
         }
         let existing = specs.model(&plan.name).cloned();
         let old_rows = specs.fields(&Owner::Model(plan.name.clone()));
-        let mut merged = merge::rows(old_rows, &plan.fields, &plan.name);
+        let mut merged = merge::rows(old_rows, &plan.fields);
         let mut clashes = Vec::new();
         names::distinct_enums(
             &mut [&mut merged.rows],
@@ -138,18 +123,12 @@ fn write_models(
         );
         warnings.extend(clashes.into_iter().map(|w| (plan.line, w)));
         warnings.extend(merged.warnings);
-        constraints.extend(merged.constraints);
         let spec = merge::model(existing.as_ref(), plan, merged.rows);
-        let status = specs.set_model(spec);
-        touched.insert(path.clone());
-        reports.push(ModelReport {
-            name: plan.name.clone(),
-            path,
-            status,
-            rows: merged.report,
-        });
+        specs.set_model(spec);
+        touched.insert(path);
+        names.push(plan.name.clone());
     }
-    (reports, constraints)
+    names
 }
 
 /// The enums of an action's request and response share its module, and its request,

@@ -41,6 +41,8 @@ pub enum Content {
 pub struct SpecText {
     /// The bytes as read; `None` for a file this run creates.
     pub original: Option<String>,
+    /// What the file held as read; `None` for a file this run creates.
+    pub before: Option<Content>,
     pub text: String,
     pub content: Content,
 }
@@ -95,6 +97,7 @@ impl Specs {
                 f.path.clone(),
                 SpecText {
                     original: Some(text.clone()),
+                    before: Some(content.clone()),
                     text,
                     content,
                 },
@@ -188,6 +191,7 @@ impl Specs {
                     path.to_owned(),
                     SpecText {
                         original: None,
+                        before: None,
                         text,
                         content,
                     },

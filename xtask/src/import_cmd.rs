@@ -71,33 +71,32 @@ pub fn run(root: &Path, args: &[&str], out: &mut dyn Write, err: &mut dyn Write)
     for w in &plan.warnings {
         let _ = writeln!(err, "{w}");
     }
-    for report in &plan.actions {
-        let _ = write!(out, "{report}");
+    let _ = write!(out, "{}", plan.summary());
+    for e in &plan.errors {
+        let _ = writeln!(err, "error: {e}");
     }
     if let Some(failure) = &plan.check_failure {
         let _ = writeln!(err, "{failure}");
-        let _ = writeln!(
-            err,
-            "the imported specs do not pass codegen's checks; {shown}/ was not changed"
-        );
+        let _ = writeln!(err, "the imported specs do not pass codegen's checks");
+    }
+    if !plan.writable() {
+        let _ = writeln!(err, "{shown}/ was not changed");
         return 1;
     }
     let changes: Vec<&import::PlannedFile> = plan.changes().collect();
+    let new = changes
+        .iter()
+        .filter(|f| f.status == import::Status::New)
+        .count();
     if check {
-        for f in &changes {
-            let what = match f.status {
-                import::Status::New => "create",
-                _ => "update",
-            };
-            let _ = writeln!(out, "would {what} {shown}/{}", f.path);
-        }
         if changes.is_empty() {
             let _ = writeln!(out, "{shown}/ is up to date with the pages");
             return 0;
         }
         let _ = writeln!(
             err,
-            "the pages would change {shown}/; run `cargo xtask import` without --check"
+            "the pages would change {} files under {shown}/ ({new} new); run `cargo xtask import` without --check",
+            changes.len()
         );
         return 1;
     }
@@ -109,7 +108,7 @@ pub fn run(root: &Path, args: &[&str], out: &mut dyn Write, err: &mut dyn Write)
     }
     let _ = writeln!(
         out,
-        "import: {} files written, {} unchanged",
+        "import: {} files written ({new} new), {} unchanged",
         changes.len(),
         plan.files.len() - changes.len()
     );

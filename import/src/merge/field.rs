@@ -13,10 +13,6 @@ use crate::resolve::Field;
 
 pub struct Outcome {
     pub field: FieldSpec,
-    /// Keys whose value differs from the spec's.
-    pub changed: Vec<String>,
-    /// Constraints read from the text that were written: kind and value.
-    pub constraints: Vec<(String, String)>,
     pub warnings: Vec<String>,
 }
 
@@ -26,8 +22,6 @@ pub fn merge(existing: Option<&FieldSpec>, f: &Field) -> Outcome {
         .unwrap_or_else(|| FieldSpec::new(&f.name, TypeExpr::String));
     let mut out = Outcome {
         field: FieldSpec::new(&f.name, TypeExpr::String),
-        changed: Vec::new(),
-        constraints: Vec::new(),
         warnings: Vec::new(),
     };
     m.name.value = f.name.clone();
@@ -55,9 +49,6 @@ pub fn merge(existing: Option<&FieldSpec>, f: &Field) -> Outcome {
         }
     }
     check_values(&mut m, &mut out.warnings);
-    if let Some(old) = existing {
-        out.changed = changed_keys(old, &m);
-    }
     out.field = m;
     out
 }
@@ -127,19 +118,8 @@ fn drop_misfits(m: &mut FieldSpec, from_spec: bool, warnings: &mut Vec<String>) 
 fn apply_constraints(m: &mut FieldSpec, found: &Found, out: &mut Outcome) {
     let shape = Shape::of(m);
     let ty = m.ty.value.to_string();
-    if let Some(vals) = &found.values
-        && shape.is_text()
-    {
-        let listed: Vec<&str> = vals.iter().map(|v| v.value.as_str()).collect();
-        let e = enum_spec(m.enumeration.as_ref(), found);
-        let how = if e.closed {
-            "closed (the spec says so)"
-        } else {
-            "open"
-        };
-        m.enumeration = Some(e);
-        out.constraints
-            .push(("enum".into(), format!("{} ({how})", listed.join(", "))));
+    if found.values.is_some() && shape.is_text() {
+        m.enumeration = Some(enum_spec(m.enumeration.as_ref(), found));
     }
     if let (Some(n), true) = (found.min, shape.is_numeric()) {
         set_bound(m, BoundKind::Min, n, shape.elem, out);
@@ -155,8 +135,6 @@ fn apply_constraints(m: &mut FieldSpec, found: &Found, out: &mut Outcome) {
     if let Some(n) = found.max_length {
         if shape.is_text() {
             m.set_bound(Bound::MaxLength(n));
-            out.constraints
-                .push((BoundKind::MaxLength.key().into(), n.to_string()));
         } else {
             out.warnings.push(format!(
                 "the text gives a length, which does not apply to `{ty}`; wrote none"
@@ -165,8 +143,6 @@ fn apply_constraints(m: &mut FieldSpec, found: &Found, out: &mut Outcome) {
     }
     if let (Some(n), true) = (found.max_count, shape.array) {
         m.set_bound(Bound::MaxItems(n));
-        out.constraints
-            .push((BoundKind::MaxItems.key().into(), n.to_string()));
     }
     if let Some(d) = &found.default {
         match values::default(d, &Shape::of(m)) {
@@ -174,7 +150,6 @@ fn apply_constraints(m: &mut FieldSpec, found: &Found, out: &mut Outcome) {
                 if m.default.as_ref().is_none_or(|old| old.value != text) {
                     m.default = Some(At::new(text));
                 }
-                out.constraints.push(("default".into(), d.clone()));
             }
             Err(why) => out
                 .warnings
@@ -192,7 +167,6 @@ fn set_bound(m: &mut FieldSpec, kind: BoundKind, n: Number, elem: Elem, out: &mu
     }
     if let Some(bound) = kind.with(n.as_f64()) {
         m.set_bound(bound);
-        out.constraints.push((key.into(), n.to_string()));
     }
 }
 

@@ -9,44 +9,30 @@ pub mod values;
 use codegen::diag::Loc;
 use codegen::spec::{ActionSpec, At, FieldSpec, ModelSpec, Requiredness, keys};
 
+pub use field::changed_keys;
+
 use crate::doc::Doc;
-use crate::plan::report::{Constraint, Rows};
 use crate::resolve::{Field, ModelPlan};
 
-/// A merged table of rows, with what changed and the constraints written.
+/// A merged table of rows.
 pub struct Merged {
     pub rows: Vec<FieldSpec>,
-    pub report: Rows,
-    pub constraints: Vec<Constraint>,
     /// Page line and message.
     pub warnings: Vec<(usize, String)>,
 }
 
-pub fn rows(existing: &[FieldSpec], page: &[Field], owner: &str) -> Merged {
+pub fn rows(existing: &[FieldSpec], page: &[Field]) -> Merged {
     let mut out = Merged {
         rows: Vec::new(),
-        report: Rows::default(),
-        constraints: Vec::new(),
         warnings: Vec::new(),
     };
+    let mut added = Vec::new();
     for f in page {
         let old = existing.iter().find(|m| m.name.value == f.name);
+        if old.is_none() {
+            added.push(f.name.clone());
+        }
         let merged = field::merge(old, f);
-        match (old, merged.changed.is_empty()) {
-            (None, _) => out.report.added.push(f.name.clone()),
-            (Some(_), true) => out.report.unchanged += 1,
-            (Some(_), false) => out
-                .report
-                .changed
-                .push((f.name.clone(), merged.changed.clone())),
-        }
-        for (kind, value) in merged.constraints {
-            out.constraints.push(Constraint {
-                field: format!("{owner}.{}", f.name),
-                kind,
-                value,
-            });
-        }
         for w in merged.warnings {
             out.warnings.push((f.line, format!("`{}`: {w}", f.name)));
         }
@@ -54,22 +40,11 @@ pub fn rows(existing: &[FieldSpec], page: &[Field], owner: &str) -> Merged {
     }
     for m in existing {
         if !page.iter().any(|f| f.name == m.name.value) {
-            out.report.kept.push(m.name.value.clone());
             out.rows.push(m.clone());
         }
     }
-    let order = |rows: &[FieldSpec]| -> Vec<String> {
-        rows.iter()
-            .map(|r| r.name.value.clone())
-            .filter(|n| existing.iter().any(|m| m.name.value == *n))
-            .collect()
-    };
-    out.report.reordered = order(&out.rows) != order(existing);
     let mut clashes = Vec::new();
-    let dropped = names::distinct_rows(&mut out.rows, &out.report.added, &mut clashes);
-    out.report.added.retain(|a| !dropped.contains(a));
-    out.constraints
-        .retain(|c| !dropped.iter().any(|d| c.field == format!("{owner}.{d}")));
+    names::distinct_rows(&mut out.rows, &added, &mut clashes);
     let line = page.first().map_or(1, |f| f.line);
     out.warnings.extend(clashes.into_iter().map(|w| (line, w)));
     out

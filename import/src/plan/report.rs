@@ -1,9 +1,11 @@
-//! What an import did, for the reviewer: per action the rows added, changed and kept, the
-//! models written, and every constraint read from text; and the warnings, by page and line.
+//! What an import tells the reviewer besides the files: per action what changed, and the
+//! warnings and conflicts, by page and line.
 
 use std::fmt;
 
-/// `path:line: warning: message`.
+use super::diff::Change;
+
+/// `path:line: warning: message`: something the importer decided on its own.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     pub path: String,
@@ -14,6 +16,21 @@ pub struct Warning {
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}: warning: {}", self.path, self.line, self.message)
+    }
+}
+
+/// `path:line: conflict: message`: two sources disagree and a reviewer must settle which is
+/// right. The import carries on with the choice the message names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    pub path: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: conflict: {}", self.path, self.line, self.message)
     }
 }
 
@@ -34,109 +51,57 @@ impl fmt::Display for Status {
     }
 }
 
-/// How a table of rows compares with the spec's.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Rows {
-    pub added: Vec<String>,
-    /// Each changed row with the keys that changed.
-    pub changed: Vec<(String, Vec<String>)>,
-    pub unchanged: usize,
-    /// Rows only the spec has; they stay.
-    pub kept: Vec<String>,
-    /// The spec's rows now follow the page's order.
-    pub reordered: bool,
-}
-
-impl fmt::Display for Rows {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} added, {} changed, {} unchanged, {} kept from the spec",
-            self.added.len(),
-            self.changed.len(),
-            self.unchanged,
-            self.kept.len()
-        )?;
-        if self.reordered {
-            write!(f, "; rows reordered as on the page")?;
-        }
-        if !self.added.is_empty() {
-            write!(f, "\n      added: {}", self.added.join(", "))?;
-        }
-        for (name, keys) in &self.changed {
-            write!(f, "\n      changed {name}: {}", keys.join(", "))?;
-        }
-        if !self.kept.is_empty() {
-            write!(f, "\n      kept: {}", self.kept.join(", "))?;
-        }
-        Ok(())
-    }
-}
-
-/// A constraint read from a description: field, kind, value.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Constraint {
-    /// `request.Limit`, `CompShareImage.Status`.
-    pub field: String,
-    pub kind: String,
-    pub value: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ModelReport {
-    pub name: String,
+/// One spec file the pages touched, and how it compares with the file before the import.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileReport {
     pub path: String,
+    /// The action's or model's name.
+    pub name: String,
     pub status: Status,
-    pub rows: Rows,
+    /// For a changed file: what changed, row by row.
+    pub changes: Vec<Change>,
+    /// For a new file: its rows, those read from a response example, and the constraints on
+    /// them.
+    pub rows: usize,
+    pub from_example: usize,
+    pub constraints: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One action the pages describe, with the models its pages wrote.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ActionReport {
     pub action: String,
-    pub page: String,
-    pub path: String,
-    pub status: Status,
-    /// Set for a new action: the retryable flag chosen and why.
+    /// The pages it was read from, in order.
+    pub pages: Vec<String>,
+    pub file: FileReport,
+    /// The models first written for this action's pages.
+    pub models: Vec<FileReport>,
+    /// For a new action: the retryable flag chosen and why.
     pub retryable: Option<String>,
-    pub request: Option<Rows>,
-    pub response: Option<Rows>,
-    pub models: Vec<ModelReport>,
-    pub constraints: Vec<Constraint>,
 }
 
-impl fmt::Display for ActionReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{} (from {}): {} {}",
-            self.action, self.page, self.path, self.status
-        )?;
-        if let Some(note) = &self.retryable {
-            writeln!(f, "  {note}")?;
-        }
-        match &self.request {
-            Some(rows) => writeln!(f, "  request: {rows}")?,
-            None => writeln!(f, "  request: no table on the page; the spec's rows stay")?,
-        }
-        match &self.response {
-            Some(rows) => writeln!(f, "  response: {rows}")?,
-            None => writeln!(f, "  response: no table on the page; the spec's rows stay")?,
-        }
-        for m in &self.models {
-            writeln!(
-                f,
-                "  model {} ({}, {}): {}",
-                m.name, m.path, m.status, m.rows
-            )?;
-        }
-        if self.constraints.is_empty() {
-            writeln!(f, "  constraints read from the text: none")?;
-        } else {
-            writeln!(f, "  constraints read from the text (check them):")?;
-            for c in &self.constraints {
-                writeln!(f, "    {} {}: {}", c.field, c.kind, c.value)?;
-            }
-        }
-        Ok(())
+impl ActionReport {
+    /// Whether the action's file or one of its models would change.
+    pub fn changed(&self) -> bool {
+        self.file.status != Status::Unchanged
+            || self.models.iter().any(|m| m.status != Status::Unchanged)
     }
+}
+
+/// A page found in a directory that is not an action page, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: String,
+    pub why: String,
+}
+
+/// An action whose files were left as they were, because codegen's check of the imported
+/// specs fails on them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeldBack {
+    pub action: String,
+    /// The files left alone.
+    pub files: Vec<String>,
+    /// codegen's diagnostics, each as `path:line: message`.
+    pub reasons: Vec<String>,
 }
