@@ -45,6 +45,42 @@ pub fn is_page_path(path: &str) -> bool {
 pub struct Page {
     pub path: String,
     pub text: String,
+    /// The directory it was found in, when it was not named on its own: such a page may turn
+    /// out not to be an action page, and is then skipped rather than an error.
+    pub dir: Option<String>,
+}
+
+impl Page {
+    /// A page named on its own.
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        Page {
+            path: path.into(),
+            text: text.into(),
+            dir: None,
+        }
+    }
+
+    /// A page found in `dir`.
+    pub fn found_in(
+        dir: impl Into<String>,
+        path: impl Into<String>,
+        text: impl Into<String>,
+    ) -> Self {
+        Page {
+            dir: Some(dir.into()),
+            ..Page::new(path, text)
+        }
+    }
+}
+
+/// Files that are never action pages, whatever they hold: a directory's README and index,
+/// and the site's own pages (`_sidebar.md`, `_glossary.md`).
+fn not_a_page_by_name(path: &str) -> bool {
+    let name = std::path::Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    name.starts_with('_') || name == "readme" || name == "index"
 }
 
 /// Imports `pages`, in order, over the `existing` spec files. `shown_dir` names the output
@@ -54,9 +90,31 @@ pub fn import(pages: &[Page], existing: &[codegen::SpecFile], shown_dir: &str) -
     let mut plan = Plan::default();
     let mut touched = BTreeSet::new();
     let mut imported = Vec::new();
+    let mut recognized = Vec::new();
     for page in pages {
         let mut warnings = Vec::new();
+        if page.dir.is_some() && not_a_page_by_name(&page.path) {
+            plan.skipped.push(Skipped {
+                path: page.path.clone(),
+                why: "a README, index or site page".into(),
+            });
+            continue;
+        }
         let doc = format::for_path(&page.path).read(&page.text);
+        if let Some(why) = pipeline::not_an_action_page(&doc) {
+            match &page.dir {
+                Some(_) => plan.skipped.push(Skipped {
+                    path: page.path.clone(),
+                    why: why.into(),
+                }),
+                None => plan.errors.push(format!(
+                    "{}:{}: not an action page: {why}",
+                    page.path, doc.title_line
+                )),
+            }
+            continue;
+        }
+        recognized.push(page.path.as_str());
         if let Some(i) = pipeline::page(doc, &mut specs, &mut touched, &mut warnings) {
             imported.push((page.path.clone(), i));
         }
@@ -75,6 +133,17 @@ pub fn import(pages: &[Page], existing: &[codegen::SpecFile], shown_dir: &str) -
             line: 1,
             message,
         });
+    }
+    let mut dirs: Vec<&str> = pages.iter().filter_map(|p| p.dir.as_deref()).collect();
+    dirs.dedup();
+    for dir in dirs {
+        let has_action_page = pages
+            .iter()
+            .any(|p| p.dir.as_deref() == Some(dir) && recognized.contains(&p.path.as_str()));
+        if !has_action_page {
+            plan.errors
+                .push(format!("{dir}: no action page found in the directory"));
+        }
     }
     plan.files = plan::files(&specs, &touched);
     if plan.changes().next().is_some() {

@@ -20,6 +20,23 @@ pub struct Imported {
     pub retryable: Option<String>,
 }
 
+/// Why a page is not an action page, if it is not: it names no action, or has no request
+/// or response table.
+pub fn not_an_action_page(doc: &Doc) -> Option<&'static str> {
+    if !doc
+        .action
+        .as_deref()
+        .is_some_and(codegen::spec::is_type_name)
+    {
+        Some("no action name in its title, an `Action` row or the response example")
+    } else if !doc.has_request && !doc.has_response {
+        Some("no request or response table")
+    } else {
+        None
+    }
+}
+
+/// Imports an action page (see [`not_an_action_page`]).
 pub fn page(
     doc: Doc,
     specs: &mut Specs,
@@ -27,17 +44,7 @@ pub fn page(
     warnings: &mut Vec<(usize, String)>,
 ) -> Option<Imported> {
     warnings.extend(doc.warnings.iter().cloned());
-    let Some(action) = doc
-        .action
-        .clone()
-        .filter(|a| codegen::spec::is_type_name(a))
-    else {
-        warnings.push((
-            doc.title_line,
-            "cannot find the action's name in the title, an `Action` row or the response example; skipped the page".into(),
-        ));
-        return None;
-    };
+    let action = doc.action.clone()?;
     let apath = action_path(&action);
     if let Some(why) = specs.unreadable(&apath) {
         warnings.push((
@@ -45,12 +52,6 @@ pub fn page(
             format!("{apath} does not read cleanly ({why}); left it alone and skipped the page"),
         ));
         return None;
-    }
-    if !doc.has_request && !doc.has_response {
-        warnings.push((
-            doc.title_line,
-            "found no request or response table on the page".into(),
-        ));
     }
     let resolved = resolve::resolve(&doc, &action, specs, warnings);
     let models = write_models(&resolved, specs, touched, warnings);

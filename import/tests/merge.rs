@@ -12,11 +12,7 @@ fn spec(path: &str, text: &str) -> codegen::SpecFile {
 }
 
 fn run(page: &str, existing: &[codegen::SpecFile]) -> Plan {
-    let page = Page {
-        path: "page.md".into(),
-        text: page.into(),
-    };
-    import::import(&[page], existing, "specs")
+    import::import(&[Page::new("page.md", page)], existing, "specs")
 }
 
 fn file(plan: &Plan, path: &str) -> Mapping {
@@ -404,14 +400,25 @@ fn an_unreadable_spec_is_left_alone() {
     }
 }
 
+/// A page named on its own that is not an action page stops the import: nothing may be
+/// written, whatever the other pages say.
 #[test]
-fn a_page_without_an_action_name_is_skipped_with_a_warning() {
-    let plan = run("# 没有名字\n\n## 请求参数\n", &[]);
-    assert!(plan.files.is_empty() && plan.actions.is_empty());
-    assert_eq!(
-        warnings(&plan),
-        "page.md:1: warning: cannot find the action's name in the title, an `Action` row or the response example; skipped the page"
-    );
+fn a_page_that_is_not_an_action_page_stops_the_import() {
+    let good = Page::new("good.md", PAGE);
+    for (text, why) in [
+        (
+            "# 没有名字\n\n## 请求参数\n\n| 名称 | 类型 |\n|---|---|\n| A | String |\n",
+            "page.md:1: not an action page: no action name in its title, an `Action` row or the response example",
+        ),
+        (
+            "# ListThings — 列出\n\n只有文字。\n",
+            "page.md:1: not an action page: no request or response table",
+        ),
+    ] {
+        let plan = import::import(&[good.clone(), Page::new("page.md", text)], &[], "specs");
+        assert_eq!(plan.errors, [why]);
+        assert!(!plan.writable());
+    }
 }
 
 #[test]

@@ -1,13 +1,14 @@
-//! `cargo xtask import <page>... [--out DIR] [--check]`: reads the pages and the spec
-//! directory, lets the importer plan the new specs in memory, and writes them unless told to
-//! check only.
+//! `cargo xtask import <page or directory>... [--out DIR] [--check]`: reads the pages (a
+//! directory stands for the pages in it, at any depth) and the spec directory, lets the
+//! importer plan the new specs in memory, and writes them unless told to check only or
+//! something stops the import.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::SPEC_DIR;
 
-const USAGE: &str = "usage: cargo xtask import <page>... [--out DIR] [--check]";
+const USAGE: &str = "usage: cargo xtask import <page or directory>... [--out DIR] [--check]";
 
 /// The command as `cargo xtask import` runs it: on this repository, to stdout and stderr.
 pub fn main(args: &[&str]) -> u8 {
@@ -45,15 +46,10 @@ pub fn run(root: &Path, args: &[&str], out: &mut dyn Write, err: &mut dyn Write)
     let shown = dir.strip_prefix(root).unwrap_or(&dir).display().to_string();
     let mut inputs = Vec::new();
     for path in &pages {
-        match std::fs::read(path) {
-            Ok(bytes) => inputs.push(import::Page {
-                path: path.to_string(),
-                text: String::from_utf8_lossy(&bytes).into_owned(),
-            }),
-            Err(e) => {
-                let _ = writeln!(err, "error: cannot read {path}: {e}");
-                return 1;
-            }
+        if let Err(e) = read_pages(Path::new(path), &mut inputs) {
+            let _ = writeln!(err, "error: {e}");
+            let _ = writeln!(err, "{shown}/ was not changed");
+            return 1;
         }
     }
     let existing = if dir.exists() {
@@ -113,6 +109,57 @@ pub fn run(root: &Path, args: &[&str], out: &mut dyn Write, err: &mut dyn Write)
         plan.files.len() - changes.len()
     );
     0
+}
+
+/// The page at `path`, or the pages in the directory at `path` (files a doc format claims,
+/// at any depth, in name order).
+fn read_pages(path: &Path, out: &mut Vec<import::Page>) -> Result<(), String> {
+    let shown = path.display().to_string();
+    if !path.is_dir() {
+        out.push(import::Page::new(&shown, read_text(path)?));
+        return Ok(());
+    }
+    let mut found = Vec::new();
+    walk(path, &mut found).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    found.sort();
+    if found.is_empty() {
+        return Err(format!(
+            "{shown}: no doc pages (such as .md files) in the directory"
+        ));
+    }
+    for file in found {
+        let text = read_text(&file)?;
+        out.push(import::Page::found_in(
+            &shown,
+            file.display().to_string(),
+            text,
+        ));
+    }
+    Ok(())
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if import::is_page_path(&path.to_string_lossy()) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// A page's text; a page that is not UTF-8 cannot be read as a whole.
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{}: not UTF-8 (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 fn usage(err: &mut dyn Write) -> u8 {

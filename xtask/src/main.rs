@@ -9,9 +9,10 @@ usage: cargo xtask <command>
 
 commands:
   codegen [--check]   regenerate generated/ from specs/ (--check: change nothing, fail if stale)
-  import <page>... [--out DIR] [--check]
-                      turn API doc pages into specs under DIR (default specs/compshare)
-                      (--check: change nothing, fail if anything would change)
+  import <page or dir>... [--out DIR] [--check]
+                      turn API doc pages (or the pages in a directory) into specs under DIR
+                      (default specs/compshare) (--check: change nothing, fail if anything
+                      would change)
   test [ARGS...]      install the official Python SDK into target/pyenv, then run
                       `cargo test --workspace ARGS...` against it
   fuzz [--seconds N]  feed arbitrary and mutated specs to the loader and checker for N

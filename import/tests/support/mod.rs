@@ -14,10 +14,7 @@ pub fn fixtures() -> PathBuf {
 /// A fixture page, named by its path under `tests/fixtures`.
 pub fn page(rel: &str) -> Page {
     let text = std::fs::read_to_string(fixtures().join(rel)).unwrap();
-    Page {
-        path: rel.to_owned(),
-        text,
-    }
+    Page::new(rel, text)
 }
 
 pub fn spec_dir() -> PathBuf {
