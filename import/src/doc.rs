@@ -24,6 +24,8 @@ pub struct Doc {
     pub tables: Vec<NamedTable>,
     pub response_example: Option<String>,
     pub warnings: Warnings,
+    /// Where the page contradicts itself and a reviewer must say which side is right.
+    pub conflicts: Warnings,
 }
 
 /// One parameter row, its cells cleaned.

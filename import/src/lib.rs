@@ -92,7 +92,7 @@ pub fn import(pages: &[Page], existing: &[codegen::SpecFile], shown_dir: &str) -
     let mut imported = Vec::new();
     let mut recognized = Vec::new();
     for page in pages {
-        let mut warnings = Vec::new();
+        let mut notes = pipeline::Notes::default();
         if page.dir.is_some() && not_a_page_by_name(&page.path) {
             plan.skipped.push(Skipped {
                 path: page.path.clone(),
@@ -115,14 +115,23 @@ pub fn import(pages: &[Page], existing: &[codegen::SpecFile], shown_dir: &str) -
             continue;
         }
         recognized.push(page.path.as_str());
-        if let Some(i) = pipeline::page(doc, &mut specs, &mut touched, &mut warnings) {
+        if let Some(i) = pipeline::page(doc, &mut specs, &mut touched, &mut notes) {
             imported.push((page.path.clone(), i));
         }
-        warnings.sort_by_key(|(line, _)| *line);
-        warnings.dedup();
+        for list in [&mut notes.warnings, &mut notes.conflicts] {
+            list.sort_by_key(|(line, _)| *line);
+            list.dedup();
+        }
+        let path = &page.path;
         plan.warnings
-            .extend(warnings.into_iter().map(|(line, message)| Warning {
-                path: page.path.clone(),
+            .extend(notes.warnings.into_iter().map(|(line, message)| Warning {
+                path: path.clone(),
+                line,
+                message,
+            }));
+        plan.conflicts
+            .extend(notes.conflicts.into_iter().map(|(line, message)| Conflict {
+                path: path.clone(),
                 line,
                 message,
             }));

@@ -11,6 +11,13 @@ use crate::merge::names;
 use crate::specs::{Owner, Specs, action_path, model_path};
 use crate::{merge, resolve};
 
+/// What the stages say about a page, by page line.
+#[derive(Default)]
+pub struct Notes {
+    pub warnings: Vec<(usize, String)>,
+    pub conflicts: Vec<(usize, String)>,
+}
+
 /// What one page wrote.
 pub struct Imported {
     pub action: String,
@@ -41,20 +48,27 @@ pub fn page(
     doc: Doc,
     specs: &mut Specs,
     touched: &mut BTreeSet<String>,
-    warnings: &mut Vec<(usize, String)>,
+    notes: &mut Notes,
 ) -> Option<Imported> {
-    warnings.extend(doc.warnings.iter().cloned());
+    notes.warnings.extend(doc.warnings.iter().cloned());
+    notes.conflicts.extend(doc.conflicts.iter().cloned());
     let action = doc.action.clone()?;
     let apath = action_path(&action);
     if let Some(why) = specs.unreadable(&apath) {
-        warnings.push((
+        notes.warnings.push((
             doc.title_line,
             format!("{apath} does not read cleanly ({why}); left it alone and skipped the page"),
         ));
         return None;
     }
-    let resolved = resolve::resolve(&doc, &action, specs, warnings);
-    let models = write_models(&resolved, specs, touched, warnings);
+    let resolved = resolve::resolve(
+        &doc,
+        &action,
+        specs,
+        &mut notes.warnings,
+        &mut notes.conflicts,
+    );
+    let models = write_models(&resolved, specs, touched, notes);
     let existing = specs.action(&action).cloned();
     let table = |has: bool, owner: Owner, fields: &[resolve::Field]| {
         has.then(|| merge::rows(specs.fields(&owner), fields))
@@ -68,10 +82,11 @@ pub fn page(
         &mut response,
         specs,
         doc.title_line,
-        warnings,
+        &mut notes.conflicts,
     );
     for m in [&request, &response].into_iter().flatten() {
-        warnings.extend(m.warnings.iter().cloned());
+        notes.warnings.extend(m.warnings.iter().cloned());
+        notes.conflicts.extend(m.conflicts.iter().cloned());
     }
     let spec = merge::action(
         existing.as_ref(),
@@ -101,13 +116,13 @@ fn write_models(
     resolved: &resolve::Resolved,
     specs: &mut Specs,
     touched: &mut BTreeSet<String>,
-    warnings: &mut Vec<(usize, String)>,
+    notes: &mut Notes,
 ) -> Vec<String> {
     let mut names = Vec::new();
     for plan in &resolved.models {
         let path = model_path(&plan.name);
         if let Some(why) = specs.unreadable(&path) {
-            warnings.push((
+            notes.warnings.push((
                 plan.line,
                 format!("{path} does not read cleanly ({why}); left it alone"),
             ));
@@ -122,8 +137,11 @@ fn write_models(
             std::slice::from_ref(&plan.name),
             &mut clashes,
         );
-        warnings.extend(clashes.into_iter().map(|w| (plan.line, w)));
-        warnings.extend(merged.warnings);
+        notes
+            .conflicts
+            .extend(clashes.into_iter().map(|w| (plan.line, w)));
+        notes.warnings.extend(merged.warnings);
+        notes.conflicts.extend(merged.conflicts);
         let spec = merge::model(existing.as_ref(), plan, merged.rows);
         specs.set_model(spec);
         touched.insert(path);
@@ -141,7 +159,7 @@ fn distinct_enums(
     response: &mut Option<merge::Merged>,
     specs: &Specs,
     line: usize,
-    warnings: &mut Vec<(usize, String)>,
+    conflicts: &mut Vec<(usize, String)>,
 ) {
     let base = rust_name(action, Kind::Type).unwrap_or_default();
     let reserved = ["Request", "Response", "Builder"].map(|s| format!("{base}{s}"));
@@ -156,7 +174,7 @@ fn distinct_enums(
         .map_or_else(|| spec_rows(Owner::Response), |m| m.rows.clone());
     let mut clashes = Vec::new();
     names::distinct_enums(&mut [&mut req, &mut resp], &reserved, &mut clashes);
-    warnings.extend(clashes.into_iter().map(|w| (line, w)));
+    conflicts.extend(clashes.into_iter().map(|w| (line, w)));
     if let Some(m) = request {
         m.rows = req;
     }

@@ -146,11 +146,18 @@ impl Specs {
         .unwrap_or_default()
     }
 
-    /// The type the spec gives a field.
+    /// The type the spec gives a field, found by its name or, failing that, by a name that
+    /// differs only in case (which the merge treats as the same field).
     pub fn field_type(&self, owner: &Owner, field: &str) -> Option<TypeExpr> {
-        self.fields(owner)
+        let fields = self.fields(owner);
+        fields
             .iter()
             .find(|f| f.name.value == field)
+            .or_else(|| {
+                fields
+                    .iter()
+                    .find(|f| f.name.value.eq_ignore_ascii_case(field))
+            })
             .map(|f| f.ty.value.clone())
     }
 

@@ -51,6 +51,14 @@ fn warnings(plan: &Plan) -> String {
         .join("\n")
 }
 
+fn conflicts(plan: &Plan) -> String {
+    plan.conflicts
+        .iter()
+        .map(|w| w.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 const HAND_WRITTEN: &str = "\
 action: ListThings
 summary: 列出
@@ -317,7 +325,7 @@ fn the_spec_s_model_name_wins_over_a_new_name_on_the_page() {
     );
     let model = file(&plan, "models/MachineSizes.yaml");
     assert_eq!(names(&model, "fields"), ["Gpu", "Cpu"]);
-    assert!(warnings(&plan).contains("kept `MachineSizes`"));
+    assert!(conflicts(&plan).contains("kept `MachineSizes`"));
 }
 
 #[test]
@@ -445,13 +453,102 @@ fn names_that_would_clash_in_rust_give_way() {
     assert_eq!(names(&action, "request"), ["HostId", "State"]);
     assert!(field(&action, "request", "State").contains_key("enum"));
     assert!(!field(&action, "response", "State").contains_key("enum"));
-    let w = warnings(&plan);
+    let c = conflicts(&plan);
     assert!(
-        w.contains("`hostId` and `HostId` become the same Rust name"),
-        "{w}"
+        c.contains("page.md:8: conflict: `hostId` and `HostId` become the same Rust name"),
+        "{c}"
     );
     assert!(
-        w.contains("its enum would clash with another enum named `State`"),
-        "{w}"
+        c.contains("its enum would clash with another enum named `State`"),
+        "{c}"
+    );
+}
+
+/// `CPU` on a page and `Cpu` in the spec are one field: the spec's name stays, the page's
+/// type, text and constraints go into it, and the reviewer is told.
+#[test]
+fn names_that_differ_only_in_case_are_one_field_with_a_conflict() {
+    let existing = [
+        spec(
+            "actions/GetPrice.yaml",
+            "action: GetPrice\nrequest:\n- name: Cpu\n  type: Integer\n  required: false\n  description: 核数\n- name: name\n  type: String\n  required: false\nresponse:\n- name: Items\n  type: Array of PriceItem\n  required: true\n",
+        ),
+        spec(
+            "models/PriceItem.yaml",
+            "model: PriceItem\nfields:\n- name: GPU\n  type: Integer\n  required: false\n",
+        ),
+    ];
+    let page = "\
+# GetPrice — 价格
+
+## 请求参数
+
+| 名称 | 类型 | 必填 | 描述 |
+|------|------|:----:|------|
+| CPU | Integer | 是 | CPU 核数，最大 64 |
+| Name | String | 否 | 名称 |
+
+## 响应参数
+
+| 名称 | 类型 | 描述 |
+|------|------|------|
+| items | Array of Object | 价格 |
+
+### items 元素主要字段
+
+| 名称 | 类型 | 描述 |
+|------|------|------|
+| Gpu | Integer | GPU 卡数 |
+| Price | Float | 价格 |
+";
+    let plan = run(page, &existing);
+    assert!(plan.writable());
+    let action = file(&plan, "actions/GetPrice.yaml");
+    assert_eq!(names(&action, "request"), ["Cpu", "name"]);
+    let cpu = field(&action, "request", "Cpu");
+    assert_eq!(cpu["required"], true);
+    assert_eq!(cpu["max"], 64);
+    assert_eq!(cpu["description"], "CPU 核数，最大 64");
+    assert_eq!(names(&action, "response"), ["Items"]);
+    assert_eq!(
+        field(&action, "response", "Items")["type"],
+        "Array of PriceItem"
+    );
+    let model = file(&plan, "models/PriceItem.yaml");
+    assert_eq!(names(&model, "fields"), ["GPU", "Price"]);
+    let c = conflicts(&plan);
+    for line in [
+        "page.md:7: conflict: `CPU` on the page is `Cpu` in the spec",
+        "page.md:8: conflict: `Name` on the page is `name` in the spec",
+        "page.md:14: conflict: `items` on the page is `Items` in the spec",
+        "page.md:20: conflict: `Gpu` on the page is `GPU` in the spec",
+    ] {
+        assert!(c.contains(line), "{line}\n{c}");
+    }
+    let summary = plan.summary().to_string();
+    assert!(summary.contains("conflicts: 4"), "{summary}");
+    assert!(
+        summary.contains("~ request.Cpu: optional → required"),
+        "{summary}"
+    );
+}
+
+/// A page row whose Rust name only clashes with a row the spec keeps gives way to it.
+#[test]
+fn a_page_row_gives_way_to_a_spec_row_with_the_same_rust_name() {
+    let existing = [spec(
+        "actions/GetThing.yaml",
+        "action: GetThing\nrequest:\n- name: HostId\n  type: String\n  required: false\n",
+    )];
+    let page =
+        "# GetThing — 获取\n\n## 请求参数\n\n| 名称 | 类型 |\n|---|---|\n| Host_Id | String |\n";
+    let plan = run(page, &existing);
+    let action = file(&plan, "actions/GetThing.yaml");
+    assert_eq!(names(&action, "request"), ["HostId"]);
+    assert!(
+        conflicts(&plan)
+            .contains("`Host_Id` and `HostId` become the same Rust name; skipped `Host_Id`"),
+        "{}",
+        conflicts(&plan)
     );
 }

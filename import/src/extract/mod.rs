@@ -270,7 +270,7 @@ impl Walk {
         doc.description = clean_text(&self.intro.join(" "));
         doc.action = match (action, second) {
             (Some(a), Some(b)) if a != b => {
-                doc.warnings.push((
+                doc.conflicts.push((
                     title_line,
                     format!("the title names `{a}` but the page's Action is `{b}`; used `{a}`"),
                 ));

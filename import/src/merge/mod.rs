@@ -19,34 +19,71 @@ pub struct Merged {
     pub rows: Vec<FieldSpec>,
     /// Page line and message.
     pub warnings: Vec<(usize, String)>,
+    pub conflicts: Vec<(usize, String)>,
+}
+
+/// The spec row each page row updates: the one of the same name, else the one whose name
+/// differs only in case (`CPU` and `Cpu` are one field), unless another page row names it.
+fn matches(existing: &[FieldSpec], page: &[Field]) -> Vec<Option<usize>> {
+    let exact: Vec<Option<usize>> = page
+        .iter()
+        .map(|f| existing.iter().position(|m| m.name.value == f.name))
+        .collect();
+    let mut out = exact.clone();
+    for (i, f) in page.iter().enumerate() {
+        if out[i].is_some() {
+            continue;
+        }
+        out[i] = existing
+            .iter()
+            .position(|m| m.name.value.eq_ignore_ascii_case(&f.name))
+            .filter(|at| !out.contains(&Some(*at)));
+    }
+    out
 }
 
 pub fn rows(existing: &[FieldSpec], page: &[Field]) -> Merged {
     let mut out = Merged {
         rows: Vec::new(),
         warnings: Vec::new(),
+        conflicts: Vec::new(),
     };
+    let matched = matches(existing, page);
     let mut added = Vec::new();
-    for f in page {
-        let old = existing.iter().find(|m| m.name.value == f.name);
-        if old.is_none() {
-            added.push(f.name.clone());
+    for (f, at) in page.iter().zip(&matched) {
+        let old = at.map(|i| &existing[i]);
+        let mut f = f.clone();
+        match old {
+            None => added.push(f.name.clone()),
+            Some(old) if old.name.value != f.name => {
+                out.conflicts.push((
+                    f.line,
+                    format!(
+                        "`{}` on the page is `{}` in the spec, a name that differs only in case; merged them as one field and kept the spec's `{}`",
+                        f.name, old.name.value, old.name.value
+                    ),
+                ));
+                f.name = old.name.value.clone();
+            }
+            Some(_) => {}
         }
-        let merged = field::merge(old, f);
+        let merged = field::merge(old, &f);
         for w in merged.warnings {
             out.warnings.push((f.line, format!("`{}`: {w}", f.name)));
         }
         out.rows.push(merged.field);
     }
-    for m in existing {
-        if !page.iter().any(|f| f.name == m.name.value) {
+    for (i, m) in existing.iter().enumerate() {
+        if !matched.contains(&Some(i)) {
             out.rows.push(m.clone());
         }
     }
     let mut clashes = Vec::new();
     names::distinct_rows(&mut out.rows, &added, &mut clashes);
-    let line = page.first().map_or(1, |f| f.line);
-    out.warnings.extend(clashes.into_iter().map(|w| (line, w)));
+    for (name, message) in clashes {
+        let line = page.iter().find(|f| f.name == name).map_or(1, |f| f.line);
+        out.conflicts.push((line, message));
+    }
     out
 }
 

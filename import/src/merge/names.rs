@@ -5,38 +5,50 @@
 use codegen::naming::{Kind, rust_name};
 use codegen::spec::FieldSpec;
 
-/// Drops page rows (`added` names them) whose field or setter name another row already takes;
-/// returns their names.
+/// Drops page rows (`added` names them) whose field or setter name another row already takes:
+/// the spec's rows keep their names, then the page's claim theirs in order. Returns each
+/// dropped row's name with the message saying why.
 pub fn distinct_rows(
     rows: &mut Vec<FieldSpec>,
     added: &[String],
-    warnings: &mut Vec<String>,
-) -> Vec<String> {
-    let mut taken: Vec<(String, String, String)> = Vec::new();
-    let mut dropped = Vec::new();
+    dropped: &mut Vec<(String, String)>,
+) {
+    let is_added = |row: &FieldSpec| added.contains(&row.name.value);
+    let names = |wire: &str| {
+        (
+            rust_name(wire, Kind::Field).unwrap_or_default(),
+            rust_name(wire, Kind::Setter).unwrap_or_default(),
+        )
+    };
+    let mut taken: Vec<(String, (String, String))> = rows
+        .iter()
+        .filter(|r| !is_added(r))
+        .map(|r| (r.name.value.clone(), names(&r.name.value)))
+        .collect();
     rows.retain(|row| {
+        if !is_added(row) {
+            return true;
+        }
         let wire = row.name.value.as_str();
-        let ident = rust_name(wire, Kind::Field).unwrap_or_default();
-        let setter = rust_name(wire, Kind::Setter).unwrap_or_default();
+        let (ident, setter) = names(wire);
         let clash = taken
             .iter()
-            .find(|(_, i, s)| *i == ident || *s == setter)
-            .map(|(w, _, _)| w.clone());
+            .find(|(_, (i, s))| *i == ident || *s == setter)
+            .map(|(w, _)| w.clone());
         match clash {
-            Some(other) if added.iter().any(|a| a == wire) => {
-                warnings.push(format!(
-                    "`{wire}` and `{other}` become the same Rust name; skipped `{wire}`"
+            Some(other) => {
+                dropped.push((
+                    wire.to_owned(),
+                    format!("`{wire}` and `{other}` become the same Rust name; skipped `{wire}`"),
                 ));
-                dropped.push(wire.to_owned());
                 false
             }
-            _ => {
-                taken.push((wire.to_owned(), ident, setter));
+            None => {
+                taken.push((wire.to_owned(), (ident, setter)));
                 true
             }
         }
     });
-    dropped
 }
 
 /// Removes enums that would share a Rust type name with a different enum of the same module,

@@ -50,7 +50,13 @@ pub struct Resolved {
     pub models: Vec<ModelPlan>,
 }
 
-pub fn resolve(doc: &Doc, action: &str, specs: &Specs, warnings: &mut Warnings) -> Resolved {
+pub fn resolve(
+    doc: &Doc,
+    action: &str,
+    specs: &Specs,
+    warnings: &mut Warnings,
+    conflicts: &mut Warnings,
+) -> Resolved {
     let mut r = Resolver {
         doc,
         specs,
@@ -63,6 +69,7 @@ pub fn resolve(doc: &Doc, action: &str, specs: &Specs, warnings: &mut Warnings) 
         pending: Vec::new(),
         out: Resolved::default(),
         warnings: Vec::new(),
+        conflicts: Vec::new(),
         depth: 0,
         computing: Vec::new(),
     };
@@ -81,6 +88,7 @@ pub fn resolve(doc: &Doc, action: &str, specs: &Specs, warnings: &mut Warnings) 
     r.settle();
     r.leftover_tables();
     warnings.append(&mut r.warnings);
+    conflicts.append(&mut r.conflicts);
     r.out
 }
 
@@ -117,6 +125,7 @@ struct Resolver<'a> {
     pending: Vec<Pending>,
     out: Resolved,
     warnings: Warnings,
+    conflicts: Warnings,
     depth: usize,
     /// Models whose fields are being read, innermost last.
     computing: Vec<usize>,
@@ -303,6 +312,10 @@ impl Resolver<'_> {
 
     fn warn(&mut self, line: usize, message: String) {
         self.warnings.push((line, message));
+    }
+
+    fn conflict(&mut self, line: usize, message: String) {
+        self.conflicts.push((line, message));
     }
 }
 

@@ -14,7 +14,7 @@ impl Resolver<'_> {
     ) -> String {
         let target = match existing.and_then(TypeExpr::model) {
             Some(e) if e != m && !self.specs.has_model(m) => {
-                self.warn(
+                self.conflict(
                     row.line,
                     format!(
                         "`{}`: the page calls its model `{m}`, the spec `{e}`; kept `{e}`",
