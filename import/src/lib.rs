@@ -154,10 +154,10 @@ pub fn import(pages: &[Page], existing: &[codegen::SpecFile], shown_dir: &str) -
                 .push(format!("{dir}: no action page found in the directory"));
         }
     }
+    let checked = plan::check::run(&mut specs, shown_dir, &imported);
+    plan.held_back = checked.held_back;
+    plan.check_failure = checked.failure;
     plan.files = plan::files(&specs, &touched);
-    if plan.changes().next().is_some() {
-        plan.check_failure = plan::check::run(&specs, shown_dir);
-    }
     plan.actions = plan::reports(&specs, &imported);
     plan
 }

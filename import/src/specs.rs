@@ -182,6 +182,26 @@ impl Specs {
         self.set(&path, same, text, Content::Model(Box::new(m)))
     }
 
+    /// Puts a file back as it was read (or removes one this run created); returns whether it
+    /// had changed.
+    pub fn revert(&mut self, path: &str) -> bool {
+        let Some(f) = self.files.get_mut(path) else {
+            return false;
+        };
+        match (&f.original, &f.before) {
+            (Some(text), Some(before)) => {
+                let changed = f.text != *text;
+                f.text = text.clone();
+                f.content = before.clone();
+                changed
+            }
+            _ => {
+                self.files.remove(path);
+                true
+            }
+        }
+    }
+
     fn set(&mut self, path: &str, same: bool, text: String, content: Content) -> Status {
         match self.files.get_mut(path) {
             Some(f) if same => {

@@ -75,6 +75,13 @@ pub fn run(root: &Path, args: &[&str], out: &mut dyn Write, err: &mut dyn Write)
         let _ = writeln!(err, "{failure}");
         let _ = writeln!(err, "the imported specs do not pass codegen's checks");
     }
+    if !plan.held_back.is_empty() {
+        let _ = writeln!(
+            err,
+            "codegen's check fails on {} imported actions; their files were left as they were (see the summary)",
+            plan.held_back.len()
+        );
+    }
     if !plan.writable() {
         let _ = writeln!(err, "{shown}/ was not changed");
         return 1;
