@@ -23,6 +23,8 @@ pub struct Doc {
     /// Model and element tables, in page order.
     pub tables: Vec<NamedTable>,
     pub response_example: Option<String>,
+    /// The page line the response example's text starts on.
+    pub response_example_line: usize,
     pub warnings: Warnings,
     /// Where the page contradicts itself and a reviewer must say which side is right.
     pub conflicts: Warnings,
@@ -41,6 +43,8 @@ pub struct Row {
     pub found: Found,
     /// For rows read from an example: the value they were read from.
     pub json: Option<serde_json::Value>,
+    /// Read from the response example, not from a table.
+    pub from_example: bool,
 }
 
 impl Row {
@@ -54,6 +58,7 @@ impl Row {
             example: None,
             found: Found::default(),
             json: None,
+            from_example: false,
         }
     }
 }

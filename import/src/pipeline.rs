@@ -75,7 +75,9 @@ pub fn page(
     };
     let owner = |o: fn(String) -> Owner| o(action.clone());
     let mut request = table(doc.has_request, owner(Owner::Request), &resolved.request);
-    let mut response = table(doc.has_response, owner(Owner::Response), &resolved.response);
+    // Rows from the response example count even when the page has no response table.
+    let has_response = doc.has_response || !resolved.response.is_empty();
+    let mut response = table(has_response, owner(Owner::Response), &resolved.response);
     distinct_enums(
         &action,
         &mut request,

@@ -36,6 +36,7 @@ const PAGES: &[&str] = &[
     "variants/several-tables.md",
     "variants/ucloud-style-guess.md",
     "variants/enum-phrasings.md",
+    "variants/example-only-members.md",
 ];
 
 /// Pieces that make parsers take unusual paths.

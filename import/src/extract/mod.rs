@@ -93,6 +93,8 @@ impl Walk {
                 self.intro_done |= !self.intro.is_empty();
                 if self.role() == Role::ResponseExample && self.doc.response_example.is_none() {
                     self.doc.response_example = json_object(text);
+                    let blank = text.len() - text.trim_start().len();
+                    self.doc.response_example_line = line + 1 + text[..blank].matches('\n').count();
                     if self.doc.response_example.is_none() && !self.bad_example {
                         self.bad_example = true;
                         self.doc.warnings.push((

@@ -51,6 +51,7 @@ pub fn read(table: &Table, warnings: &mut Warnings) -> Option<Vec<Row>> {
             example: cols.example.and_then(|i| clean_example(&cells[i])),
             found,
             json: None,
+            from_example: false,
         });
     }
     Some(out)

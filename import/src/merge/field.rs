@@ -34,6 +34,8 @@ pub fn merge(existing: Option<&FieldSpec>, f: &Field) -> Outcome {
     if !f.description.is_empty() {
         m.description = f.description.clone();
     }
+    // A table listing a row confirms one read from an example before.
+    m.from_example = f.from_example;
     drop_misfits(&mut m, existing.is_some(), &mut out.warnings);
     apply_constraints(&mut m, &f.found, &mut out);
     if let Some(raw) = &f.example {

@@ -73,11 +73,21 @@ pub fn rows(existing: &[FieldSpec], page: &[Field]) -> Merged {
         }
         out.rows.push(merged.field);
     }
+    // Rows only the spec has keep their place after the page's; rows new from an example go
+    // last, so that an example never reorders what the tables say.
+    let from_example: Vec<FieldSpec> = {
+        let (new, listed): (Vec<_>, Vec<_>) = std::mem::take(&mut out.rows)
+            .into_iter()
+            .partition(|r| r.from_example && added.contains(&r.name.value));
+        out.rows = listed;
+        new
+    };
     for (i, m) in existing.iter().enumerate() {
         if !matched.contains(&Some(i)) {
             out.rows.push(m.clone());
         }
     }
+    out.rows.extend(from_example);
     let mut clashes = Vec::new();
     names::distinct_rows(&mut out.rows, &added, &mut clashes);
     for (name, message) in clashes {

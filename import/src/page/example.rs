@@ -11,8 +11,8 @@ pub fn json_object(text: &str) -> Option<String> {
 }
 
 /// The response example of a page whose example is not in a code block (the plain text): the
-/// first JSON object after the last `响应示例` marker.
-pub fn loose_response_example(text: &str) -> Option<String> {
+/// first JSON object after the last `响应示例` marker, and the line it starts on.
+pub fn loose_response_example(text: &str) -> Option<(String, usize)> {
     let markers = ["响应示例", "返回示例", "Response Example"];
     let at = markers.iter().filter_map(|m| text.rfind(m)).max()?;
     let rest = &text[at..];
@@ -22,7 +22,8 @@ pub fn loose_response_example(text: &str) -> Option<String> {
     match values.next() {
         Some(Ok(serde_json::Value::Object(_))) => {
             let end = start + values.byte_offset();
-            Some(reindent(&dedent(rest[start..end].trim())))
+            let line = text[..at + start].matches('\n').count() + 1;
+            Some((reindent(&dedent(rest[start..end].trim())), line))
         }
         _ => None,
     }

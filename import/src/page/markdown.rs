@@ -20,9 +20,12 @@ impl DocFormat for Markdown {
 
     fn read(&self, text: &str) -> Doc {
         let mut doc = extract::read(&blocks(text), front_matter_title(text));
-        if doc.response_example.is_none() {
+        if doc.response_example.is_none()
+            && let Some((example, line)) = loose_response_example(text)
+        {
             // The plain text has no code fence around its example.
-            doc.response_example = loose_response_example(text);
+            doc.response_example = Some(example);
+            doc.response_example_line = line;
         }
         doc
     }

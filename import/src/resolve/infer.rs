@@ -40,11 +40,13 @@ pub fn object_of(value: &Value) -> Option<Map<String, Value>> {
 }
 
 /// One row per key, typed by its value. Keys that cannot be field names are left out.
-pub fn rows(map: &Map<String, Value>, line: usize) -> Vec<Row> {
+/// `from_response` marks rows read from the response example.
+pub fn rows(map: &Map<String, Value>, line: usize, from_response: bool) -> Vec<Row> {
     map.iter()
         .filter(|(k, v)| crate::resolve::nesting::is_identifier(k) && !v.is_null())
         .map(|(k, v)| {
             let mut row = Row::new(line, k, type_of(v));
+            row.from_example = from_response;
             if matches!(row.ty, PageType::Object | PageType::Array(_)) && object_of(v).is_some() {
                 row.json = Some(v.clone());
             }

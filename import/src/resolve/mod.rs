@@ -17,6 +17,7 @@ use crate::page::types::{PageType, model_name};
 use crate::specs::{Owner, Specs};
 use nesting::Node;
 
+mod examples;
 mod infer;
 pub mod nesting;
 mod settle;
@@ -33,6 +34,10 @@ pub struct Field {
     pub example: Option<String>,
     pub found: Found,
     pub line: usize,
+    /// Read from the response example, not from a table: a reviewer should confirm it.
+    pub from_example: bool,
+    /// The type is what the page says, not a stand-in for a type a spec cannot express.
+    pub stated: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -70,6 +75,7 @@ pub fn resolve(
         out: Resolved::default(),
         warnings: Vec::new(),
         conflicts: Vec::new(),
+        fell_back: false,
         depth: 0,
         computing: Vec::new(),
     };
@@ -87,6 +93,7 @@ pub fn resolve(
     );
     r.settle();
     r.leftover_tables();
+    examples::add_missing(&mut r.out, doc, action, specs, &mut r.warnings);
     warnings.append(&mut r.warnings);
     conflicts.append(&mut r.conflicts);
     r.out
@@ -126,6 +133,8 @@ struct Resolver<'a> {
     out: Resolved,
     warnings: Warnings,
     conflicts: Warnings,
+    /// The last row's type was a stand-in (`String` for a map or an unknown word).
+    fell_back: bool,
     depth: usize,
     /// Models whose fields are being read, innermost last.
     computing: Vec<usize>,
@@ -177,6 +186,8 @@ impl Resolver<'_> {
             example: node.row.and_then(|r| r.example.clone()),
             found: node.row.map(|r| r.found.clone()).unwrap_or_default(),
             line: node.line,
+            from_example: node.row.is_some_and(|r| r.from_example),
+            stated: false,
         };
         if !node.children.is_empty() {
             let name = match existing.as_ref().and_then(TypeExpr::model) {
@@ -213,6 +224,7 @@ impl Resolver<'_> {
             PageType::AnyArray => (PageType::Object, true),
             other => (other, false),
         };
+        self.fell_back = false;
         field.ty = match element {
             PageType::Scalar(s) => Some(s.array_of(array)),
             PageType::Model(m) => {
@@ -223,6 +235,7 @@ impl Resolver<'_> {
                     row.line,
                     format!("`{}` is an array of arrays, which cannot be sent; kept the spec's type or wrote `Array of String`", row.name),
                 );
+                self.fell_back = true;
                 existing.is_none().then(|| TypeExpr::String.array_of(true))
             }
             PageType::Object
@@ -253,6 +266,7 @@ impl Resolver<'_> {
                 }
             }
         };
+        field.stated = field.ty.is_some() && !self.fell_back;
         field
     }
 
@@ -284,6 +298,7 @@ impl Resolver<'_> {
             None => format!("wrote `{string}`"),
         };
         self.warn(row.line, format!("{why}; {instead}"));
+        self.fell_back = true;
         existing.is_none().then_some(string)
     }
 
@@ -316,6 +331,24 @@ impl Resolver<'_> {
 
     fn conflict(&mut self, line: usize, message: String) {
         self.conflicts.push((line, message));
+    }
+}
+
+/// A request param's model is `<Action>Param<Field>`, as the reference names them; other
+/// models take the field's name when no model of that name exists yet, else
+/// `<Owner><Field>`.
+pub fn element_name(field: &str, owner: &Owner, specs: &Specs, planned: &[ModelPlan]) -> String {
+    let base = model_name(field).unwrap_or_else(|| "Item".into());
+    if let Owner::Request(action) = owner {
+        return format!("{action}Param{base}");
+    }
+    let taken = SCALAR_TYPES.contains(&base.as_str())
+        || specs.has_model(&base)
+        || planned.iter().any(|m| m.name == base);
+    if taken {
+        format!("{}{base}", model_name(owner.name()).unwrap_or_default())
+    } else {
+        base
     }
 }
 

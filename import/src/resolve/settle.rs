@@ -6,20 +6,21 @@ use super::*;
 
 impl Resolver<'_> {
     /// A model for an object the page gives no fields for: read from an example, or empty.
+    /// Rows read from the response example (not from the row's own example cell) are marked
+    /// as such.
     pub(super) fn made_from_example(&mut self, name: &str, row: &Row, owner: &Owner) {
-        let example = row
-            .json
-            .clone()
-            .or_else(|| {
-                let text = row.example.as_deref()?;
-                serde_json::from_str(text).ok()
-            })
-            .or_else(|| {
+        let cell = || -> Option<Value> { serde_json::from_str(row.example.as_deref()?).ok() };
+        let (example, from_response) = match (&row.json, cell()) {
+            (Some(json), _) => (Some(json.clone()), row.from_example),
+            (None, Some(cell)) => (Some(cell), false),
+            (None, None) => (
                 self.json
                     .as_ref()
                     .and_then(|j| infer::find(j, &row.name))
-                    .cloned()
-            });
+                    .cloned(),
+                true,
+            ),
+        };
         let map = example
             .as_ref()
             .and_then(infer::object_of)
@@ -35,7 +36,7 @@ impl Resolver<'_> {
             self.made_model(name, row.line, |_, _| Vec::new());
             return;
         };
-        let rows = infer::rows(&map, row.line);
+        let rows = infer::rows(&map, row.line, from_response);
         let listed: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
         self.warn(
             row.line,

@@ -76,20 +76,9 @@ impl Resolver<'_> {
         self.element_name(field, owner)
     }
 
-    /// A request param's model is `<Action>Param<Field>`, as the reference names them; other
-    /// models take the field's name when no model of that name exists yet, else
-    /// `<Owner><Field>`.
+    /// The name of a new model for a field; see [`element_name`].
     pub(super) fn element_name(&self, field: &str, owner: &Owner) -> String {
-        let base = model_name(field).unwrap_or_else(|| "Item".into());
-        if let Owner::Request(action) = owner {
-            return format!("{action}Param{base}");
-        }
-        let scalar = SCALAR_TYPES.contains(&base.as_str());
-        if scalar || self.specs.has_model(&base) || self.planned(&base) {
-            format!("{}{base}", model_name(owner.name()).unwrap_or_default())
-        } else {
-            base
-        }
+        element_name(field, owner, self.specs, &self.out.models)
     }
 
     pub(super) fn table_named(&self, key: &str) -> Option<usize> {
