@@ -182,6 +182,34 @@ fn rows_already_in_the_spec_are_not_added_again() {
     );
 }
 
+/// In the summary of a changed action, the rows read from the example are one line.
+#[test]
+fn the_summary_lists_rows_from_the_example_on_one_line() {
+    let existing = service_only();
+    let text = std::fs::read_to_string(support::fixtures().join(PAGE)).unwrap();
+    let without = text.replace("  \"Enabled\": false,\n", "").replace(
+        "      \"Weight\": 1.5\n",
+        "      \"Weight\": 1.5,\n      \"Colour\": \"red\"\n",
+    );
+    let first = import::import(&[Page::new("p.md", text)], &existing, "specs");
+    let written = applied(&existing, &first);
+    let plan = import::import(&[Page::new("p.md", without)], &written, "specs");
+    let summary = plan.summary().to_string();
+    for line in [
+        "changed ListGizmos (actions/ListGizmos.yaml",
+        "  changed model Items (models/Items.yaml)\n    + 1 row from the response example (confirm them): Colour: String\n",
+        "rows inferred from response examples: 1 ",
+    ] {
+        assert!(summary.contains(line), "{line}\n{summary}");
+    }
+    // Enabled is no longer in the example, but the spec keeps it.
+    assert!(
+        plan.files
+            .iter()
+            .any(|f| f.contents.contains("name: Enabled"))
+    );
+}
+
 /// A response example that is not JSON is reported with its line, and the rest of the page
 /// is imported.
 #[test]

@@ -212,11 +212,18 @@ fn plural(n: usize, what: &str) -> String {
     }
 }
 
-/// One line per change that matters; the rest (descriptions, examples, …) one line per key.
+/// One line per change that matters; rows from the response example on one line; the rest
+/// (descriptions, examples, …) one line per key.
 fn changes(f: &mut fmt::Formatter<'_>, list: &[Change], indent: &str) -> fmt::Result {
     let mut minor: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut from_example: Vec<String> = Vec::new();
     for c in list {
         match c {
+            Change::Added {
+                field,
+                ty,
+                from_example: true,
+            } => from_example.push(format!("{field}: {ty}")),
             Change::Other { field, keys } => {
                 for k in keys {
                     match minor.iter_mut().find(|(key, _)| key == k) {
@@ -227,6 +234,15 @@ fn changes(f: &mut fmt::Formatter<'_>, list: &[Change], indent: &str) -> fmt::Re
             }
             other => writeln!(f, "{indent}{other}")?,
         }
+    }
+    if !from_example.is_empty() {
+        let names: Vec<&str> = from_example.iter().map(String::as_str).collect();
+        writeln!(
+            f,
+            "{indent}+ {} from the response example (confirm them): {}",
+            plural(names.len(), "row"),
+            shorten(&names, 8)
+        )?;
     }
     for (key, fields) in minor {
         writeln!(f, "{indent}~ {key}: {}", shorten(&fields, 6))?;

@@ -196,10 +196,16 @@ impl Walk<'_> {
                     .find(|p| p.name == model)
                     .map(|p| p.fields.iter().map(|f| f.name.as_str()).collect())
                     .unwrap_or_default();
-                message.push_str(&format!(
-                    ", with the new model `{model}` ({})",
-                    fields.join(", ")
-                ));
+                if fields.is_empty() {
+                    message.push_str(&format!(
+                        ", with the new model `{model}` and no fields (the example's object is empty)"
+                    ));
+                } else {
+                    message.push_str(&format!(
+                        ", with the new model `{model}` ({})",
+                        fields.join(", ")
+                    ));
+                }
             }
             self.warnings.push((line, message));
         }
@@ -286,7 +292,9 @@ impl Walk<'_> {
             fields: Vec::new(),
             line,
         });
-        if map.is_empty() {
+        // Said with the row using the model, unless that row is in a model made here too.
+        let said = !matches!(owner, Owner::Model(m) if self.made.contains(m));
+        if map.is_empty() && !said {
             self.warnings.push((
                 line,
                 format!("`{name}`: the response example has an empty object; wrote the model `{model}` with no fields"),
