@@ -9,9 +9,11 @@
 //! 1. its format reads it into a `Doc`: for Markdown, `page` splits it into blocks and
 //!    cleans cells, and `extract` decides which table is which and reads constraints from
 //!    the prose;
-//! 2. `resolve` gives every row a spec type and binds model tables to the fields using them;
+//! 2. `resolve` gives every row a spec type, binds model tables to the fields using them, and
+//!    adds the members only the response example shows;
 //! 3. `merge` folds the result into the existing specs, as codegen's spec values;
-//! 4. `plan` checks the result with codegen and reports what changed.
+//! 4. `plan` checks the result with codegen (holding back an action it rejects) and sums up
+//!    what changed.
 //!
 //! Doc formats have one seam, `format::DocFormat`: a new syntax implements it and is added to
 //! `format::FORMATS`, and every later stage works unchanged. Directories are searched for

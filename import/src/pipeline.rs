@@ -1,5 +1,5 @@
-//! One page through the stages after its format read it: type its rows, merge them into the
-//! specs, and report what changed.
+//! One action page through the stages after its format read it: type its rows, merge them
+//! into the specs, and say which files it wrote.
 
 use std::collections::BTreeSet;
 

@@ -1,6 +1,7 @@
 //! Merging a page into the spec values: each starts as a clone of the spec's and takes only
 //! what the page states, so every key the page does not contradict survives. Rows come in the
-//! page's order, then the rows only the spec has, in its order.
+//! page's order, then the rows only the spec has, in its order, then rows new from a response
+//! example.
 
 mod field;
 pub mod names;

@@ -1,6 +1,7 @@
 //! Rust names the generator will derive from the merged rows must stay distinct: two rows
 //! that become the same field, or two different enums that become the same type, would make
-//! the specs fail to load. The row or enum the page added gives way, with a warning.
+//! the specs fail to load. The row or enum the page added gives way, and the caller reports
+//! it as a conflict.
 
 use codegen::naming::{Kind, rust_name};
 use codegen::spec::FieldSpec;
