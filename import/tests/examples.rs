@@ -182,6 +182,25 @@ fn rows_already_in_the_spec_are_not_added_again() {
     );
 }
 
+/// A member the spec has under a name that differs only in case is the spec's row, not a
+/// new one.
+#[test]
+fn a_member_the_spec_has_in_another_case_is_not_added() {
+    let mut existing = service_only();
+    existing.push(codegen::SpecFile {
+        path: "actions/ListGizmos.yaml".into(),
+        bytes: b"action: ListGizmos\nresponse:\n- name: Items\n  type: Array of Items\n  required: false\n".to_vec(),
+    });
+    existing.push(codegen::SpecFile {
+        path: "models/Items.yaml".into(),
+        bytes: b"model: Items\nfields:\n- name: SIZE\n  type: Integer\n  required: false\n- name: weight\n  type: Float\n  required: false\n".to_vec(),
+    });
+    let plan = import::import(&[page(PAGE)], &existing, "specs");
+    let items = rows(&file(&plan, "models/Items.yaml"), "fields");
+    let names: Vec<&str> = items.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert_eq!(names, ["GizmoId", "Name", "SIZE", "weight", "Spec"]);
+}
+
 /// In the summary of a changed action, the rows read from the example are one line.
 #[test]
 fn the_summary_lists_rows_from_the_example_on_one_line() {
