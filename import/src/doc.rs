@@ -1,7 +1,7 @@
 //! What one page says, before it meets the existing specs.
 
-use crate::constraints::Found;
-use crate::types::PageType;
+use crate::extract::constraints::Found;
+use crate::page::types::PageType;
 
 /// Problems are kept with the page line they were found on.
 pub type Warnings = Vec<(usize, String)>;
@@ -23,7 +23,11 @@ pub struct Doc {
     /// Model and element tables, in page order.
     pub tables: Vec<NamedTable>,
     pub response_example: Option<String>,
+    /// The page line the response example's text starts on.
+    pub response_example_line: usize,
     pub warnings: Warnings,
+    /// Where the page contradicts itself and a reviewer must say which side is right.
+    pub conflicts: Warnings,
 }
 
 /// One parameter row, its cells cleaned.
@@ -39,6 +43,8 @@ pub struct Row {
     pub found: Found,
     /// For rows read from an example: the value they were read from.
     pub json: Option<serde_json::Value>,
+    /// Read from the response example, not from a table.
+    pub from_example: bool,
 }
 
 impl Row {
@@ -52,6 +58,7 @@ impl Row {
             example: None,
             found: Found::default(),
             json: None,
+            from_example: false,
         }
     }
 }

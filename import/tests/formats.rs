@@ -58,6 +58,13 @@ fn several_tables() {
     snapshot("several_tables", &["variants/several-tables.md"]);
 }
 
+/// Enum lists followed by more text (a default, a note, a unit) in every list style the
+/// official pages use; defaults that are nouns (`默认为当前地域的默认Net`, `Web推荐防护`).
+#[test]
+fn enum_phrasings() {
+    snapshot("enum_phrasings", &["variants/enum-phrasings.md"]);
+}
+
 /// ucloud-style `array`/`object` fields bound to `## Model` tables by name, by mention, and
 /// by the next unused table.
 #[test]

@@ -12,11 +12,7 @@ fn spec(path: &str, text: &str) -> codegen::SpecFile {
 }
 
 fn run(page: &str, existing: &[codegen::SpecFile]) -> Plan {
-    let page = Page {
-        path: "page.md".into(),
-        text: page.into(),
-    };
-    import::import(&[page], existing, "specs")
+    import::import(&[Page::new("page.md", page)], existing, "specs")
 }
 
 fn file(plan: &Plan, path: &str) -> Mapping {
@@ -49,6 +45,14 @@ fn names(map: &Mapping, list: &str) -> Vec<String> {
 
 fn warnings(plan: &Plan) -> String {
     plan.warnings
+        .iter()
+        .map(|w| w.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn conflicts(plan: &Plan) -> String {
+    plan.conflicts
         .iter()
         .map(|w| w.to_string())
         .collect::<Vec<_>>()
@@ -211,12 +215,20 @@ fn keeps_what_people_wrote_and_the_page_does_not_contradict() {
     assert_eq!(field(&thing, "fields", "Id")["type"], "String");
 
     assert_eq!(plan.check_failure, None);
-    let report = plan.actions[0].to_string();
-    assert!(report.contains("request.Count min: 1"), "{report}");
-    assert!(
-        report.contains("request.Kind enum: A, B, C (closed (the spec says so))"),
-        "{report}"
-    );
+    let summary = plan.summary().to_string();
+    for line in [
+        "changed ListThings (actions/ListThings.yaml)",
+        "  ~ summary, common",
+        "  + request.Count min: 1",
+        "  + request.Count max: 5",
+        "  + request.Kind enum: C",
+        "  ~ request.Password: optional → required",
+        "  ~ example: request.Count, request.Kind, request.Flag",
+        "  changed model Thing (models/Thing.yaml)",
+        "    ~ Id: Integer → String",
+    ] {
+        assert!(summary.contains(line), "{line}\n{summary}");
+    }
 }
 
 #[test]
@@ -235,7 +247,7 @@ fn new_enums_are_open_and_new_actions_say_whether_they_retry() {
     assert_eq!(action["retryable"], false);
     let kind = field(&action, "request", "Kind");
     assert!(kind["enum"].get("closed").is_none());
-    assert!(plan.actions[0].to_string().contains("retryable: false"));
+    assert!(plan.summary().to_string().contains("retryable: false"));
     let describe = run(&page.replace("CreateThing", "DescribeThing"), &[]);
     assert_eq!(
         file(&describe, "actions/DescribeThing.yaml")["retryable"],
@@ -265,11 +277,15 @@ fn a_page_type_change_drops_keys_that_no_longer_fit() {
     assert_eq!(size["example"], 3);
     let w = warnings(&plan);
     assert!(w.contains("removed the spec's `min`"), "{w}");
-    let report = plan.actions[0].to_string();
-    assert!(
-        report.contains("changed Size: type, required, description, min, max"),
-        "{report}"
-    );
+    let summary = plan.summary().to_string();
+    for line in [
+        "~ request.Size: Integer → String",
+        "- request.Size min: 1",
+        "- request.Size max: 9",
+        "~ description: request.Size",
+    ] {
+        assert!(summary.contains(line), "{line}\n{summary}");
+    }
 }
 
 #[test]
@@ -309,7 +325,7 @@ fn the_spec_s_model_name_wins_over_a_new_name_on_the_page() {
     );
     let model = file(&plan, "models/MachineSizes.yaml");
     assert_eq!(names(&model, "fields"), ["Gpu", "Cpu"]);
-    assert!(warnings(&plan).contains("kept `MachineSizes`"));
+    assert!(conflicts(&plan).contains("kept `MachineSizes`"));
 }
 
 #[test]
@@ -376,21 +392,41 @@ fn values_that_do_not_fit_are_not_written() {
 
 #[test]
 fn an_unreadable_spec_is_left_alone() {
-    let existing = [spec("actions/GetThing.yaml", "action: [unclosed\n")];
     let page = "# GetThing — 获取\n\n## 请求参数\n\n| 名称 | 类型 |\n|---|---|\n| A | String |\n";
-    let plan = run(page, &existing);
-    assert!(plan.files.is_empty());
-    assert!(warnings(&plan).contains("is not a YAML mapping"));
+    for text in [
+        "action: [unclosed\n",
+        "action: GetThing\ncolour: red\n",
+        "action: GetThing\nrequest:\n- name: A\n  type: string\n",
+    ] {
+        let plan = run(page, &[spec("actions/GetThing.yaml", text)]);
+        assert!(plan.files.is_empty(), "{text}");
+        let w = warnings(&plan);
+        assert!(
+            w.contains("actions/GetThing.yaml does not read cleanly"),
+            "{w}"
+        );
+    }
 }
 
+/// A page named on its own that is not an action page stops the import: nothing may be
+/// written, whatever the other pages say.
 #[test]
-fn a_page_without_an_action_name_is_skipped_with_a_warning() {
-    let plan = run("# 没有名字\n\n## 请求参数\n", &[]);
-    assert!(plan.files.is_empty() && plan.actions.is_empty());
-    assert_eq!(
-        warnings(&plan),
-        "page.md:1: warning: cannot find the action's name in the title, an `Action` row or the response example; skipped the page"
-    );
+fn a_page_that_is_not_an_action_page_stops_the_import() {
+    let good = Page::new("good.md", PAGE);
+    for (text, why) in [
+        (
+            "# 没有名字\n\n## 请求参数\n\n| 名称 | 类型 |\n|---|---|\n| A | String |\n",
+            "page.md:1: not an action page: no action name in its title, an `Action` row or the response example",
+        ),
+        (
+            "# ListThings — 列出\n\n只有文字。\n",
+            "page.md:1: not an action page: no request or response table",
+        ),
+    ] {
+        let plan = import::import(&[good.clone(), Page::new("page.md", text)], &[], "specs");
+        assert_eq!(plan.errors, [why]);
+        assert!(!plan.writable());
+    }
 }
 
 #[test]
@@ -417,13 +453,102 @@ fn names_that_would_clash_in_rust_give_way() {
     assert_eq!(names(&action, "request"), ["HostId", "State"]);
     assert!(field(&action, "request", "State").contains_key("enum"));
     assert!(!field(&action, "response", "State").contains_key("enum"));
-    let w = warnings(&plan);
+    let c = conflicts(&plan);
     assert!(
-        w.contains("`hostId` and `HostId` become the same Rust name"),
-        "{w}"
+        c.contains("page.md:8: conflict: `hostId` and `HostId` become the same Rust name"),
+        "{c}"
     );
     assert!(
-        w.contains("its enum would clash with another enum named `State`"),
-        "{w}"
+        c.contains("its enum would clash with another enum named `State`"),
+        "{c}"
+    );
+}
+
+/// `CPU` on a page and `Cpu` in the spec are one field: the spec's name stays, the page's
+/// type, text and constraints go into it, and the reviewer is told.
+#[test]
+fn names_that_differ_only_in_case_are_one_field_with_a_conflict() {
+    let existing = [
+        spec(
+            "actions/GetPrice.yaml",
+            "action: GetPrice\nrequest:\n- name: Cpu\n  type: Integer\n  required: false\n  description: 核数\n- name: name\n  type: String\n  required: false\nresponse:\n- name: Items\n  type: Array of PriceItem\n  required: true\n",
+        ),
+        spec(
+            "models/PriceItem.yaml",
+            "model: PriceItem\nfields:\n- name: GPU\n  type: Integer\n  required: false\n",
+        ),
+    ];
+    let page = "\
+# GetPrice — 价格
+
+## 请求参数
+
+| 名称 | 类型 | 必填 | 描述 |
+|------|------|:----:|------|
+| CPU | Integer | 是 | CPU 核数，最大 64 |
+| Name | String | 否 | 名称 |
+
+## 响应参数
+
+| 名称 | 类型 | 描述 |
+|------|------|------|
+| items | Array of Object | 价格 |
+
+### items 元素主要字段
+
+| 名称 | 类型 | 描述 |
+|------|------|------|
+| Gpu | Integer | GPU 卡数 |
+| Price | Float | 价格 |
+";
+    let plan = run(page, &existing);
+    assert!(plan.writable());
+    let action = file(&plan, "actions/GetPrice.yaml");
+    assert_eq!(names(&action, "request"), ["Cpu", "name"]);
+    let cpu = field(&action, "request", "Cpu");
+    assert_eq!(cpu["required"], true);
+    assert_eq!(cpu["max"], 64);
+    assert_eq!(cpu["description"], "CPU 核数，最大 64");
+    assert_eq!(names(&action, "response"), ["Items"]);
+    assert_eq!(
+        field(&action, "response", "Items")["type"],
+        "Array of PriceItem"
+    );
+    let model = file(&plan, "models/PriceItem.yaml");
+    assert_eq!(names(&model, "fields"), ["GPU", "Price"]);
+    let c = conflicts(&plan);
+    for line in [
+        "page.md:7: conflict: `CPU` on the page is `Cpu` in the spec",
+        "page.md:8: conflict: `Name` on the page is `name` in the spec",
+        "page.md:14: conflict: `items` on the page is `Items` in the spec",
+        "page.md:20: conflict: `Gpu` on the page is `GPU` in the spec",
+    ] {
+        assert!(c.contains(line), "{line}\n{c}");
+    }
+    let summary = plan.summary().to_string();
+    assert!(summary.contains("conflicts: 4"), "{summary}");
+    assert!(
+        summary.contains("~ request.Cpu: optional → required"),
+        "{summary}"
+    );
+}
+
+/// A page row whose Rust name only clashes with a row the spec keeps gives way to it.
+#[test]
+fn a_page_row_gives_way_to_a_spec_row_with_the_same_rust_name() {
+    let existing = [spec(
+        "actions/GetThing.yaml",
+        "action: GetThing\nrequest:\n- name: HostId\n  type: String\n  required: false\n",
+    )];
+    let page =
+        "# GetThing — 获取\n\n## 请求参数\n\n| 名称 | 类型 |\n|---|---|\n| Host_Id | String |\n";
+    let plan = run(page, &existing);
+    let action = file(&plan, "actions/GetThing.yaml");
+    assert_eq!(names(&action, "request"), ["HostId"]);
+    assert!(
+        conflicts(&plan)
+            .contains("`Host_Id` and `HostId` become the same Rust name; skipped `Host_Id`"),
+        "{}",
+        conflicts(&plan)
     );
 }

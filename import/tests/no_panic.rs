@@ -35,6 +35,8 @@ const PAGES: &[&str] = &[
     "variants/br-enums.md",
     "variants/several-tables.md",
     "variants/ucloud-style-guess.md",
+    "variants/enum-phrasings.md",
+    "variants/example-only-members.md",
 ];
 
 /// Pieces that make parsers take unusual paths.
@@ -148,18 +150,20 @@ fn import_bytes(pages: &[Vec<u8>], existing: &[codegen::SpecFile]) {
     let pages: Vec<import::Page> = pages
         .iter()
         .enumerate()
-        .map(|(i, b)| import::Page {
-            path: format!("case{i}.md"),
-            text: String::from_utf8_lossy(b).into_owned(),
+        .map(|(i, b)| {
+            let text = String::from_utf8_lossy(b).into_owned();
+            match i % 2 {
+                0 => import::Page::new(format!("case{i}.md"), text),
+                _ => import::Page::found_in("dir", format!("dir/case{i}.md"), text),
+            }
         })
         .collect();
     let plan = import::import(&pages, existing, "specs");
     for w in &plan.warnings {
         let _ = w.to_string();
     }
-    for a in &plan.actions {
-        let _ = a.to_string();
-    }
+    let _ = plan.writable();
+    let _ = plan.summary().to_string();
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The project's commands, as a library so that tests run exactly what the commands run.
 
 pub mod bench;
+pub mod import_cmd;
 pub mod pyenv;
 pub mod sync;
 

@@ -9,9 +9,10 @@ usage: cargo xtask <command>
 
 commands:
   codegen [--check]   regenerate generated/ from specs/ (--check: change nothing, fail if stale)
-  import <page>... [--out DIR] [--check]
-                      turn API doc pages into specs under DIR (default specs/compshare)
-                      (--check: change nothing, fail if anything would change)
+  import <page or dir>... [--out DIR] [--check]
+                      turn API doc pages (or the pages in a directory) into specs under DIR
+                      (default specs/compshare) (--check: change nothing, fail if anything
+                      would change)
   test [ARGS...]      install the official Python SDK into target/pyenv, then run
                       `cargo test --workspace ARGS...` against it
   fuzz [--seconds N]  feed arbitrary and mutated specs to the loader and checker for N
@@ -27,7 +28,7 @@ fn main() -> ExitCode {
         ["codegen"] => codegen(false),
         ["codegen", "--check"] => codegen(true),
         ["test", rest @ ..] => test(rest),
-        ["import", rest @ ..] => import(rest),
+        ["import", rest @ ..] => ExitCode::from(xtask::import_cmd::main(rest)),
         ["bench"] => bench(),
         ["fuzz"] => fuzz(600),
         ["fuzz", "--seconds", n] => match n.parse() {
@@ -123,107 +124,4 @@ fn fuzz(seconds: u64) -> ExitCode {
         Ok(s) if s.success() => ExitCode::SUCCESS,
         _ => ExitCode::FAILURE,
     }
-}
-
-fn import(args: &[&str]) -> ExitCode {
-    let mut pages = Vec::new();
-    let mut out = None;
-    let mut check = false;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match *arg {
-            "--check" => check = true,
-            "--out" => match args.next() {
-                Some(dir) => out = Some(std::path::PathBuf::from(dir)),
-                None => return usage(),
-            },
-            _ if arg.starts_with("--out=") => out = Some(arg["--out=".len()..].into()),
-            _ if arg.starts_with("--") => return usage(),
-            page => pages.push(page),
-        }
-    }
-    if pages.is_empty() {
-        return usage();
-    }
-    let root = root();
-    let out = out.unwrap_or_else(|| root.join(xtask::SPEC_DIR));
-    let shown = out
-        .strip_prefix(&root)
-        .unwrap_or(&out)
-        .display()
-        .to_string();
-    let mut inputs = Vec::new();
-    for path in &pages {
-        match std::fs::read(path) {
-            Ok(bytes) => inputs.push(import::Page {
-                path: path.to_string(),
-                text: String::from_utf8_lossy(&bytes).into_owned(),
-            }),
-            Err(e) => {
-                eprintln!("error: cannot read {path}: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
-    }
-    let existing = if out.exists() {
-        match codegen::read_dir(&out) {
-            Ok(files) => files,
-            Err(e) => {
-                eprintln!("error: cannot read {shown}: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
-    } else {
-        Vec::new()
-    };
-    let plan = import::import(&inputs, &existing, &shown);
-    for w in &plan.warnings {
-        eprintln!("{w}");
-    }
-    for report in &plan.actions {
-        print!("{report}");
-    }
-    if let Some(failure) = &plan.check_failure {
-        eprintln!("{failure}");
-        eprintln!("the imported specs do not pass codegen's checks; {shown}/ was not changed");
-        return ExitCode::FAILURE;
-    }
-    let changes: Vec<&import::PlannedFile> = plan.changes().collect();
-    if check {
-        for f in &changes {
-            let what = match f.status {
-                import::Status::New => "create",
-                _ => "update",
-            };
-            println!("would {what} {shown}/{}", f.path);
-        }
-        if changes.is_empty() {
-            println!("{shown}/ is up to date with the pages");
-            return ExitCode::SUCCESS;
-        }
-        eprintln!("the pages would change {shown}/; run `cargo xtask import` without --check");
-        return ExitCode::FAILURE;
-    }
-    for f in &changes {
-        if let Err(e) = write_atomically(&out.join(&f.path), &f.contents) {
-            eprintln!("error: cannot write {shown}/{}: {e}", f.path);
-            return ExitCode::FAILURE;
-        }
-    }
-    println!(
-        "import: {} files written, {} unchanged",
-        changes.len(),
-        plan.files.len() - changes.len()
-    );
-    ExitCode::SUCCESS
-}
-
-/// Writes through a temporary file renamed into place, so a reader never sees half a spec.
-fn write_atomically(path: &std::path::Path, contents: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{name}.import-tmp"));
-    std::fs::write(&tmp, contents)?;
-    std::fs::rename(&tmp, path)
 }

@@ -1,25 +1,26 @@
 //! Vague fields no table describes: the spec's model, a guessed table, the page's example,
 //! or an empty model.
 
+use super::infer;
 use super::*;
-use crate::infer;
 
 impl Resolver<'_> {
     /// A model for an object the page gives no fields for: read from an example, or empty.
+    /// Rows read from the response example (not from the row's own example cell) are marked
+    /// as such.
     pub(super) fn made_from_example(&mut self, name: &str, row: &Row, owner: &Owner) {
-        let example = row
-            .json
-            .clone()
-            .or_else(|| {
-                let text = row.example.as_deref()?;
-                serde_json::from_str(text).ok()
-            })
-            .or_else(|| {
+        let cell = || -> Option<Value> { serde_json::from_str(row.example.as_deref()?).ok() };
+        let (example, from_response) = match (&row.json, cell()) {
+            (Some(json), _) => (Some(json.clone()), row.from_example),
+            (None, Some(cell)) => (Some(cell), false),
+            (None, None) => (
                 self.json
                     .as_ref()
                     .and_then(|j| infer::find(j, &row.name))
-                    .cloned()
-            });
+                    .cloned(),
+                true,
+            ),
+        };
         let map = example
             .as_ref()
             .and_then(infer::object_of)
@@ -35,7 +36,7 @@ impl Resolver<'_> {
             self.made_model(name, row.line, |_, _| Vec::new());
             return;
         };
-        let rows = infer::rows(&map, row.line);
+        let rows = infer::rows(&map, row.line, from_response);
         let listed: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
         self.warn(
             row.line,
@@ -61,10 +62,7 @@ impl Resolver<'_> {
     pub(super) fn settle(&mut self) {
         while !self.pending.is_empty() {
             for p in std::mem::take(&mut self.pending) {
-                let existing = self
-                    .specs
-                    .field_type(&p.owner, &p.row.name)
-                    .and_then(|t| SpecType::parse(&t));
+                let existing = self.specs.field_type(&p.owner, &p.row.name);
                 if let Some(e) = &existing {
                     if e.model().is_none() {
                         self.warn(
@@ -85,7 +83,7 @@ impl Resolver<'_> {
         }
     }
 
-    pub(super) fn settle_one(&mut self, p: &Pending) -> SpecType {
+    pub(super) fn settle_one(&mut self, p: &Pending) -> TypeExpr {
         let free = (0..self.doc.tables.len()).find(|&t| {
             self.used[t].is_none() && !self.doc.tables[t].element && Some(t) != p.owner_table
         });
@@ -100,7 +98,7 @@ impl Resolver<'_> {
                 ),
             );
             self.table_model(&name, t);
-            return SpecType::Model(name).array_of(p.array);
+            return TypeExpr::Model(name).array_of(p.array);
         }
         let is_any_array = matches!(p.row.ty, PageType::AnyArray) && p.row.json.is_none();
         let has_example = p.row.json.is_some()
@@ -120,11 +118,11 @@ impl Resolver<'_> {
                     p.row.name
                 ),
             );
-            return SpecType::Scalar(Scalar::String).array_of(true);
+            return TypeExpr::String.array_of(true);
         }
         let name = self.element_name(&p.row.name, &p.owner);
         self.made_from_example(&name, &p.row, &p.owner);
-        SpecType::Model(name).array_of(p.array)
+        TypeExpr::Model(name).array_of(p.array)
     }
 
     pub(super) fn field_mut(&mut self, place: Place, index: usize) -> Option<&mut Field> {

@@ -8,13 +8,13 @@ impl Resolver<'_> {
     pub(super) fn named(
         &mut self,
         m: &str,
-        existing: Option<&SpecType>,
+        existing: Option<&TypeExpr>,
         row: &Row,
         owner: &Owner,
     ) -> String {
-        let target = match existing.and_then(SpecType::model) {
+        let target = match existing.and_then(TypeExpr::model) {
             Some(e) if e != m && !self.specs.has_model(m) => {
-                self.warn(
+                self.conflict(
                     row.line,
                     format!(
                         "`{}`: the page calls its model `{m}`, the spec `{e}`; kept `{e}`",
@@ -37,11 +37,11 @@ impl Resolver<'_> {
     pub(super) fn bind_vague(
         &mut self,
         row: &Row,
-        existing: Option<&SpecType>,
+        existing: Option<&TypeExpr>,
         owner: &Owner,
         owner_table: Option<usize>,
     ) -> Option<String> {
-        let spec_model = existing.and_then(SpecType::model);
+        let spec_model = existing.and_then(TypeExpr::model);
         let t = self
             .table_named(&row.name)
             .or_else(|| spec_model.and_then(|m| self.table_named(m)))
@@ -58,10 +58,10 @@ impl Resolver<'_> {
         &self,
         t: usize,
         field: &str,
-        existing: Option<&SpecType>,
+        existing: Option<&TypeExpr>,
         owner: &Owner,
     ) -> String {
-        if let Some(e) = existing.and_then(SpecType::model) {
+        if let Some(e) = existing.and_then(TypeExpr::model) {
             return e.to_owned();
         }
         if let Some(name) = &self.used[t] {
@@ -76,20 +76,9 @@ impl Resolver<'_> {
         self.element_name(field, owner)
     }
 
-    /// A request param's model is `<Action>Param<Field>`, as the reference names them; other
-    /// models take the field's name when no model of that name exists yet, else
-    /// `<Owner><Field>`.
+    /// The name of a new model for a field; see [`element_name`].
     pub(super) fn element_name(&self, field: &str, owner: &Owner) -> String {
-        let base = model_name(field).unwrap_or_else(|| "Item".into());
-        if let Owner::Request(action) = owner {
-            return format!("{action}Param{base}");
-        }
-        let scalar = ["String", "Integer", "Boolean", "Float"].contains(&base.as_str());
-        if scalar || self.specs.has_model(&base) || self.planned(&base) {
-            format!("{}{base}", model_name(owner.name()).unwrap_or_default())
-        } else {
-            base
-        }
+        element_name(field, owner, self.specs, &self.out.models)
     }
 
     pub(super) fn table_named(&self, key: &str) -> Option<usize> {

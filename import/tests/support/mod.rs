@@ -14,10 +14,7 @@ pub fn fixtures() -> PathBuf {
 /// A fixture page, named by its path under `tests/fixtures`.
 pub fn page(rel: &str) -> Page {
     let text = std::fs::read_to_string(fixtures().join(rel)).unwrap();
-    Page {
-        path: rel.to_owned(),
-        text,
-    }
+    Page::new(rel, text)
 }
 
 pub fn spec_dir() -> PathBuf {
@@ -47,12 +44,9 @@ pub fn render(plan: &Plan) -> String {
     out
 }
 
-/// The report and the warnings only.
+/// The summary and the warnings only.
 pub fn render_report(plan: &Plan) -> String {
-    let mut out = String::from("--- report\n");
-    for a in &plan.actions {
-        out.push_str(&a.to_string());
-    }
+    let mut out = format!("--- summary\n{}", plan.summary());
     out.push_str("--- warnings\n");
     for w in &plan.warnings {
         out.push_str(&format!("{w}\n"));
