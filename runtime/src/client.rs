@@ -308,7 +308,7 @@ pub fn decode_json<R: Decode>(action: &str, answer: Answer) -> Result<(R, Envelo
     let decoded = decode::response::<R>(&answer.body);
     let envelope = decoded.as_ref().ok().map(|(_, e)| e);
     check(action, &answer, envelope)?;
-    decoded.map_err(|e| decode_error(action, &answer, e.to_string()))
+    decoded.map_err(|e| decode_error(action, &answer, format!("the body is not JSON: {e}")))
 }
 
 /// The error an answer carries: an API error, an HTTP error status, or a body that is not the

@@ -53,8 +53,8 @@ pub mod codegen_support {
     pub use crate::by_name::{ByName, find};
     pub use crate::client::{Answer, Client, Retry, decode_json};
     pub use crate::decode::{
-        Decode, Elements, Envelope, Object, Scalar, Target, deserialize, from_slice, from_value,
-        response,
+        Decode, Elements, Envelope, Object, Scalar, SyntaxError, Target, deserialize, from_slice,
+        from_value, response,
     };
     pub use crate::decode::{boxed, model, models, required_model};
     pub use crate::enums::{

@@ -2,7 +2,7 @@
 //!
 //! The server is the authority on what it returns, so decoding never fails on content. Each
 //! generated type names the slot that each member it knows decodes into ([`Object::slot`]),
-//! and [`read`] streams the JSON into those slots without building a tree first. A number
+//! and [`read`] walks the body once, filling those slots without building a tree first. A number
 //! that arrives as a string (or the other way round) still fills its slot. A member the type
 //! does not name, and a value that does not fit its slot (an object where a number belongs, a
 //! `null`, a list with an unreadable element), is kept as it arrived in the type's
@@ -12,9 +12,11 @@
 //! generated type.
 
 mod read;
+mod scan;
 mod targets;
 
 pub use read::{Envelope, deserialize, from_slice, from_value, response};
+pub use scan::SyntaxError;
 pub use targets::{boxed, model, models, required_model};
 
 use serde_json::Value;
@@ -61,7 +63,7 @@ impl Scalar<'_> {
             Scalar::Bool(b) => Value::Bool(b),
             Scalar::I64(i) => Value::from(i),
             Scalar::U64(u) => Value::from(u),
-            Scalar::F64(f) => Value::from(f),
+            Scalar::F64(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
             Scalar::Str(s) => Value::String(s.to_owned()),
         }
     }
@@ -96,4 +98,7 @@ pub trait Elements {
 
     /// Element `index` as JSON, to rebuild an array that had unreadable elements.
     fn element_json(&self, index: usize) -> Value;
+
+    /// The array has ended: storage can drop its spare capacity.
+    fn done(&mut self);
 }

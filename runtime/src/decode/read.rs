@@ -1,40 +1,50 @@
-//! Streaming JSON into slots with serde: one visitor for members, one for list elements.
+//! Decoding JSON text into slots: a member goes to its slot if it fits, and is kept as it
+//! arrived otherwise.
 
 use std::borrow::Cow;
-use std::fmt;
 
-use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
 use serde_json::Value;
 
+use super::scan::{Reader, Result, SyntaxError};
 use super::{Decode, Elements, Object, Scalar, Target};
 
 /// Decodes a JSON document into a generated type. Fails only when the bytes are not JSON or
 /// the document is not an object.
-pub fn from_slice<T: Decode>(bytes: &[u8]) -> Result<T, serde_json::Error> {
+pub fn from_slice<T: Decode>(bytes: &[u8]) -> std::result::Result<T, SyntaxError> {
+    let mut r = Reader::new(utf8(bytes)?);
     let mut value = T::default();
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    de.deserialize_map(ObjectVisitor(&mut value))?;
-    de.end()?;
+    if r.peek() != Some(b'{') {
+        return r.error("expected an object");
+    }
+    fill(&mut r, &mut value)?;
+    r.end()?;
     Ok(value)
+}
+
+fn utf8(bytes: &[u8]) -> std::result::Result<&str, SyntaxError> {
+    std::str::from_utf8(bytes).map_err(|e| SyntaxError {
+        at: e.valid_up_to(),
+        what: "invalid UTF-8",
+    })
 }
 
 /// Decodes a JSON value into a generated type; anything but an object gives the default.
 pub fn from_value<T: Decode>(value: &Value) -> T {
-    let mut out = T::default();
-    if value.is_object() {
-        // Reading a `Value` cannot fail: every member either fits or is kept.
-        let _ = value.deserialize_map(ObjectVisitor(&mut out));
+    if !value.is_object() {
+        return T::default();
     }
-    out
+    // A printed `Value` is always an object's valid JSON.
+    from_slice(value.to_string().as_bytes()).unwrap_or_default()
 }
 
 /// `Deserialize` for generated types: any JSON object, decoded tolerantly, so a stored
-/// response reads back the way a live one does.
-pub fn deserialize<'de, T: Decode, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-    let mut value = T::default();
-    deserializer.deserialize_map(ObjectVisitor(&mut value))?;
-    Ok(value)
+/// response reads back the way a live one does. Anything else gives the default.
+pub fn deserialize<'de, T: Decode, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<T, D::Error> {
+    let value = Value::deserialize(deserializer)?;
+    Ok(from_value(&value))
 }
 
 /// The members every response carries besides its own, as they arrived.
@@ -51,8 +61,7 @@ pub struct Envelope {
 impl Envelope {
     /// `RetCode` as a number, if it is one (or a numeric string).
     pub fn code(&self) -> Option<i64> {
-        let value = self.ret_code.as_ref()?;
-        match value {
+        match self.ret_code.as_ref()? {
             Value::Number(n) => n.as_i64(),
             Value::String(s) => s.trim().parse().ok(),
             _ => None,
@@ -82,58 +91,42 @@ impl Envelope {
 
 /// Decodes a response body: the envelope's members are read aside, everything else goes into
 /// `T`. `Message` goes to both when `T` declares it.
-pub fn response<T: Decode>(bytes: &[u8]) -> Result<(T, Envelope), serde_json::Error> {
+pub fn response<T: Decode>(bytes: &[u8]) -> std::result::Result<(T, Envelope), SyntaxError> {
+    let mut r = Reader::new(utf8(bytes)?);
     let mut value = T::default();
     let mut envelope = Envelope::default();
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    de.deserialize_map(TopVisitor {
-        object: &mut value,
-        envelope: &mut envelope,
+    if r.peek() != Some(b'{') {
+        return r.error("expected an object");
+    }
+    r.object(|r, key| {
+        match key.as_ref() {
+            "RetCode" => envelope.ret_code = Some(r.value()?),
+            "Action" => envelope.action = Some(r.value()?),
+            "Message" => {
+                let message = r.value()?;
+                if value.slot("Message").is_some() {
+                    member_from_value(&mut value, "Message", &message);
+                }
+                envelope.message = Some(message);
+            }
+            _ => member(r, &mut value, key)?,
+        }
+        Ok(())
     })?;
-    de.end()?;
+    r.end()?;
     Ok((value, envelope))
 }
 
-struct TopVisitor<'a> {
-    object: &'a mut dyn Object,
-    envelope: &'a mut Envelope,
+/// An object's members into `object`.
+fn fill(r: &mut Reader<'_>, object: &mut dyn Object) -> Result<()> {
+    r.object(|r, key| member(r, object, key))
 }
 
-impl<'de> Visitor<'de> for TopVisitor<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            match key.as_ref() {
-                "RetCode" => self.envelope.ret_code = Some(map.next_value()?),
-                "Action" => self.envelope.action = Some(map.next_value()?),
-                "Message" => {
-                    let message: Value = map.next_value()?;
-                    if self.object.slot("Message").is_some() {
-                        member_from_value(self.object, "Message", &message);
-                    }
-                    self.envelope.message = Some(message);
-                }
-                _ => member(self.object, key, &mut map)?,
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Decodes one member of an object from the map, keeping what does not fit.
-fn member<'de, A: MapAccess<'de>>(
-    object: &mut dyn Object,
-    key: Cow<'de, str>,
-    map: &mut A,
-) -> Result<(), A::Error> {
+/// One member into its slot, keeping what does not fit.
+fn member<'a>(r: &mut Reader<'a>, object: &mut dyn Object, key: Cow<'a, str>) -> Result<()> {
     let kept = match object.slot(&key) {
-        Some(target) => map.next_value_seed(MemberSeed(target))?,
-        None => Some(map.next_value::<Value>()?),
+        Some(target) => into_target(r, target)?,
+        None => Some(r.value()?),
     };
     if let Some(raw) = kept {
         object.unknown_fields_mut().insert(key.into_owned(), raw);
@@ -141,10 +134,13 @@ fn member<'de, A: MapAccess<'de>>(
     Ok(())
 }
 
+/// A member that was read as a `Value` already, into its slot.
 fn member_from_value(object: &mut dyn Object, key: &str, value: &Value) {
+    let text = value.to_string();
+    let mut r = Reader::new(&text);
     let kept = match object.slot(key) {
-        // Reading a `Value` cannot fail.
-        Some(target) => MemberSeed(target).deserialize(value).unwrap_or(None),
+        // A printed `Value` is always valid JSON.
+        Some(target) => into_target(&mut r, target).unwrap_or(None),
         None => Some(value.clone()),
     };
     if let Some(raw) = kept {
@@ -152,156 +148,68 @@ fn member_from_value(object: &mut dyn Object, key: &str, value: &Value) {
     }
 }
 
-/// Object keys, borrowed from the body when they hold no escapes.
-struct KeySeed;
-
-impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Cow<'de, str>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_str(KeyVisitor)
-    }
-}
-
-struct KeyVisitor;
-
-impl<'de> Visitor<'de> for KeyVisitor {
-    type Value = Cow<'de, str>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Cow::Borrowed(v))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v.to_owned()))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v))
-    }
-}
-
-/// Fills an object's members.
-struct ObjectVisitor<'a>(&'a mut dyn Object);
-
-impl<'de> Visitor<'de> for ObjectVisitor<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            member(self.0, key, &mut map)?;
+/// The next value into a slot. The result is the raw value to keep, if any.
+fn into_target(r: &mut Reader<'_>, target: &mut dyn Target) -> Result<Option<Value>> {
+    match r.peek() {
+        Some(b'{') => {
+            if let Some(object) = target.object() {
+                fill(r, object)?;
+                return Ok(None);
+            }
+            let raw = r.value()?;
+            // A lone object where a list of models belongs is read as a list of one.
+            if let Some(object) = target.array().and_then(|e| e.object()) {
+                let text = raw.to_string();
+                let _ = fill(&mut Reader::new(&text), object);
+            }
+            Ok(Some(raw))
         }
-        Ok(())
-    }
-}
-
-/// One member's value into its target. The result is the raw value to keep, if any.
-struct MemberSeed<'a>(&'a mut dyn Target);
-
-impl<'de> DeserializeSeed<'de> for MemberSeed<'_> {
-    type Value = Option<Value>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl MemberSeed<'_> {
-    fn scalar(self, value: Scalar<'_>) -> Option<Value> {
-        if self.0.scalar(value) {
-            return None;
-        }
-        // A lone value where a list belongs is read as a list of one, and kept as it was.
-        if let Some(elements) = self.0.array()
-            && value != Scalar::Null
-        {
-            elements.scalar(value);
-        }
-        Some(value.to_value())
-    }
-}
-
-macro_rules! scalars {
-    ($($method:ident($t:ty) => $variant:expr;)*) => {$(
-        fn $method<E: de::Error>(self, v: $t) -> Result<Self::Value, E> {
-            Ok(self.scalar($variant(v)))
-        }
-    )*};
-}
-
-impl<'de> Visitor<'de> for MemberSeed<'_> {
-    type Value = Option<Value>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    scalars! {
-        visit_bool(bool) => Scalar::Bool;
-        visit_i64(i64) => Scalar::I64;
-        visit_u64(u64) => Scalar::U64;
-        visit_f64(f64) => Scalar::F64;
-        visit_str(&str) => Scalar::Str;
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(self.scalar(Scalar::Null))
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(self.scalar(Scalar::Null))
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        if let Some(object) = self.0.object() {
-            ObjectVisitor(object).visit_map(map)?;
-            return Ok(None);
-        }
-        let raw = Value::deserialize(MapAccessDeserializer::new(map))?;
-        // A lone object where a list of models belongs is read as a list of one.
-        if let Some(object) = self.0.array().and_then(|e| e.object()) {
-            let _ = (&raw).deserialize_map(ObjectVisitor(object));
-        }
-        Ok(Some(raw))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        match self.0.array() {
-            Some(elements) => elements_of(elements, seq),
-            None => Ok(Some(Value::deserialize(SeqAccessDeserializer::new(seq))?)),
+        Some(b'[') => match target.array() {
+            Some(elements) => elements_of(r, elements),
+            None => Ok(Some(r.value()?)),
+        },
+        _ => {
+            let token = r.scalar()?;
+            let value = token.as_scalar();
+            if target.scalar(value) {
+                return Ok(None);
+            }
+            // A lone value where a list belongs is read as a list of one, and kept as it was.
+            if value != Scalar::Null
+                && let Some(elements) = target.array()
+            {
+                elements.scalar(value);
+            }
+            Ok(Some(token.into_value()))
         }
     }
 }
 
-use serde::Deserialize as _;
-
-/// Streams a list's elements. When some do not fit, the whole list is kept as it arrived
-/// (rebuilt from the stored elements and the raw ones), and the list holds those that fit.
-fn elements_of<'de, A: SeqAccess<'de>>(
-    elements: &mut dyn Elements,
-    mut seq: A,
-) -> Result<Option<Value>, A::Error> {
+/// A list's elements. When some do not fit, the whole list is kept as it arrived (rebuilt
+/// from the stored elements and the raw ones), and the list holds those that fit.
+fn elements_of(r: &mut Reader<'_>, elements: &mut dyn Elements) -> Result<Option<Value>> {
     let start = elements.stored();
     let mut failed: Vec<(usize, Value)> = Vec::new();
     let mut index = 0;
-    while let Some(raw) = seq.next_element_seed(ElementSeed(&mut *elements))? {
-        if let Some(raw) = raw {
-            failed.push((index, raw));
+    r.array(|r| {
+        match r.peek() {
+            Some(b'{') => match elements.object() {
+                Some(object) => fill(r, object)?,
+                None => failed.push((index, r.value()?)),
+            },
+            Some(b'[') => failed.push((index, r.value()?)),
+            _ => {
+                let token = r.scalar()?;
+                let value = token.as_scalar();
+                if value == Scalar::Null || !elements.scalar(value) {
+                    failed.push((index, token.into_value()));
+                }
+            }
         }
         index += 1;
-    }
+        Ok(())
+    })?;
+    elements.done();
     if failed.is_empty() {
         return Ok(None);
     }
@@ -318,63 +226,4 @@ fn elements_of<'de, A: SeqAccess<'de>>(
         }
     }
     Ok(Some(Value::Array(out)))
-}
-
-/// One list element. The result is the raw element when it does not fit.
-struct ElementSeed<'a>(&'a mut dyn Elements);
-
-impl<'de> DeserializeSeed<'de> for ElementSeed<'_> {
-    type Value = Option<Value>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl ElementSeed<'_> {
-    fn scalar(self, value: Scalar<'_>) -> Option<Value> {
-        (value == Scalar::Null || !self.0.scalar(value)).then(|| value.to_value())
-    }
-}
-
-impl<'de> Visitor<'de> for ElementSeed<'_> {
-    type Value = Option<Value>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    scalars! {
-        visit_bool(bool) => Scalar::Bool;
-        visit_i64(i64) => Scalar::I64;
-        visit_u64(u64) => Scalar::U64;
-        visit_f64(f64) => Scalar::F64;
-        visit_str(&str) => Scalar::Str;
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(self.scalar(Scalar::Null))
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(self.scalar(Scalar::Null))
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        match self.0.object() {
-            Some(object) => {
-                ObjectVisitor(object).visit_map(map)?;
-                Ok(None)
-            }
-            None => Ok(Some(Value::deserialize(MapAccessDeserializer::new(map))?)),
-        }
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Ok(Some(Value::deserialize(SeqAccessDeserializer::new(seq))?))
-    }
 }

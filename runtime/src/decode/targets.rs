@@ -174,7 +174,16 @@ impl<T: Item> Elements for Vec<T> {
     fn element_json(&self, index: usize) -> Value {
         self.get(index).map_or(Value::Null, ToJson::to_json)
     }
+
+    fn done(&mut self) {
+        if self.len() < SHRINK_BELOW {
+            self.shrink_to_fit();
+        }
+    }
 }
+
+/// Lists shorter than this drop their spare capacity when decoded.
+const SHRINK_BELOW: usize = 64;
 
 /// Views a field's storage as the wrapper that gives it the right [`Target`]. Models get
 /// wrappers because a blanket impl over `Option<M>` would overlap the one for enums.
@@ -260,5 +269,13 @@ impl<M: Object + Default + ToJson> Elements for ModelList<M> {
 
     fn element_json(&self, index: usize) -> Value {
         self.0.get(index).map_or(Value::Null, ToJson::to_json)
+    }
+
+    fn done(&mut self) {
+        // Small lists give back the spare room of their first allocation (four elements);
+        // shrinking a long one would copy it.
+        if self.0.len() < SHRINK_BELOW {
+            self.0.shrink_to_fit();
+        }
     }
 }

@@ -1,0 +1,132 @@
+#![recursion_limit = "256"]
+//! The in-process figures of `cargo xtask bench`, printed as one JSON object per command:
+//!
+//! ```text
+//! compshare-bench bodies DIR   write the bodies the figures use (and the Python side reads)
+//! compshare-bench call DIR     per-call overhead of the seed's DescribeCompShareImages call
+//! compshare-bench page DIR     decoding a DescribeCompShareInstance page of 1,000 instances
+//! ```
+//!
+//! Timings are the median of batches after a warm-up. Memory is what the counting allocator
+//! saw live at the peak, the body included.
+
+mod alloc;
+mod fixtures;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use compshare::runtime::codegen_support as rt;
+use compshare::runtime::transport::{HttpRequest, HttpResponse, SendFuture, Transport};
+use compshare::{Client, Config, Credential, DescribeCompShareInstanceResponse, ImageType};
+
+#[global_allocator]
+static ALLOC: alloc::Counting = alloc::Counting;
+
+const IMAGES: &str = "images.json";
+const INSTANCES: &str = "instances.json";
+
+/// Answers every request with the same body, as a server would, without a network.
+#[derive(Debug)]
+struct Fixed(bytes::Bytes);
+
+impl Transport for Fixed {
+    fn send(&self, _request: HttpRequest) -> SendFuture<'_> {
+        let body = self.0.clone();
+        Box::pin(async move { Ok(HttpResponse::from_bytes(200, body)) })
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, dir) = match args.as_slice() {
+        [command, dir] => (command.as_str(), Path::new(dir)),
+        _ => {
+            eprintln!("usage: compshare-bench bodies|call|page DIR");
+            std::process::exit(2);
+        }
+    };
+    match command {
+        "bodies" => bodies(dir),
+        "call" => call(dir),
+        "page" => page(dir),
+        _ => {
+            eprintln!("unknown command {command}");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn bodies(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    let write = |name: &str, value: serde_json::Value| {
+        std::fs::write(dir.join(name), serde_json::to_vec(&value).unwrap()).unwrap();
+    };
+    write(IMAGES, fixtures::images());
+    write(INSTANCES, fixtures::instances(1000));
+    println!("{{}}");
+}
+
+/// The median of `batches` timings of `per_batch` runs of `f`, per run.
+fn median_per_run(batches: usize, per_batch: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..batches)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..per_batch {
+                f();
+            }
+            start.elapsed() / per_batch as u32
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// The seed's call, the whole client path: build, fill common params, validate, encode, sign,
+/// form-encode the body, hand it to the transport, read the answer and decode it.
+fn call(dir: &Path) {
+    let body = std::fs::read(dir.join(IMAGES)).unwrap();
+    let config = Config::new(Credential::new("bench-public-key", "bench-private-key"));
+    let client = Client::with_transport(config, Fixed(body.into())).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let one = || {
+        let images = runtime
+            .block_on(
+                client
+                    .describe_comp_share_images()
+                    .image_type(ImageType::System)
+                    .limit(20)
+                    .name("PyTorch")
+                    .send(),
+            )
+            .unwrap();
+        assert_eq!(images.image_set.len(), 3);
+    };
+    median_per_run(5, 1000, one);
+    let per_call = median_per_run(31, 2000, one);
+    println!("{{\"per_call_ns\": {}}}", per_call.as_nanos());
+}
+
+/// Decoding a 1,000-instance page as the client does, from the body's bytes.
+fn page(dir: &Path) {
+    let body = std::fs::read(dir.join(INSTANCES)).unwrap();
+    let decode = || {
+        let (page, _) = rt::response::<DescribeCompShareInstanceResponse>(&body).unwrap();
+        assert_eq!(page.u_host_set.len(), 1000);
+        page
+    };
+    median_per_run(3, 1, || drop(decode()));
+    let time = median_per_run(21, 1, || drop(decode()));
+    alloc::reset_peak();
+    let before = alloc::count();
+    let decoded = decode();
+    let (peak, allocations) = (alloc::peak(), alloc::count() - before);
+    drop(decoded);
+    println!(
+        "{{\"decode_ns\": {}, \"body_bytes\": {}, \"peak_bytes\": {peak}, \"allocations\": {allocations}}}",
+        time.as_nanos(),
+        body.len(),
+    );
+}
