@@ -5,6 +5,7 @@
 //! compshare-bench bodies DIR   write the bodies the figures use (and the Python side reads)
 //! compshare-bench call DIR     per-call overhead of the seed's DescribeCompShareImages call
 //! compshare-bench page DIR     decoding a DescribeCompShareInstance page of 1,000 instances
+//! compshare-bench bounded GIB   a loopback server streams GIB GiB; the client stops at its limit
 //! ```
 //!
 //! Timings are the median of batches after a warm-up. Memory is what the counting allocator
@@ -39,10 +40,16 @@ impl Transport for Fixed {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [command, gib] = args.as_slice()
+        && command == "bounded"
+    {
+        bounded(gib.parse().expect("a number of GiB"));
+        return;
+    }
     let (command, dir) = match args.as_slice() {
         [command, dir] => (command.as_str(), Path::new(dir)),
         _ => {
-            eprintln!("usage: compshare-bench bodies|call|page DIR");
+            eprintln!("usage: compshare-bench bodies|call|page DIR | bounded GIB");
             std::process::exit(2);
         }
     };
@@ -129,4 +136,45 @@ fn page(dir: &Path) {
         time.as_nanos(),
         body.len(),
     );
+}
+
+/// A server that streams `gib` GiB at a client with the default limit: the call fails once the
+/// limit is passed, and memory stays near the limit. Prints the limit, what the allocator saw
+/// at the peak, and the process's peak resident size.
+fn bounded(gib: u64) {
+    use compshare_runtime::testing::{MockServer, Reply};
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let server = MockServer::start(move |_| Reply::streamed(gib << 30)).await;
+        let config =
+            Config::new(Credential::new("bench-public-key", "bench-private-key")).with_base_url(server.url());
+        let limit = config.max_response_bytes;
+        let client = Client::new(config).unwrap();
+        alloc::reset_peak();
+        let err = client.describe_comp_share_images().send().await.unwrap_err();
+        assert!(
+            matches!(err, compshare::Error::ResponseTooLarge { .. }),
+            "{err}"
+        );
+        println!(
+            "{{\"streamed_bytes\": {}, \"limit_bytes\": {limit}, \"peak_bytes\": {}, \"max_rss_bytes\": {}}}",
+            gib << 30,
+            alloc::peak(),
+            max_rss()
+        );
+    });
+}
+
+/// The process's peak resident size, from /proc (Linux).
+fn max_rss() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?.to_owned();
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        })
+        .map_or(0, |kb| kb * 1024)
 }

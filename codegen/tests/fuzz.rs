@@ -1,16 +1,16 @@
 //! The loader and checker never panic: arbitrary bytes and mutated real specs either load or
 //! produce diagnostics whose locations are inside their files.
 //!
-//! By default each property runs a few hundred cases. `cargo xtask fuzz --seconds N` runs
-//! them for N seconds (in release mode) and reports how many inputs were tried.
+//! By default each property runs a few hundred cases; `cargo xtask fuzz --seconds N` runs each
+//! for N seconds in release mode (see `testkit::fuzz`).
 
 use std::path::Path;
 use std::sync::LazyLock;
-use std::time::{Duration, Instant};
 
 use codegen::SpecFile;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use proptest::test_runner::TestCaseError;
+use testkit::fuzz;
 
 /// Every real spec file, as mutation seeds.
 static SEEDS: LazyLock<Vec<SpecFile>> = LazyLock::new(|| {
@@ -145,56 +145,6 @@ fn with_service(mut files: Vec<SpecFile>) -> Vec<SpecFile> {
         bytes: SERVICE.as_bytes().to_vec(),
     });
     files
-}
-
-/// Runs a property: `cases` cases, or for the seconds in `CODEGEN_FUZZ_SECONDS`.
-fn fuzz<S: Strategy>(
-    name: &str,
-    strategy: S,
-    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
-) {
-    let budget = std::env::var("CODEGEN_FUZZ_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .map(Duration::from_secs);
-    let batch = if budget.is_some() { 2000 } else { 256 };
-    let start = Instant::now();
-    let mut executions = 0u64;
-    let mut round = 0u64;
-    loop {
-        let config = Config {
-            cases: batch,
-            failure_persistence: None,
-            ..Config::default()
-        };
-        let rng = proptest::test_runner::TestRng::from_seed(
-            proptest::test_runner::RngAlgorithm::ChaCha,
-            &seed(name, round),
-        );
-        let mut runner = TestRunner::new_with_rng(config, rng);
-        if let Err(e) = runner.run(&strategy, &test) {
-            panic!("{name}: {e}");
-        }
-        executions += u64::from(batch);
-        round += 1;
-        match budget {
-            Some(b) if start.elapsed() < b => {}
-            _ => break,
-        }
-    }
-    println!(
-        "fuzz {name}: {executions} executions in {:.1?}, no crash",
-        start.elapsed()
-    );
-}
-
-/// A fixed seed per property and round, so every run tries the same inputs.
-fn seed(name: &str, round: u64) -> [u8; 32] {
-    let mut out = [0u8; 32];
-    for (i, b) in name.bytes().chain(round.to_le_bytes()).enumerate() {
-        out[i % 32] ^= b.wrapping_add(i as u8);
-    }
-    out
 }
 
 #[test]

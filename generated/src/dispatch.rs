@@ -147,7 +147,10 @@ static TABLE: &[rt::ByName] = &[
     >(),
     rt::ByName::of::<
         crate::actions::describe_comp_share_images::DescribeCompShareImagesRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeCompShareImagesResponse\",\n  \"RetCode\": 0,\n  \"TotalCount\": 2,\n  \"ImageSet\": [\n    {\n      \"CompShareImageId\": \"compshareImage-xxxx\",\n      \"Name\": \"PyTorch 2.1\",\n      \"ImageType\": \"System\",\n      \"Author\": \"UCloud\",\n      \"Status\": \"Available\",\n      \"Tags\": [\"深度学习\", \"PyTorch\"]\n    }\n  ]\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_comp_share_instance::DescribeCompShareInstanceRequest,
     >(),

@@ -6,10 +6,7 @@ use std::process::{Child, Command, Stdio};
 
 use compshare::runtime::codegen_support::Retry;
 use compshare::{Client, Config, Credential, RetryPolicy};
-
-#[path = "../../runtime/tests/support/python.rs"]
-mod python;
-use python::python;
+use testkit::python;
 
 struct StandIn {
     child: Child,

@@ -27,6 +27,8 @@ pub struct ByName {
     pub prepare: Prepare,
     /// Decodes an answer into the typed response, as JSON with the envelope's members.
     pub decode: fn(Answer) -> Result<Value, Error>,
+    /// The spec's response example, a whole body.
+    pub response_example: Option<&'static str>,
 }
 
 impl ByName {
@@ -40,7 +42,14 @@ impl ByName {
             },
             prepare: prepare::<A>,
             decode: decode::<A>,
+            response_example: None,
         }
+    }
+
+    /// The same entry with the spec's response example.
+    pub const fn with_example(mut self, body: &'static str) -> Self {
+        self.response_example = Some(body);
+        self
     }
 }
 

@@ -292,9 +292,15 @@ impl Client {
                 kind: f.kind,
                 source: f.source,
             })?;
-            if (body.len() + chunk.len()) as u64 > limit {
+            let needed = body.len() + chunk.len();
+            if needed as u64 > limit {
                 // Dropping the stream drops the connection: the rest is never read.
                 return Err(too_large());
+            }
+            if needed > body.capacity() {
+                // Grow by doubling, but never past the limit.
+                let target = needed.max(body.capacity() * 2).min(limit as usize);
+                body.reserve_exact(target - body.len());
             }
             body.extend_from_slice(&chunk);
         }
@@ -305,14 +311,28 @@ impl Client {
 /// Decodes a JSON answer into `R`, or the error it carries.
 #[doc(hidden)]
 pub fn decode_json<R: Decode>(action: &str, answer: Answer) -> Result<(R, Envelope), Error> {
-    let decoded = decode::response::<R>(&answer.body);
-    let envelope = decoded.as_ref().ok().map(|(_, e)| e);
-    check(action, &answer, envelope)?;
-    decoded.map_err(|e| decode_error(action, &answer, format!("the body is not JSON: {e}")))
+    match decode::response::<R>(&answer.body) {
+        Ok((response, envelope)) => {
+            check(action, &answer, Some(&envelope))?;
+            Ok((response, envelope))
+        }
+        Err(e) => {
+            check(action, &answer, None)?;
+            Err(decode_error(
+                action,
+                &answer,
+                format!(
+                    "the body is not a JSON object ({e}): {}",
+                    excerpt(&answer.body)
+                ),
+            ))
+        }
+    }
 }
 
 /// The error an answer carries: an API error, an HTTP error status, or a body that is not the
-/// envelope.
+/// envelope. `None` when the body did not parse, which is only an error of its own on success
+/// statuses.
 fn check(action: &str, answer: &Answer, envelope: Option<&Envelope>) -> Result<(), Error> {
     let ok_status = (200..300).contains(&answer.status);
     let code = envelope.and_then(Envelope::code);
@@ -330,13 +350,11 @@ fn check(action: &str, answer: &Answer, envelope: Option<&Envelope>) -> Result<(
             action: action.to_owned(),
             request_id: answer.request_id.clone(),
         })),
+        None if envelope.is_none() => Ok(()),
         _ => Err(decode_error(
             action,
             answer,
-            match envelope {
-                None => format!("the body is not a JSON object: {}", excerpt(&answer.body)),
-                Some(_) => "the body has no RetCode".to_owned(),
-            },
+            "the body has no RetCode".to_owned(),
         )),
     }
 }
@@ -412,7 +430,7 @@ mod tests {
         let not_json = answer(200, "oops").unwrap_err();
         assert_eq!(
             not_json.to_string(),
-            "A: cannot decode the response (request id r1): the body is not a JSON object: oops"
+            "A: cannot decode the response (request id r1): the body is not a JSON object (expected an object at byte 0): oops"
         );
 
         let no_code = answer(200, "{}").unwrap_err();

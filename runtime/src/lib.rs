@@ -54,7 +54,7 @@ pub mod codegen_support {
     pub use crate::client::{Answer, Client, Retry, decode_json};
     pub use crate::decode::{
         Decode, Elements, Envelope, Object, Scalar, SyntaxError, Target, deserialize, from_slice,
-        from_value, response,
+        from_value, parse_json, response,
     };
     pub use crate::decode::{boxed, model, models, required_model};
     pub use crate::enums::{

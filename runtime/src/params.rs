@@ -6,6 +6,9 @@ use std::collections::BTreeMap;
 use crate::suggest::closest;
 use crate::validate::{Rule, Violations};
 
+/// How a param with an empty name is reported.
+const EMPTY_NAME: &str = "(an empty name)";
+
 /// The highest array index a wire param may have (`Disks.999.Size`). Requests never carry
 /// that many elements; a bigger index is reported, not allocated for.
 pub const MAX_INDEX: usize = 999;
@@ -65,6 +68,14 @@ pub fn from_params<T: FromParams>(params: &[(String, String)]) -> (T, Violations
     let mut violations = Violations::new();
     let mut remaining = BTreeMap::new();
     for (name, value) in params {
+        if name.is_empty() {
+            violations.push(
+                EMPTY_NAME,
+                Rule::UnknownParam { suggestion: None },
+                Some(value.clone()),
+            );
+            continue;
+        }
         if remaining.insert(name.clone(), value.clone()).is_some() {
             violations.push(name, Rule::Duplicate, None);
         }

@@ -9,9 +9,7 @@ use std::process::{Command, Stdio};
 use compshare_runtime::codegen_support::{Retry, flatten_json};
 use compshare_runtime::testing::{MockServer, Reply};
 use compshare_runtime::{Client, Config, Credential, RetryPolicy, Service};
-
-mod support;
-use support::python::python;
+use testkit::python;
 
 static SERVICE: Service = Service {
     name: "Test",

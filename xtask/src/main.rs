@@ -15,8 +15,9 @@ commands:
                       would change)
   test [ARGS...]      install the official Python SDK into target/pyenv, then run
                       `cargo test --workspace ARGS...` against it
-  fuzz [--seconds N]  feed arbitrary and mutated specs to the loader and checker for N
-                      seconds per property (default 600), in release mode
+  fuzz [--seconds N]  run every fuzz property for N seconds (default 600) in release mode:
+                      the spec loader and checker, the JSON reader, the envelope reader and
+                      decoders, the by-name param reader, and form encoding with signing
   bench               time codegen, a clean build of the compshare crate alone, and its
                       rebuild after one spec changes
 ";
@@ -113,12 +114,18 @@ fn fuzz(seconds: u64) -> ExitCode {
             "--release",
             "-p",
             "codegen",
+            "-p",
+            "compshare-runtime",
+            "-p",
+            "compshare",
             "--test",
             "fuzz",
             "--",
             "--nocapture",
+            // One property at a time, so each gets the whole machine for its budget.
+            "--test-threads=1",
         ])
-        .env("CODEGEN_FUZZ_SECONDS", seconds.to_string())
+        .env("FUZZ_SECONDS", seconds.to_string())
         .status();
     match status {
         Ok(s) if s.success() => ExitCode::SUCCESS,

@@ -19,7 +19,11 @@ pub fn emit(s: &Service) -> File {
     let entries = s.actions.iter().map(|a| {
         let module = ident(&a.module);
         let request = ident(&a.request_type);
-        quote!(rt::ByName::of::<crate::actions::#module::#request>(),)
+        let example = a
+            .response_example
+            .as_ref()
+            .map(|json| quote!(.with_example(#json)));
+        quote!(rt::ByName::of::<crate::actions::#module::#request>() #example,)
     });
     file.items.push(quote! {
         use crate::rt;

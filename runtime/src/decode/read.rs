@@ -29,6 +29,14 @@ fn utf8(bytes: &[u8]) -> std::result::Result<&str, SyntaxError> {
     })
 }
 
+/// Parses any JSON text into a `Value` with the same reader, to compare it with serde_json.
+pub fn parse_json(bytes: &[u8]) -> std::result::Result<Value, SyntaxError> {
+    let mut r = Reader::new(utf8(bytes)?);
+    let value = r.value()?;
+    r.end()?;
+    Ok(value)
+}
+
 /// Decodes a JSON value into a generated type; anything but an object gives the default.
 pub fn from_value<T: Decode>(value: &Value) -> T {
     if !value.is_object() {

@@ -368,7 +368,8 @@ impl<'a> Reader<'a> {
                 if !negative {
                     return Ok(Scalar::U64(n));
                 }
-                if n <= i64::MAX as u64 + 1 {
+                // `-0` is a float, as serde_json reads it.
+                if n != 0 && n <= i64::MAX as u64 + 1 {
                     return Ok(Scalar::I64((n as i64).wrapping_neg()));
                 }
             }

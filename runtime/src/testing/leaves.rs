@@ -5,7 +5,8 @@ use serde_json::Value;
 /// The paths of the leaves of `original` (scalars, `null`, and empty arrays and objects) that
 /// `printed` does not hold with an equal value. Numbers equal numeric strings of the same
 /// value, and booleans equal the strings `true`/`false` and `yes`/`no` in any case, because
-/// tolerant decoding reads those as each other.
+/// tolerant decoding reads those as each other. An empty array or object is kept by any array
+/// or object: it had nothing to lose, and a typed model prints its defaults.
 pub fn lost_leaves(original: &Value, printed: &Value) -> Vec<String> {
     let mut lost = Vec::new();
     walk(original, Some(printed), &mut String::new(), &mut lost);
@@ -39,6 +40,8 @@ fn walk(original: &Value, printed: Option<&Value>, path: &mut String, lost: &mut
                 path.truncate(len);
             }
         }
+        Value::Array(_) if printed.is_some_and(Value::is_array) => {}
+        Value::Object(_) if printed.is_some_and(Value::is_object) => {}
         leaf => {
             if !printed.is_some_and(|p| same(leaf, p)) {
                 lost.push(format!("{path} = {leaf}"));

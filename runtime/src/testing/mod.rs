@@ -10,7 +10,8 @@ use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use http_body_util::{BodyExt, Full};
+use http_body_util::combinators::BoxBody;
+use http_body_util::{BodyExt, Full, StreamBody};
 use hyper::body::{Bytes, Incoming};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -61,7 +62,13 @@ pub struct Reply {
     pub headers: Vec<(String, String)>,
     /// The body.
     pub body: String,
+    /// Instead of `body`: this many bytes, sent in chunks without a `Content-Length`, made up
+    /// as they go so the server holds one chunk at a time.
+    pub streamed: Option<u64>,
 }
+
+/// The size of the chunks of a streamed reply.
+const CHUNK: usize = 64 * 1024;
 
 impl Reply {
     /// `200` with a JSON body.
@@ -70,6 +77,15 @@ impl Reply {
             status: 200,
             headers: vec![("Content-Type".into(), "application/json".into())],
             body: body.to_string(),
+            streamed: None,
+        }
+    }
+
+    /// `200` with `bytes` bytes of body, streamed in chunks and never held whole.
+    pub fn streamed(bytes: u64) -> Self {
+        Self {
+            streamed: Some(bytes),
+            ..Self::json(serde_json::Value::Null)
         }
     }
 
@@ -144,7 +160,7 @@ async fn handle(
     req: hyper::Request<Incoming>,
     log: Arc<Mutex<Vec<Recorded>>>,
     respond: Arc<Responder>,
-) -> Result<hyper::Response<Full<Bytes>>, Infallible> {
+) -> Result<hyper::Response<BoxBody<Bytes, Infallible>>, Infallible> {
     let (parts, body) = req.into_parts();
     let body = body
         .collect()
@@ -172,7 +188,21 @@ async fn handle(
     for (name, value) in &reply.headers {
         response = response.header(name, value);
     }
-    Ok(response
-        .body(Full::new(Bytes::from(reply.body)))
-        .expect("valid reply"))
+    let body = match reply.streamed {
+        None => Full::new(Bytes::from(reply.body)).boxed(),
+        Some(total) => {
+            let chunk = Bytes::from(vec![b' '; CHUNK]);
+            let frames = futures_util::stream::unfold(0u64, move |sent| {
+                let chunk = chunk.clone();
+                async move {
+                    let left = total.checked_sub(sent).filter(|n| *n > 0)?;
+                    let piece = chunk.slice(..(left.min(CHUNK as u64) as usize));
+                    let len = piece.len() as u64;
+                    Some((Ok(hyper::body::Frame::data(piece)), sent + len))
+                }
+            });
+            StreamBody::new(frames).boxed()
+        }
+    };
+    Ok(response.body(body).expect("valid reply"))
 }

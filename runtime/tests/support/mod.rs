@@ -1,2 +1,0 @@
-//! What the runtime's integration tests share.
-pub mod python;

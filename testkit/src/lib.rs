@@ -1,0 +1,81 @@
+//! What this repository's tests share.
+//!
+//! - [`fuzz`] runs a proptest property a few hundred times by default, or for `FUZZ_SECONDS`
+//!   seconds per property when `cargo xtask fuzz` sets it, and reports how many inputs it tried.
+//! - [`python`] finds the interpreter that has the official Python SDK.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use proptest::strategy::Strategy;
+use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
+
+/// Runs `test` on inputs from `strategy`: 256 cases, or batches until the budget in
+/// `FUZZ_SECONDS` is spent. Every run tries the same inputs (the seed depends on the name and
+/// the batch only). Panics with the shrunk failing input.
+pub fn fuzz<S: Strategy>(
+    name: &str,
+    strategy: S,
+    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) {
+    let budget = std::env::var("FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map(Duration::from_secs);
+    let batch = if budget.is_some() { 2000 } else { 256 };
+    let start = Instant::now();
+    let mut executions = 0u64;
+    let mut round = 0u64;
+    loop {
+        let config = Config {
+            cases: batch,
+            failure_persistence: None,
+            ..Config::default()
+        };
+        let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &seed(name, round));
+        let mut runner = TestRunner::new_with_rng(config, rng);
+        if let Err(e) = runner.run(&strategy, &test) {
+            panic!("{name}: {e}");
+        }
+        executions += u64::from(batch);
+        round += 1;
+        match budget {
+            Some(b) if start.elapsed() < b => {}
+            _ => break,
+        }
+    }
+    println!(
+        "fuzz {name}: {executions} executions in {:.1?}, no crash",
+        start.elapsed()
+    );
+}
+
+/// A fixed seed per property and round.
+fn seed(name: &str, round: u64) -> [u8; 32] {
+    let mut out = [0u8; 32];
+    for (i, b) in name.bytes().chain(round.to_le_bytes()).enumerate() {
+        out[i % 32] ^= b.wrapping_add(i as u8);
+    }
+    out
+}
+
+/// The Python interpreter that has the official SDK (`ucloud-sdk-python3`), for tests that
+/// compare against it: `$COMPSHARE_PYTHON`, which `cargo xtask test` sets, else the virtualenv
+/// it creates at `target/pyenv`.
+///
+/// # Panics
+/// When neither exists, with the command that installs it: such a test must fail, not skip.
+pub fn python() -> PathBuf {
+    if let Some(path) = std::env::var_os("COMPSHARE_PYTHON") {
+        return path.into();
+    }
+    let venv = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../target/pyenv/bin/python"
+    ));
+    assert!(
+        venv.exists(),
+        "the official Python SDK is needed for this test: run `cargo xtask test`, which installs it into target/pyenv"
+    );
+    venv
+}
