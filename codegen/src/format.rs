@@ -31,8 +31,8 @@ pub fn rust(file: &File) -> Result<String, String> {
         }
     }
     let mut previous: Option<Kind> = None;
-    for item in &parsed.items {
-        let kind = Kind::of(item);
+    for item in parsed.items {
+        let kind = Kind::of(&item);
         let tight = matches!(
             (previous, kind),
             (Some(Kind::Use), Kind::Use) | (Some(Kind::ModDecl), Kind::ModDecl)
@@ -82,18 +82,17 @@ fn unparse_attr(attr: &syn::Attribute) -> String {
 
 /// One item. The members of an `impl` are printed one at a time too, with a blank line between
 /// them, because prettyplease puts none.
-fn item_text(item: &syn::Item) -> String {
-    let syn::Item::Impl(imp) = item else {
-        return unparse(vec![item.clone()]);
+fn item_text(item: syn::Item) -> String {
+    let mut imp = match item {
+        syn::Item::Impl(imp) if imp.items.len() >= 2 => imp,
+        other => return unparse(vec![other]),
     };
-    if imp.items.len() < 2 {
-        return unparse(vec![item.clone()]);
-    }
+    let members = std::mem::take(&mut imp.items);
     let mut head = String::new();
-    let mut bodies = Vec::new();
-    for member in &imp.items {
+    let mut bodies = Vec::with_capacity(members.len());
+    for member in members {
         let mut one = imp.clone();
-        one.items = vec![member.clone()];
+        one.items = vec![member];
         let text = unparse(vec![syn::Item::Impl(one)]);
         let lines: Vec<&str> = text.lines().collect();
         // The header ends with the first line at the impl's own indentation that opens it.

@@ -8,6 +8,7 @@ pub mod diag;
 mod emit;
 mod format;
 pub mod ir;
+mod jobs;
 mod load;
 mod lower;
 pub mod naming;
@@ -18,6 +19,7 @@ pub mod yaml;
 use std::collections::BTreeMap;
 
 pub use diag::Failure;
+pub use jobs::{Job, Plan, content_hash};
 pub use load::{SpecFile, read_dir};
 
 /// The first line of every generated Rust file.
@@ -53,14 +55,21 @@ pub fn check(files: &[SpecFile], shown_dir: &str) -> Result<ir::Service, Failure
 /// Generates the SDK crate's files from spec files. `shown_dir` is how the spec directory is
 /// named in diagnostics, such as `specs/compshare`.
 pub fn generate(files: &[SpecFile], shown_dir: &str) -> Result<Output, Failure> {
-    let service = check(files, shown_dir)?;
-    let mut out = BTreeMap::new();
-    for (path, tokens) in emit::emit(&service) {
-        let text = format::rust(&tokens).map_err(|message| internal(&path, message))?;
-        out.insert(path, text);
-    }
+    let plan = plan(files, shown_dir)?;
+    let out = std::sync::Mutex::new(BTreeMap::new());
+    let jobs: Vec<&Job> = plan.jobs.iter().collect();
+    plan.render_parallel(&jobs, |job, text| {
+        let text = text.map_err(|message| internal(&job.path, message))?;
+        out.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(job.path.clone(), text);
+        Ok(())
+    })?;
+    let service = &plan.service;
     Ok(Output {
-        files: out,
+        files: out
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
         crate_name: service.crate_name.clone(),
         runtime: service.runtime.clone(),
         actions: service.actions.len(),
@@ -68,8 +77,14 @@ pub fn generate(files: &[SpecFile], shown_dir: &str) -> Result<Output, Failure> 
     })
 }
 
+/// Checks the specs and lists the files they make, each with its fingerprint; rendering is
+/// left to the caller, which may skip files it knows are current.
+pub fn plan(files: &[SpecFile], shown_dir: &str) -> Result<Plan, Failure> {
+    Ok(Plan::new(check(files, shown_dir)?))
+}
+
 /// A generator bug, reported like a spec problem so that nothing is written.
-fn internal(path: &str, message: String) -> Failure {
+pub fn internal(path: &str, message: String) -> Failure {
     let mut sources = diag::Sources::default();
     let file = sources.add(format!("<generated {path}>"), String::new());
     let mut diagnostics = diag::Diagnostics::default();

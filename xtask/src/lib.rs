@@ -21,49 +21,71 @@ pub const SPEC_DIR: &str = "specs/compshare";
 /// The generated crate.
 pub const GENERATED_DIR: &str = "generated";
 
-/// Reads the specs and generates every file, in memory. A panic in the generator is a bug,
-/// and is reported as an error like any other so that nothing is written.
-pub fn generate(root: &Path) -> Result<codegen::Output, String> {
+/// Reads and checks the specs, and lists the files they make. A panic in the generator is a
+/// bug, and is reported as an error like any other so that nothing is written.
+pub fn plan(root: &Path) -> Result<codegen::Plan, String> {
     let files = codegen::read_dir(&root.join(SPEC_DIR))
         .map_err(|e| format!("error: cannot read {SPEC_DIR}: {e}"))?;
-    let result = std::panic::catch_unwind(|| codegen::generate(&files, SPEC_DIR));
+    let result = std::panic::catch_unwind(|| codegen::plan(&files, SPEC_DIR));
     match result {
-        Ok(Ok(output)) => Ok(output),
+        Ok(Ok(plan)) => Ok(plan),
         Ok(Err(failure)) => Err(failure.render(stderr_is_terminal())),
-        Err(_) => Err("error: internal error in the generator (a bug: please report it with the specs that caused it)".into()),
+        Err(_) => Err(BUG.into()),
     }
 }
 
+const BUG: &str = "error: internal error in the generator (a bug: please report it with the specs that caused it)";
+
 /// `cargo xtask codegen [--check]`: the exit code, with the report written to `out` and `err`.
 pub fn codegen_command(root: &Path, check: bool, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let output = match generate(root) {
-        Ok(output) => output,
+    let plan = match plan(root) {
+        Ok(plan) => plan,
         Err(report) => {
             let _ = writeln!(err, "{report}\n{GENERATED_DIR}/ was not changed.");
             return 1;
         }
     };
     let dir = root.join(GENERATED_DIR);
-    let plan = match sync::plan(&dir, &output.files) {
-        Ok(plan) => plan,
-        Err(e) => {
-            let _ = writeln!(err, "error: cannot read {GENERATED_DIR}/: {e}");
+    let mut cache = sync::Cache::load(root);
+    let staged = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        sync::run(&dir, &plan, &cache, !check)
+    }));
+    let staged = match staged {
+        Ok(Ok(staged)) => staged,
+        Ok(Err(sync::Failure::Render(path, message))) => {
+            let failure = codegen::internal(&path, message);
+            let _ = writeln!(
+                err,
+                "{}\n{GENERATED_DIR}/ was not changed.",
+                failure.render(stderr_is_terminal())
+            );
+            return 1;
+        }
+        Ok(Err(sync::Failure::Io(message))) => {
+            let _ = writeln!(err, "error: {message}; {GENERATED_DIR}/ was not changed");
+            return 1;
+        }
+        Err(_) => {
+            let _ = writeln!(err, "{BUG}\n{GENERATED_DIR}/ was not changed.");
             return 1;
         }
     };
+    let report = &staged.report;
     if check {
-        if plan.is_empty() {
+        staged.remember_current(&mut cache);
+        cache.save();
+        if report.is_clean() {
             let _ = writeln!(
                 out,
                 "{GENERATED_DIR}/ is up to date ({} files)",
-                plan.unchanged
+                report.unchanged
             );
             return 0;
         }
         for (what, paths) in [
-            ("stale", &plan.stale),
-            ("missing", &plan.missing),
-            ("extra", &plan.extra),
+            ("stale", &report.stale),
+            ("missing", &report.missing),
+            ("extra", &report.extra),
         ] {
             for path in paths {
                 let _ = writeln!(err, "{what}: {GENERATED_DIR}/{path}");
@@ -75,22 +97,23 @@ pub fn codegen_command(root: &Path, check: bool, out: &mut dyn Write, err: &mut 
         );
         return 1;
     }
-    if let Err(e) = sync::apply(&dir, &output.files, &plan) {
+    let summary = format!(
+        "codegen: {} actions, {} models; {} files written, {} unchanged, {} removed",
+        plan.service.actions.len(),
+        plan.service.models.len(),
+        report.stale.len() + report.missing.len(),
+        report.unchanged,
+        report.extra.len()
+    );
+    if let Err(e) = staged.commit(&dir, &mut cache) {
         let _ = writeln!(
             err,
-            "error: cannot write {GENERATED_DIR}/: {e}; it was left as it was"
+            "error: cannot write {GENERATED_DIR}/: {e}; it may be partly updated, run `cargo xtask codegen` again"
         );
         return 1;
     }
-    let _ = writeln!(
-        out,
-        "codegen: {} actions, {} models; {} files written, {} unchanged, {} removed",
-        output.actions,
-        output.models,
-        plan.stale.len() + plan.missing.len(),
-        plan.unchanged,
-        plan.extra.len()
-    );
+    cache.save();
+    let _ = writeln!(out, "{summary}");
     0
 }
 

@@ -18,19 +18,25 @@ commands:
   fuzz [--seconds N]  run every fuzz property for N seconds (default 600) in release mode:
                       the spec loader and checker, the JSON reader, the envelope reader and
                       decoders, the by-name param reader, and form encoding with signing
-  bench               time codegen, a clean build of the compshare crate alone, and its
-                      rebuild after one spec changes
+  bench [--only client|scale|compile]
+                      every figure of BENCHMARKS.md, as Markdown with ratios: the client's
+                      overhead against the official Python SDK, codegen of 80, 1,000 and 5,000
+                      actions, and compile times
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
-        ["codegen"] => codegen(false),
-        ["codegen", "--check"] => codegen(true),
+        ["codegen"] => codegen(false, root()),
+        ["codegen", "--check"] => codegen(true, root()),
+        // Another checkout's specs and generated/, for benchmarks and tests.
+        ["codegen", "--root", dir] => codegen(false, dir.into()),
+        ["codegen", "--check", "--root", dir] => codegen(true, dir.into()),
         ["test", rest @ ..] => test(rest),
         ["import", rest @ ..] => ExitCode::from(xtask::import_cmd::main(rest)),
-        ["bench"] => bench(),
+        ["bench"] => bench(&xtask::bench::PARTS),
+        ["bench", "--only", part] if xtask::bench::PARTS.contains(part) => bench(&[part]),
         ["fuzz"] => fuzz(600),
         ["fuzz", "--seconds", n] => match n.parse() {
             Ok(n) => fuzz(n),
@@ -45,13 +51,8 @@ fn usage() -> ExitCode {
     ExitCode::from(2)
 }
 
-fn codegen(check: bool) -> ExitCode {
-    let code = xtask::codegen_command(
-        &root(),
-        check,
-        &mut std::io::stdout(),
-        &mut std::io::stderr(),
-    );
+fn codegen(check: bool, root: std::path::PathBuf) -> ExitCode {
+    let code = xtask::codegen_command(&root, check, &mut std::io::stdout(), &mut std::io::stderr());
     ExitCode::from(code)
 }
 
@@ -81,21 +82,22 @@ fn test(args: &[&str]) -> ExitCode {
     }
 }
 
-fn bench() -> ExitCode {
-    match xtask::bench::run(&root()) {
-        Ok(r) => {
-            println!(
-                "codegen (80 actions, all files, in memory): {:.2?}",
-                r.codegen
-            );
-            println!(
-                "clean debug build of the compshare crate alone: {:.1?}",
-                r.clean_build
-            );
-            println!(
-                "rebuild after one spec changes (codegen + build): {:.1?}",
-                r.incremental_build
-            );
+fn bench(parts: &[&str]) -> ExitCode {
+    let root = root();
+    let python = if parts.contains(&"client") {
+        match pyenv::ensure(&root) {
+            Ok(python) => Some(python),
+            Err(e) => {
+                eprintln!("error: cannot set up the Python SDK: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        None
+    };
+    match xtask::bench::run(&root, parts, python.as_deref()) {
+        Ok(report) => {
+            print!("{report}");
             ExitCode::SUCCESS
         }
         Err(e) => {

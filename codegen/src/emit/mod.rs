@@ -19,8 +19,6 @@ mod types;
 mod validate;
 mod wire_tests;
 
-use std::collections::BTreeMap;
-
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 
 use crate::ir::Service;
@@ -45,26 +43,54 @@ impl File {
     }
 }
 
-/// Every generated file, keyed by path relative to the crate root.
-pub fn emit(s: &Service) -> BTreeMap<String, File> {
-    let mut files = BTreeMap::new();
-    files.insert("src/lib.rs".to_owned(), lib_rs::emit(s));
-    files.insert("src/client.rs".to_owned(), client::emit(s));
-    files.insert("src/dispatch.rs".to_owned(), dispatch::emit(s));
-    files.insert("src/actions/mod.rs".to_owned(), lib_rs::actions_index(s));
-    files.insert("src/models/mod.rs".to_owned(), lib_rs::models_index(s));
-    for a in &s.actions {
-        files.insert(format!("src/actions/{}.rs", a.module), action::emit(s, a));
-        files.insert(
-            format!("tests/wire/{}.rs", a.module),
-            wire_tests::action_rs(s, a),
-        );
+/// One generated file, by what it holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Lib,
+    Client,
+    Dispatch,
+    ActionsIndex,
+    ModelsIndex,
+    WireMain,
+    Action(usize),
+    WireTest(usize),
+    Model(usize),
+}
+
+/// Every file of the generated crate: its path relative to the crate root, and what it holds.
+pub fn files(s: &Service) -> Vec<(String, Kind)> {
+    let mut out = vec![
+        ("src/lib.rs".to_owned(), Kind::Lib),
+        ("src/client.rs".to_owned(), Kind::Client),
+        ("src/dispatch.rs".to_owned(), Kind::Dispatch),
+        ("src/actions/mod.rs".to_owned(), Kind::ActionsIndex),
+        ("src/models/mod.rs".to_owned(), Kind::ModelsIndex),
+        ("tests/wire/main.rs".to_owned(), Kind::WireMain),
+    ];
+    for (i, a) in s.actions.iter().enumerate() {
+        out.push((format!("src/actions/{}.rs", a.module), Kind::Action(i)));
+        out.push((format!("tests/wire/{}.rs", a.module), Kind::WireTest(i)));
     }
-    for m in &s.models {
-        files.insert(format!("src/models/{}.rs", m.module), model::emit(m));
+    for (i, m) in s.models.iter().enumerate() {
+        out.push((format!("src/models/{}.rs", m.module), Kind::Model(i)));
     }
-    files.insert("tests/wire/main.rs".to_owned(), wire_tests::main_rs(s));
-    files
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// The tokens of one file.
+pub fn emit(s: &Service, kind: Kind) -> File {
+    match kind {
+        Kind::Lib => lib_rs::emit(s),
+        Kind::Client => client::emit(s),
+        Kind::Dispatch => dispatch::emit(s),
+        Kind::ActionsIndex => lib_rs::actions_index(s),
+        Kind::ModelsIndex => lib_rs::models_index(s),
+        Kind::WireMain => wire_tests::main_rs(s),
+        Kind::Action(i) => action::emit(s, &s.actions[i]),
+        Kind::WireTest(i) => wire_tests::action_rs(s, &s.actions[i]),
+        Kind::Model(i) => model::emit(&s.models[i]),
+    }
 }
 
 /// A parameter name, prefixed with `_` when the body never uses it.

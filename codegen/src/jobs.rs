@@ -1,0 +1,183 @@
+//! The files of a generated crate as jobs: each can be rendered on its own, on any thread, and
+//! carries a fingerprint of everything its contents depend on, so a caller can skip a file
+//! whose fingerprint and contents it has seen before.
+
+use std::fmt::{self, Write as _};
+
+use crate::emit::{self, Kind};
+use crate::ir::Service;
+
+/// The generator's own fingerprint: its sources and the lock file (see `build.rs`).
+const GENERATOR: u64 = include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));
+
+/// One file to generate.
+#[derive(Clone, Debug)]
+pub struct Job {
+    /// Relative to the generated crate's root.
+    pub path: String,
+    /// Changes whenever anything the file's contents depend on changes.
+    pub fingerprint: u128,
+    kind: Kind,
+}
+
+/// The checked specs and the files they make.
+pub struct Plan {
+    pub service: Service,
+    pub jobs: Vec<Job>,
+}
+
+impl Plan {
+    pub fn new(service: Service) -> Self {
+        let header = fingerprint(|w| {
+            write!(
+                w,
+                "{}{}{}{}{}{}{}{}",
+                service.name,
+                service.crate_name,
+                service.runtime,
+                service.env_prefix,
+                service.config_dir,
+                service.base_url,
+                service.region,
+                service.zone
+            )
+        });
+        // Files made from every action and model depend on all of them.
+        let whole = fingerprint(|w| write!(w, "{service:?}"));
+        let jobs = emit::files(&service)
+            .into_iter()
+            .map(|(path, kind)| {
+                let own = match kind {
+                    Kind::Action(i) => fingerprint(|w| write!(w, "{:?}", service.actions[i])),
+                    Kind::Model(i) => fingerprint(|w| write!(w, "{:?}", service.models[i])),
+                    // Wire tests build request models from their examples.
+                    Kind::WireTest(i) => fingerprint(|w| {
+                        write!(w, "{:?}", service.actions[i])?;
+                        for m in request_models(&service, i) {
+                            write!(w, "{:?}", service.models[m])?;
+                        }
+                        Ok(())
+                    }),
+                    _ => whole,
+                };
+                let fingerprint =
+                    fingerprint(|w| write!(w, "{GENERATOR}{header}{own}{path}{kind:?}"));
+                Job {
+                    path,
+                    fingerprint,
+                    kind,
+                }
+            })
+            .collect();
+        Self { service, jobs }
+    }
+
+    /// The formatted text of one file. An error is a generator bug.
+    pub fn render(&self, job: &Job) -> Result<String, String> {
+        crate::format::rust(&emit::emit(&self.service, job.kind))
+    }
+
+    /// Renders jobs on all cores, handing each result to `done` on the thread that made it;
+    /// stops at the first error `done` returns.
+    pub fn render_parallel<E: Send>(
+        &self,
+        jobs: &[&Job],
+        done: impl Fn(&Job, Result<String, String>) -> Result<(), E> + Sync,
+    ) -> Result<(), E> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(jobs.len().max(1));
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let failed = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| -> Result<(), E> {
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            if i >= jobs.len() || failed.load(std::sync::atomic::Ordering::Relaxed)
+                            {
+                                return Ok(());
+                            }
+                            let job = jobs[i];
+                            if let Err(e) = done(job, self.render(job)) {
+                                failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                                return Err(e);
+                            }
+                        }
+                    })
+                })
+                .collect();
+            let mut result = Ok(());
+            for w in workers {
+                match w.join() {
+                    Ok(Ok(())) => {}
+                    Ok(Err(e)) => result = Err(e),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            result
+        })
+    }
+}
+
+/// The models a request of action `i` reaches, directly or through other models.
+fn request_models(service: &Service, i: usize) -> Vec<usize> {
+    let mut seen: Vec<usize> = Vec::new();
+    let mut queue: Vec<&crate::ir::Field> = service.actions[i].request.iter().collect();
+    while let Some(f) = queue.pop() {
+        if let crate::ir::Ty::Model { name, .. } = f.ty.element()
+            && let Some(m) = service.models.iter().position(|m| &m.type_name == name)
+            && !seen.contains(&m)
+        {
+            seen.push(m);
+            queue.extend(&service.models[m].fields);
+        }
+    }
+    seen.sort_unstable();
+    seen
+}
+
+/// FNV-1a over 128 bits of whatever `write` prints: stable across runs and machines.
+fn fingerprint(write: impl FnOnce(&mut Fnv) -> fmt::Result) -> u128 {
+    let mut h = Fnv(0x6c62_272e_07bb_0142_62b8_2175_6295_c58d);
+    // Writing into a hasher cannot fail.
+    let _ = write(&mut h);
+    h.0
+}
+
+struct Fnv(u128);
+
+impl Fnv {
+    fn mix(&mut self, value: u128) {
+        self.0 ^= value;
+        self.0 = self
+            .0
+            .wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
+    }
+}
+
+impl fmt::Write for Fnv {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for b in s.bytes() {
+            self.mix(u128::from(b));
+        }
+        Ok(())
+    }
+}
+
+/// A hash of a file's contents, for callers that cache what they have written: FNV over eight
+/// bytes at a time, which is plenty to tell a changed file and fast on tens of megabytes.
+pub fn content_hash(bytes: &[u8]) -> u128 {
+    let mut h = Fnv(0x6c62_272e_07bb_0142_62b8_2175_6295_c58d);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        h.mix(u128::from(word));
+    }
+    for b in chunks.remainder() {
+        h.mix(u128::from(*b));
+    }
+    h.mix(bytes.len() as u128);
+    h.0
+}
