@@ -25,6 +25,8 @@ pub struct ByName {
     pub retry: Retry,
     /// Reads, fills, validates and encodes a request.
     pub prepare: Prepare,
+    /// Reads and validates a request as it arrived, filling nothing: what a server checks.
+    pub check: fn(&Params) -> Result<(), ValidationError>,
     /// Decodes an answer into the typed response, as JSON with the envelope's members.
     pub decode: fn(Answer) -> Result<Value, Error>,
     /// The spec's response example, a whole body.
@@ -41,6 +43,7 @@ impl ByName {
                 codes: A::RETRY_CODES,
             },
             prepare: prepare::<A>,
+            check: check::<A>,
             decode: decode::<A>,
             response_example: None,
         }
@@ -59,6 +62,12 @@ fn prepare<A: Action + FromParams>(
 ) -> Result<Vec<(String, String)>, ValidationError> {
     let (mut request, violations) = from_params::<A>(params);
     client.prepare_with(&mut request, violations)
+}
+
+fn check<A: Action + FromParams>(params: &Params) -> Result<(), ValidationError> {
+    let (request, mut violations) = from_params::<A>(params);
+    request.validate_into(&mut violations);
+    violations.finish(A::NAME)
 }
 
 fn decode<A: Action>(answer: Answer) -> Result<Value, Error> {
