@@ -23,10 +23,56 @@ pub struct Service {
     /// Groups of actions for the front page, each listing actions by wire name; every action
     /// is in exactly one.
     pub groups: Vec<Group>,
+    /// Error codes the service documents, by code.
+    pub errors: Vec<ErrorCode>,
+    /// Waits the service's specs declare.
+    pub waiters: Vec<Waiter>,
     /// Sorted by wire name.
     pub actions: Vec<Action>,
     /// Sorted by wire name.
     pub models: Vec<Model>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ErrorCode {
+    pub code: i64,
+    /// The constant, such as `DISK_STILL_DETACHING`.
+    pub constant: String,
+    pub message: String,
+    pub description: String,
+}
+
+/// Polling an action until a resource reaches a state.
+#[derive(Clone, Debug)]
+pub struct Waiter {
+    /// The resource, as the spec names it: `Instance`.
+    pub name: String,
+    /// `wait_until_instance`.
+    pub method: String,
+    /// For messages and commands: `instance`.
+    pub resource: String,
+    /// The polled action, by index in [`Service::actions`].
+    pub action: usize,
+    /// The request field that selects by id, and whether it is a list.
+    pub id_param: Field,
+    /// The response list of resources.
+    pub items: Field,
+    /// The model the list holds, by index in [`Service::models`].
+    pub model: usize,
+    pub id_field: Field,
+    pub state_field: Field,
+    pub interval_ms: u64,
+    pub targets: Vec<WaitTarget>,
+}
+
+#[derive(Clone, Debug)]
+pub struct WaitTarget {
+    /// The state's wire text.
+    pub state: String,
+    pub failure: Vec<String>,
+    pub gone: bool,
+    /// The command that waits for it: `instance-running`.
+    pub command: String,
 }
 
 #[derive(Clone, Debug)]
@@ -47,6 +93,13 @@ pub struct Action {
     pub summary: String,
     pub description: String,
     pub retryable: bool,
+    /// Codes that say the request was not carried out: retried for any action.
+    pub retry_codes: Vec<i64>,
+    pub retry_backoff_ms: Option<u64>,
+    pub request_body: crate::spec::RequestBody,
+    pub response_body: crate::spec::ResponseBody,
+    /// Request params, by the last segment of their wire name, whose values never appear in logs.
+    pub sensitive: Vec<String>,
     /// Common params first, then the request table in spec order.
     pub request: Vec<Field>,
     pub response: Vec<Field>,

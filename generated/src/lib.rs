@@ -244,8 +244,11 @@
 
 pub mod actions;
 mod client;
+pub mod codes;
 mod dispatch;
 pub mod models;
+pub mod schema;
+mod waiters;
 
 pub use client::{Client, SERVICE};
 pub use dispatch::{call, prepare, ACTIONS};

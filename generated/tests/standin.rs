@@ -4,7 +4,7 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
-use compshare::runtime::codegen_support::Retry;
+use compshare::runtime::codegen_support::Call;
 use compshare::{Client, Config, Credential, RetryPolicy};
 use testkit::python;
 
@@ -78,21 +78,13 @@ async fn the_official_sdk_accepts_our_signatures() {
         // The stand-in received exactly what we meant to send.
         let sent = compshare::prepare(&client, "DescribeCompShareImages", &case).unwrap();
         let mut raw = serde_json::Value::Null;
-        let retry = Retry {
-            retryable: true,
-            codes: &[],
-        };
+        let call = Call::plain("DescribeCompShareImages", true);
         client
             .runtime()
-            .execute(
-                "DescribeCompShareImages",
-                retry,
-                sent.clone(),
-                &mut |answer| {
-                    raw = serde_json::from_slice(&answer.body).unwrap();
-                    Ok(())
-                },
-            )
+            .execute(call, sent.clone(), &mut |answer| {
+                raw = serde_json::from_slice(&answer.body).unwrap();
+                Ok(())
+            })
             .await
             .unwrap();
         let mut expected: serde_json::Map<String, serde_json::Value> =

@@ -14,6 +14,20 @@ pub trait Action: EncodeForm + Validate + Send + 'static {
     /// API codes that say the request was not carried out, so that sending it again is safe
     /// even for an action that is not retryable.
     const RETRY_CODES: &'static [i64] = &[];
+    /// The first wait before retrying one of [`Action::RETRY_CODES`], in milliseconds; 0 for
+    /// the retry policy's.
+    #[doc(hidden)]
+    const RETRY_BACKOFF_MS: u64 = 0;
+    /// How the request body is encoded.
+    #[doc(hidden)]
+    const REQUEST_BODY: crate::client::RequestBody = crate::client::RequestBody::Form;
+    /// Whether a successful answer is a file rather than JSON; see
+    /// [`Client::download`](crate::Client::download).
+    const DOWNLOAD: bool = false;
+    /// Request params (by the last segment of their wire name) whose values never appear in
+    /// logs.
+    #[doc(hidden)]
+    const SENSITIVE: &'static [&'static str] = &[];
     /// The response type.
     type Response: Decode + Send + 'static;
 

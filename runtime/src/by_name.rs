@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use crate::action::Action;
-use crate::client::{Answer, Client, Retry, decode_json};
+use crate::client::{Answer, Call, Client, decode_json};
 use crate::error::Error;
 use crate::json::ToJson;
 use crate::params::{FromParams, from_params};
@@ -21,8 +21,8 @@ pub type Prepare = fn(&Client, &Params) -> Result<Vec<(String, String)>, Validat
 pub struct ByName {
     /// The wire name.
     pub name: &'static str,
-    /// How the action is retried.
-    pub retry: Retry,
+    /// How the action is sent.
+    pub call: Call,
     /// Reads, fills, validates and encodes a request.
     pub prepare: Prepare,
     /// Reads and validates a request as it arrived, filling nothing: what a server checks.
@@ -31,6 +31,8 @@ pub struct ByName {
     pub decode: fn(Answer) -> Result<Value, Error>,
     /// The spec's response example, a whole body.
     pub response_example: Option<&'static str>,
+    /// Whether a successful answer is a file: call it with `Client::download_prepared`.
+    pub download: bool,
 }
 
 impl ByName {
@@ -38,14 +40,12 @@ impl ByName {
     pub const fn of<A: Action + FromParams>() -> Self {
         Self {
             name: A::NAME,
-            retry: Retry {
-                retryable: A::RETRYABLE,
-                codes: A::RETRY_CODES,
-            },
+            call: Call::of::<A>(),
             prepare: prepare::<A>,
             check: check::<A>,
             decode: decode::<A>,
             response_example: None,
+            download: A::DOWNLOAD,
         }
     }
 
@@ -111,8 +111,15 @@ impl Client {
     #[doc(hidden)]
     pub async fn call_by_name(&self, entry: &ByName, params: &Params) -> Result<Value, Error> {
         let params = (entry.prepare)(self, params)?;
+        if entry.download {
+            return Err(Error::Decode {
+                action: entry.name.to_owned(),
+                message: "this action answers with a file; download it instead".to_owned(),
+                request_id: None,
+            });
+        }
         let mut out = None;
-        self.execute(entry.name, entry.retry, params, &mut |answer| {
+        self.execute(entry.call, params, &mut |answer| {
             out = Some((entry.decode)(answer)?);
             Ok(())
         })

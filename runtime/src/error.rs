@@ -69,6 +69,9 @@ pub enum Error {
     /// The client could not be configured.
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// A wait stopped before its resource reached the target.
+    #[error(transparent)]
+    Wait(#[from] crate::wait::WaitError),
 }
 
 /// What kind of transport failure happened.

@@ -24,6 +24,7 @@ mod json;
 mod paginate;
 mod params;
 mod retry;
+pub mod schema;
 mod service;
 mod sign;
 mod suggest;
@@ -32,9 +33,10 @@ pub mod testing;
 pub mod transport;
 mod unknown;
 mod validate;
+pub mod wait;
 
 pub use action::Action;
-pub use client::Client;
+pub use client::{Client, Download};
 pub use config::{Config, ConfigError};
 pub use credential::Credential;
 pub use enums::{UnknownEnumValue, UnknownValue};
@@ -51,7 +53,7 @@ pub use validate::{Number, Rule, ValidationError, Violation};
 pub mod codegen_support {
     pub use crate::action::{Action, Common};
     pub use crate::by_name::{ByName, find};
-    pub use crate::client::{Answer, Client, Retry, decode_json};
+    pub use crate::client::{Answer, Call, Client, RequestBody, decode_json};
     pub use crate::decode::{
         Decode, Elements, Envelope, Object, Scalar, SyntaxError, Target, deserialize, from_slice,
         from_value, parse_json, response,
@@ -68,4 +70,5 @@ pub mod codegen_support {
     pub use crate::service::Service;
     pub use crate::unknown::UnknownFields;
     pub use crate::validate::{Number, Rule, Validate, ValidationError, Violations, validate};
+    pub use crate::wait::PollFuture;
 }

@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use compshare_runtime::codegen_support::{Retry, flatten_json};
+use compshare_runtime::codegen_support::{Call, flatten_json};
 use compshare_runtime::testing::{MockServer, Reply};
 use compshare_runtime::{Client, Config, Credential, RetryPolicy, Service};
 use testkit::python;
@@ -202,17 +202,14 @@ async fn flattening_and_signing_match_the_official_sdk() {
         .with_base_url(server.url())
         .with_retry(RetryPolicy::disabled());
     let client = Client::new(&SERVICE, config).unwrap();
-    let retry = Retry {
-        retryable: false,
-        codes: &[],
-    };
+    let call = Call::plain("Conformance", false);
 
     let inputs = cases();
     let mut checks = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
         let flat = flatten_json(input);
         client
-            .execute("Conformance", retry, flat.clone(), &mut |_| Ok(()))
+            .execute(call, flat.clone(), &mut |_| Ok(()))
             .await
             .unwrap();
         let body = String::from_utf8(server.requests()[i].body.clone()).unwrap();

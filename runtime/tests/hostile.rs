@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use compshare_runtime::codegen_support::Retry;
+use compshare_runtime::codegen_support::Call;
 use compshare_runtime::testing::{MockServer, Reply};
 use compshare_runtime::{Client, Config, Credential, Error, RetryPolicy, Service};
 use serde_json::json;
@@ -32,13 +32,10 @@ fn client(url: String, limit: u64) -> Client {
 
 /// Sends one retryable call and returns its error.
 async fn call(client: &Client) -> Error {
-    let retry = Retry {
-        retryable: true,
-        codes: &[],
-    };
+    let call = Call::plain("DescribeThing", true);
     let params = vec![("Name".to_owned(), "x".to_owned())];
     client
-        .execute("DescribeThing", retry, params, &mut |_| Ok(()))
+        .execute(call, params, &mut |_| Ok(()))
         .await
         .unwrap_err()
 }
@@ -116,13 +113,10 @@ async fn a_body_just_under_the_limit_is_read() {
     let server =
         MockServer::start(move |_| Reply::json(json!({"RetCode": 0, "Pad": "x".repeat(900)})))
             .await;
-    let retry = Retry {
-        retryable: true,
-        codes: &[],
-    };
+    let call = Call::plain("DescribeThing", true);
     let mut read = 0;
     client(server.url(), limit)
-        .execute("DescribeThing", retry, Vec::new(), &mut |answer| {
+        .execute(call, Vec::new(), &mut |answer| {
             read = answer.body.len();
             Ok(())
         })

@@ -19,7 +19,7 @@ use super::structs::{self, Role};
 use super::{File, builder, docs, enums, paging, request, response};
 use crate::ir::{Action, Service};
 use crate::naming::ident;
-use crate::spec::keys;
+use crate::spec::{RequestBody, ResponseBody, keys};
 
 pub fn emit(_s: &Service, a: &Action) -> File {
     let mut file = File::new(module_doc(a));
@@ -88,6 +88,28 @@ fn request_items(a: &Action) -> TokenStream {
         }
     });
     let [region, zone, project_id] = common;
+    let mut consts = TokenStream::new();
+    if !a.retry_codes.is_empty() {
+        let codes = &a.retry_codes;
+        consts.extend(quote!(const RETRY_CODES: &'static [i64] = &[#(#codes),*];));
+    }
+    if let Some(ms) = a.retry_backoff_ms {
+        consts.extend(quote!(const RETRY_BACKOFF_MS: u64 = #ms;));
+    }
+    if a.request_body == RequestBody::Json {
+        consts.extend(quote!(
+            const REQUEST_BODY: rt::RequestBody = rt::RequestBody::Json;
+        ));
+    }
+    if a.response_body == ResponseBody::Bytes {
+        consts.extend(quote!(
+            const DOWNLOAD: bool = true;
+        ));
+    }
+    if !a.sensitive.is_empty() {
+        let names = &a.sensitive;
+        consts.extend(quote!(const SENSITIVE: &'static [&'static str] = &[#(#names),*];));
+    }
     quote! {
         #def
 
@@ -104,6 +126,7 @@ fn request_items(a: &Action) -> TokenStream {
         impl rt::Action for #name {
             const NAME: &'static str = #wire;
             const RETRYABLE: bool = #retryable;
+            #consts
             type Response = #response;
 
             fn common(&mut self) -> rt::Common<'_> {

@@ -17,6 +17,7 @@ use quote::quote;
 use super::{docs, types};
 use crate::ir::{Action, Field, Ty};
 use crate::naming::ident;
+use crate::spec::ResponseBody;
 
 pub fn emit(a: &Action) -> TokenStream {
     let name = ident(&a.builder_type);
@@ -47,6 +48,22 @@ pub fn emit(a: &Action) -> TokenStream {
         }
     ));
     let method_doc = docs::attrs(&method_doc);
+    let send = if a.response_body == ResponseBody::Bytes {
+        quote! {
+            /// Fills common params from the client config, validates, and sends the request;
+            /// the answer is a file, handed over as a stream.
+            pub async fn send(self) -> ::core::result::Result<crate::runtime::Download, crate::Error> {
+                self.client.runtime().download(self.request).await
+            }
+        }
+    } else {
+        quote! {
+            /// Fills common params from the client config, validates, and sends the request.
+            pub async fn send(self) -> ::core::result::Result<#response, crate::Error> {
+                self.client.send(self.request).await
+            }
+        }
+    };
     quote! {
         #doc
         #[derive(Clone, Debug)]
@@ -68,10 +85,7 @@ pub fn emit(a: &Action) -> TokenStream {
                 self.request
             }
 
-            /// Fills common params from the client config, validates, and sends the request.
-            pub async fn send(self) -> ::core::result::Result<#response, crate::Error> {
-                self.client.send(self.request).await
-            }
+            #send
         }
 
         impl crate::Client {

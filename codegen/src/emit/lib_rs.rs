@@ -29,8 +29,11 @@ pub fn emit(s: &Service) -> File {
     file.items.push(quote! {
         pub mod actions;
         mod client;
+        pub mod codes;
         mod dispatch;
         pub mod models;
+        pub mod schema;
+        mod waiters;
     });
     file.items.push(quote! {
         pub use client::{Client, SERVICE};

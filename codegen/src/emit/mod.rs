@@ -6,6 +6,7 @@
 mod action;
 mod builder;
 mod client;
+mod codes;
 mod dispatch;
 mod docs;
 mod enums;
@@ -14,9 +15,11 @@ mod model;
 mod paging;
 mod request;
 mod response;
+mod schema;
 mod structs;
 mod types;
 mod validate;
+mod waiters;
 mod wire_tests;
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
@@ -51,6 +54,9 @@ pub enum Kind {
     Dispatch,
     ActionsIndex,
     ModelsIndex,
+    Codes,
+    Waiters,
+    Schema,
     WireMain,
     Action(usize),
     WireTest(usize),
@@ -65,6 +71,9 @@ pub fn files(s: &Service) -> Vec<(String, Kind)> {
         ("src/dispatch.rs".to_owned(), Kind::Dispatch),
         ("src/actions/mod.rs".to_owned(), Kind::ActionsIndex),
         ("src/models/mod.rs".to_owned(), Kind::ModelsIndex),
+        ("src/codes.rs".to_owned(), Kind::Codes),
+        ("src/waiters.rs".to_owned(), Kind::Waiters),
+        ("src/schema.rs".to_owned(), Kind::Schema),
         ("tests/wire/main.rs".to_owned(), Kind::WireMain),
     ];
     for (i, a) in s.actions.iter().enumerate() {
@@ -86,6 +95,9 @@ pub fn emit(s: &Service, kind: Kind) -> File {
         Kind::Dispatch => dispatch::emit(s),
         Kind::ActionsIndex => lib_rs::actions_index(s),
         Kind::ModelsIndex => lib_rs::models_index(s),
+        Kind::Codes => codes::emit(s),
+        Kind::Waiters => waiters::emit(s),
+        Kind::Schema => schema::emit(s),
         Kind::WireMain => wire_tests::main_rs(s),
         Kind::Action(i) => action::emit(s, &s.actions[i]),
         Kind::WireTest(i) => wire_tests::action_rs(s, &s.actions[i]),

@@ -6,6 +6,7 @@ mod examples;
 mod fields;
 mod graph;
 mod models;
+mod service;
 
 use std::collections::BTreeMap;
 
@@ -114,6 +115,8 @@ pub fn lower(
     let mut service = ir::Service {
         guide: set.guide.clone(),
         groups,
+        errors: Vec::new(),
+        waiters: Vec::new(),
         name: service.service.value.clone(),
         crate_name: crate_name.value.clone(),
         runtime: text_or(&service.runtime, "compshare_runtime".to_owned()),
@@ -129,6 +132,11 @@ pub fn lower(
         models: lowered_models,
     };
     type_model_examples(&mut service, pending, d);
+    service::sensitive_params(&mut service);
+    if let Some(spec) = &set.service {
+        service.errors = service::errors(spec, d);
+        service.waiters = service::waiters(spec, &service, d);
+    }
     d.is_empty().then_some(service)
 }
 
@@ -429,6 +437,11 @@ fn lower_action(
         summary: a.summary.clone(),
         description: a.description.clone(),
         retryable: a.retryable,
+        retry_codes: a.retry.codes.clone(),
+        retry_backoff_ms: a.retry.backoff_ms,
+        request_body: a.request_body,
+        response_body: a.response_body,
+        sensitive: Vec::new(),
         request,
         response,
         enums,

@@ -15,6 +15,8 @@ pub const SERVICE: &[&str] = &[
     "config_dir",
     "common",
     "groups",
+    "errors",
+    "waiters",
 ];
 
 /// One of `service.yaml`'s `groups:`: actions grouped for the docs by words in their names.
@@ -26,11 +28,40 @@ pub const ACTION: &[&str] = &[
     "summary",
     "description",
     "retryable",
+    "retry",
+    "request_body",
+    "response_body",
     "common",
     "request",
     "response",
     "response_example",
 ];
+
+/// An action's `retry:`: codes that say the request was not carried out.
+pub const RETRY: &[&str] = &["codes", "backoff_ms"];
+
+/// One of `service.yaml`'s `errors:`: a code the service documents.
+pub const ERROR: &[&str] = &["code", "name", "message", "description"];
+
+/// One of `service.yaml`'s `waiters:`: polling an action until a resource reaches a state.
+pub const WAITER: &[&str] = &[
+    "name",
+    "action",
+    "id_param",
+    "items",
+    "id_field",
+    "state_field",
+    "interval_ms",
+    "targets",
+];
+
+/// One of a waiter's `targets:`.
+pub const TARGET: &[&str] = &["state", "failure", "gone"];
+
+/// `request_body:` and `response_body:` values.
+pub const FORM: &str = "form";
+pub const JSON: &str = "json";
+pub const BYTES: &str = "bytes";
 
 /// `models/<Model>.yaml`.
 pub const MODEL: &[&str] = &["model", "description", "fields"];

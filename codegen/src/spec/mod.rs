@@ -53,6 +53,77 @@ pub struct ServiceSpec {
     /// Groups of actions for the docs, in order; an action goes to the first group one of whose
     /// keywords its name contains.
     pub groups: Vec<GroupSpec>,
+    /// Error codes the service documents.
+    pub errors: Vec<ErrorSpec>,
+    /// Polling an action until a resource reaches a state.
+    pub waiters: Vec<WaiterSpec>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ErrorSpec {
+    pub code: At<i64>,
+    /// The constant's name, UpperCamelCase, such as `DiskStillDetaching`.
+    pub name: At<String>,
+    /// The message the service sends with the code.
+    pub message: String,
+    pub description: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct WaiterSpec {
+    pub loc: Loc,
+    /// What is waited for, such as `Instance`: `wait_until_instance`, `wait instance-running`.
+    pub name: At<String>,
+    /// The action polled.
+    pub action: At<String>,
+    /// The request param that selects the resource by id (an array param takes one element).
+    pub id_param: At<String>,
+    /// The response field listing the resources.
+    pub items: At<String>,
+    /// The item field holding the id.
+    pub id_field: At<String>,
+    /// The item field holding the state.
+    pub state_field: At<String>,
+    pub interval_ms: u64,
+    pub targets: Vec<TargetSpec>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TargetSpec {
+    /// The state waited for; with `gone`, a name for "no longer listed".
+    pub state: At<String>,
+    /// States from which the target cannot be reached: waiting stops with an error.
+    pub failure: Vec<String>,
+    /// Success is the resource disappearing from the list.
+    pub gone: bool,
+}
+
+/// How a request body is encoded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RequestBody {
+    /// `application/x-www-form-urlencoded`, arrays flattened to `Name.N`.
+    #[default]
+    Form,
+    /// `application/json`, arrays of scalars sent as JSON arrays and signed as the
+    /// concatenation of their elements.
+    Json,
+}
+
+/// What a successful answer's body is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ResponseBody {
+    #[default]
+    Json,
+    /// A file: the bytes are handed to the caller as a stream. Errors are still JSON.
+    Bytes,
+}
+
+/// An action's own retry rule: codes that say the request was not carried out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RetrySpec {
+    pub codes: Vec<i64>,
+    /// The first wait before sending again; later waits double.
+    pub backoff_ms: Option<u64>,
 }
 
 #[derive(Clone, Debug)]
@@ -75,11 +146,34 @@ pub struct ActionSpec {
     pub summary: String,
     pub description: String,
     pub retryable: bool,
+    pub retry: RetrySpec,
+    pub request_body: RequestBody,
+    pub response_body: ResponseBody,
     /// Common params in [`keys::COMMON_PARAMS`] order.
     pub common: Vec<(At<String>, Requiredness)>,
     pub request: Vec<FieldSpec>,
     pub response: Vec<FieldSpec>,
     pub response_example: Option<At<String>>,
+}
+
+impl ActionSpec {
+    /// An action with a name and nothing else.
+    pub fn new(name: &str) -> Self {
+        Self {
+            loc: Loc::nowhere(),
+            action: At::new(name.to_owned()),
+            summary: String::new(),
+            description: String::new(),
+            retryable: false,
+            retry: RetrySpec::default(),
+            request_body: RequestBody::Form,
+            response_body: ResponseBody::Json,
+            common: Vec::new(),
+            request: Vec::new(),
+            response: Vec::new(),
+            response_example: None,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -5,8 +5,9 @@ use crate::suggest::did_you_mean;
 use crate::yaml::{self, Kind, Node};
 
 use super::{
-    ActionSpec, At, BoundKind, EnumSpec, EnumValueSpec, FieldSpec, Format, GroupSpec, ModelSpec,
-    Requiredness, SCALAR_TYPES, ServiceSpec, SpecSet, TypeExpr, keys,
+    ActionSpec, At, BoundKind, EnumSpec, EnumValueSpec, ErrorSpec, FieldSpec, Format, GroupSpec,
+    ModelSpec, RequestBody, Requiredness, ResponseBody, RetrySpec, SCALAR_TYPES, ServiceSpec,
+    SpecSet, TargetSpec, TypeExpr, WaiterSpec, keys,
 };
 
 /// Which schema a file follows, decided by where it lives.
@@ -331,6 +332,11 @@ impl Reader<'_> {
             config_dir: opt_name(self, "config_dir"),
             common,
             groups: m.get("groups").map(|n| self.groups(n)).unwrap_or_default(),
+            errors: m.get("errors").map(|n| self.errors(n)).unwrap_or_default(),
+            waiters: m
+                .get("waiters")
+                .map(|n| self.waiters(n))
+                .unwrap_or_default(),
         })
     }
 
@@ -390,17 +396,202 @@ impl Reader<'_> {
             }),
             None => None,
         };
+        let retry = m.get("retry").map(|n| self.retry(n)).unwrap_or_default();
+        let request_body = match m.get("request_body") {
+            Some(n) => self
+                .word(n, "`request_body`", &[keys::FORM, keys::JSON])
+                .map_or(RequestBody::Form, |w| match w {
+                    keys::JSON => RequestBody::Json,
+                    _ => RequestBody::Form,
+                }),
+            None => RequestBody::Form,
+        };
+        let response_body = match m.get("response_body") {
+            Some(n) => self
+                .word(n, "`response_body`", &[keys::JSON, keys::BYTES])
+                .map_or(ResponseBody::Json, |w| match w {
+                    keys::BYTES => ResponseBody::Bytes,
+                    _ => ResponseBody::Json,
+                }),
+            None => ResponseBody::Json,
+        };
         Some(ActionSpec {
             loc: self.loc(m.node),
             action: action?,
             summary: self.opt_text(&m, "summary"),
             description: self.opt_text(&m, "description"),
             retryable,
+            retry,
+            request_body,
+            response_body,
             common,
             request,
             response,
             response_example,
         })
+    }
+
+    /// One of `allowed`, reported with a did-you-mean otherwise.
+    fn word(&mut self, node: &Node, what: &str, allowed: &[&'static str]) -> Option<&'static str> {
+        let text = self.text(node, what)?;
+        if let Some(w) = allowed.iter().find(|w| **w == text) {
+            return Some(w);
+        }
+        let help = match did_you_mean(&text, allowed.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("{what} is one of: {}", allowed.join(", ")),
+        };
+        self.error(
+            node,
+            format!("{what} cannot be `{text}`"),
+            "unknown value",
+            Some(help),
+        );
+        None
+    }
+
+    fn retry(&mut self, node: &Node) -> RetrySpec {
+        let Some(m) = self.mapping(node, "`retry`", keys::RETRY, &["codes"]) else {
+            return RetrySpec::default();
+        };
+        let codes = m
+            .get("codes")
+            .map(|n| {
+                self.list(n, "`codes`")
+                    .iter()
+                    .filter_map(|c| self.integer(c, "a code").map(|c| c.value))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let backoff_ms = m
+            .get("backoff_ms")
+            .and_then(|n| self.count(n, "`backoff_ms`"))
+            .map(|c| c.value);
+        RetrySpec { codes, backoff_ms }
+    }
+
+    fn integer(&mut self, node: &Node, what: &str) -> Option<At<i64>> {
+        if let Kind::Scalar {
+            text,
+            quoted: false,
+        } = &node.kind
+            && let Ok(value) = text.parse::<i64>()
+        {
+            return Some(At {
+                value,
+                loc: self.loc(node),
+            });
+        }
+        self.error(
+            node,
+            format!("{what} must be a whole number, but this is {}", shown(node)),
+            "expected a whole number",
+            None,
+        );
+        None
+    }
+
+    fn errors(&mut self, node: &Node) -> Vec<ErrorSpec> {
+        let mut out = Vec::new();
+        for item in self.list(node, "`errors`") {
+            let Some(m) = self.mapping(item, "an error", keys::ERROR, &["code", "name"]) else {
+                continue;
+            };
+            let code = m.get("code").and_then(|n| self.integer(n, "`code`"));
+            let name = m.get("name").and_then(|n| self.name(n, "`name`"));
+            if let (Some(code), Some(name)) = (code, name) {
+                out.push(ErrorSpec {
+                    code,
+                    name,
+                    message: self.opt_text(&m, "message"),
+                    description: self.opt_text(&m, "description"),
+                });
+            }
+        }
+        out
+    }
+
+    fn waiters(&mut self, node: &Node) -> Vec<WaiterSpec> {
+        let mut out = Vec::new();
+        for item in self.list(node, "`waiters`") {
+            let required = &[
+                "name",
+                "action",
+                "id_param",
+                "items",
+                "id_field",
+                "state_field",
+                "targets",
+            ];
+            let Some(m) = self.mapping(item, "a waiter", keys::WAITER, required) else {
+                continue;
+            };
+            let name =
+                |r: &mut Self, key: &str| m.get(key).and_then(|n| r.name(n, &format!("`{key}`")));
+            let (
+                Some(w_name),
+                Some(action),
+                Some(id_param),
+                Some(items),
+                Some(id_field),
+                Some(state_field),
+            ) = (
+                name(self, "name"),
+                name(self, "action"),
+                name(self, "id_param"),
+                name(self, "items"),
+                name(self, "id_field"),
+                name(self, "state_field"),
+            )
+            else {
+                continue;
+            };
+            let interval_ms = m
+                .get("interval_ms")
+                .and_then(|n| self.count(n, "`interval_ms`"))
+                .map_or(3000, |c| c.value);
+            let mut targets = Vec::new();
+            if let Some(list) = m.get("targets") {
+                for t in self.list(list, "`targets`") {
+                    let Some(tm) = self.mapping(t, "a target", keys::TARGET, &["state"]) else {
+                        continue;
+                    };
+                    let Some(state) = tm.get("state").and_then(|n| self.name(n, "`state`")) else {
+                        continue;
+                    };
+                    let failure = tm
+                        .get("failure")
+                        .map(|n| {
+                            self.list(n, "`failure`")
+                                .iter()
+                                .filter_map(|f| self.name(f, "a state").map(|f| f.value))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    let gone = tm
+                        .get("gone")
+                        .and_then(|n| self.bool(n, "`gone`"))
+                        .unwrap_or(false);
+                    targets.push(TargetSpec {
+                        state,
+                        failure,
+                        gone,
+                    });
+                }
+            }
+            out.push(WaiterSpec {
+                loc: self.loc(item),
+                name: w_name,
+                action,
+                id_param,
+                items,
+                id_field,
+                state_field,
+                interval_ms,
+                targets,
+            });
+        }
+        out
     }
 
     fn common(&mut self, node: &Node) -> Vec<(At<String>, Requiredness)> {

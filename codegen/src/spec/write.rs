@@ -5,7 +5,8 @@
 use serde_yaml::{Mapping, Value};
 
 use super::{
-    ActionSpec, Bound, EnumSpec, FieldSpec, ModelSpec, Requiredness, ServiceSpec, TypeExpr, keys,
+    ActionSpec, Bound, EnumSpec, FieldSpec, ModelSpec, RequestBody, Requiredness, ResponseBody,
+    ServiceSpec, TypeExpr, WaiterSpec, keys,
 };
 use crate::yaml::{Kind, Node};
 
@@ -56,7 +57,59 @@ pub fn service(s: &ServiceSpec) -> String {
             .collect();
         put(&mut m, "groups", Value::Sequence(groups));
     }
+    if !s.errors.is_empty() {
+        let errors = s
+            .errors
+            .iter()
+            .map(|e| {
+                let mut item = Mapping::new();
+                put(&mut item, "code", e.code.value);
+                put(&mut item, "name", e.name.value.as_str());
+                put_text(&mut item, "message", &e.message);
+                put_text(&mut item, "description", &e.description);
+                Value::Mapping(ordered(item, keys::ERROR))
+            })
+            .collect();
+        put(&mut m, "errors", Value::Sequence(errors));
+    }
+    if !s.waiters.is_empty() {
+        let waiters = s.waiters.iter().map(waiter).collect();
+        put(&mut m, "waiters", Value::Sequence(waiters));
+    }
     text(ordered(m, keys::SERVICE))
+}
+
+fn waiter(w: &WaiterSpec) -> Value {
+    let mut m = Mapping::new();
+    for (key, value) in [
+        ("name", &w.name),
+        ("action", &w.action),
+        ("id_param", &w.id_param),
+        ("items", &w.items),
+        ("id_field", &w.id_field),
+        ("state_field", &w.state_field),
+    ] {
+        put(&mut m, key, value.value.as_str());
+    }
+    put(&mut m, "interval_ms", w.interval_ms);
+    let targets = w
+        .targets
+        .iter()
+        .map(|t| {
+            let mut item = Mapping::new();
+            put(&mut item, "state", t.state.value.as_str());
+            if !t.failure.is_empty() {
+                let states = t.failure.iter().map(|s| Value::from(s.as_str())).collect();
+                put(&mut item, "failure", Value::Sequence(states));
+            }
+            if t.gone {
+                put(&mut item, "gone", true);
+            }
+            Value::Mapping(ordered(item, keys::TARGET))
+        })
+        .collect();
+    put(&mut m, "targets", Value::Sequence(targets));
+    Value::Mapping(ordered(m, keys::WAITER))
 }
 
 pub fn action_map(a: &ActionSpec) -> Mapping {
@@ -65,6 +118,21 @@ pub fn action_map(a: &ActionSpec) -> Mapping {
     put_text(&mut m, "summary", &a.summary);
     put_text(&mut m, "description", &a.description);
     put(&mut m, "retryable", a.retryable);
+    if !a.retry.codes.is_empty() {
+        let mut retry = Mapping::new();
+        let codes = a.retry.codes.iter().map(|c| Value::from(*c)).collect();
+        put(&mut retry, "codes", Value::Sequence(codes));
+        if let Some(ms) = a.retry.backoff_ms {
+            put(&mut retry, "backoff_ms", ms);
+        }
+        put(&mut m, "retry", ordered(retry, keys::RETRY));
+    }
+    if a.request_body == RequestBody::Json {
+        put(&mut m, "request_body", keys::JSON);
+    }
+    if a.response_body == ResponseBody::Bytes {
+        put(&mut m, "response_body", keys::BYTES);
+    }
     if !a.common.is_empty() {
         let mut common = Mapping::new();
         for (name, requiredness) in &a.common {

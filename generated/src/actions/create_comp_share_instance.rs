@@ -873,6 +873,8 @@ impl rt::Action for CreateCompShareInstanceRequest {
 
     const RETRYABLE: bool = false;
 
+    const SENSITIVE: &'static [&'static str] = &["Password"];
+
     type Response = CreateCompShareInstanceResponse;
 
     fn common(&mut self) -> rt::Common<'_> {

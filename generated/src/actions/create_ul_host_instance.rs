@@ -236,6 +236,8 @@ impl rt::Action for CreateUlHostInstanceRequest {
 
     const RETRYABLE: bool = false;
 
+    const SENSITIVE: &'static [&'static str] = &["Password"];
+
     type Response = CreateUlHostInstanceResponse;
 
     fn common(&mut self) -> rt::Common<'_> {

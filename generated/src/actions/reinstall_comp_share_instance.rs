@@ -92,6 +92,8 @@ impl rt::Action for ReinstallCompShareInstanceRequest {
 
     const RETRYABLE: bool = true;
 
+    const SENSITIVE: &'static [&'static str] = &["Password"];
+
     type Response = ReinstallCompShareInstanceResponse;
 
     fn common(&mut self) -> rt::Common<'_> {

@@ -85,6 +85,8 @@ impl rt::Action for ReinstallUlHostInstanceRequest {
 
     const RETRYABLE: bool = true;
 
+    const SENSITIVE: &'static [&'static str] = &["Password"];
+
     type Response = ReinstallUlHostInstanceResponse;
 
     fn common(&mut self) -> rt::Common<'_> {

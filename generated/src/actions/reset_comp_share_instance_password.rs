@@ -85,6 +85,8 @@ impl rt::Action for ResetCompShareInstancePasswordRequest {
 
     const RETRYABLE: bool = true;
 
+    const SENSITIVE: &'static [&'static str] = &["Password"];
+
     type Response = ResetCompShareInstancePasswordResponse;
 
     fn common(&mut self) -> rt::Common<'_> {

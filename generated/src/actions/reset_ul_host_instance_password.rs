@@ -77,6 +77,8 @@ impl rt::Action for ResetUlHostInstancePasswordRequest {
 
     const RETRYABLE: bool = true;
 
+    const SENSITIVE: &'static [&'static str] = &["Password"];
+
     type Response = ResetUlHostInstancePasswordResponse;
 
     fn common(&mut self) -> rt::Common<'_> {

@@ -115,15 +115,8 @@ pub fn action(
     response: Option<Vec<FieldSpec>>,
 ) -> ActionSpec {
     let mut a = existing.cloned().unwrap_or_else(|| ActionSpec {
-        loc: Loc::nowhere(),
-        action: At::new(name.to_owned()),
-        summary: String::new(),
-        description: String::new(),
         retryable: read_only(name),
-        common: Vec::new(),
-        request: Vec::new(),
-        response: Vec::new(),
-        response_example: None,
+        ..ActionSpec::new(name)
     });
     a.action.value = name.to_owned();
     if !doc.summary.is_empty() {
