@@ -1,0 +1,83 @@
+//! Pages that once made the importer write something the page does not clearly state.
+
+mod support;
+
+use import::Plan;
+use serde_yaml::{Mapping, Value};
+use support::page;
+
+fn spec(path: &str, text: &str) -> codegen::SpecFile {
+    codegen::SpecFile {
+        path: path.into(),
+        bytes: text.as_bytes().to_vec(),
+    }
+}
+
+fn run(fixture: &str, existing: &[codegen::SpecFile]) -> Plan {
+    import::import(&[page(fixture)], existing, "specs")
+}
+
+fn row(plan: &Plan, path: &str, list: &str, name: &str) -> Mapping {
+    let f = plan.files.iter().find(|f| f.path == path).unwrap();
+    let doc: Value = serde_yaml::from_str(&f.contents).unwrap();
+    doc[list]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_mapping().unwrap().clone())
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("no {name} in {path}"))
+}
+
+fn warnings(plan: &Plan) -> String {
+    plan.warnings
+        .iter()
+        .map(|w| w.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `范围 ：[1024, 262144]，…（可选范围参考控制台）` is a guide: hosts with 8 GPUs take more
+/// memory. The spec's own minimum stays, and no maximum is added.
+#[test]
+fn a_range_left_to_the_console_is_no_limit() {
+    let existing = [spec(
+        "actions/CreateGadget.yaml",
+        "\
+action: CreateGadget
+summary: 创建小部件
+retryable: false
+common:
+  Region: required
+request:
+- name: Memory
+  type: Integer
+  required: true
+  min: 1024
+",
+    )];
+    let plan = run("regressions/console-range.md", &existing);
+    let path = "actions/CreateGadget.yaml";
+
+    let memory = row(&plan, path, "request", "Memory");
+    assert_eq!(memory["min"], 1024);
+    assert!(!memory.contains_key("max"), "{memory:?}");
+    assert_eq!(memory["default"], 8192);
+
+    let disk = row(&plan, path, "request", "Disk");
+    assert!(!disk.contains_key("max"), "{disk:?}");
+
+    // A range with no word about the console is still read.
+    let count = row(&plan, path, "request", "Count");
+    assert_eq!(
+        (&count["min"], &count["max"]),
+        (&Value::from(1), &Value::from(5))
+    );
+
+    let w = warnings(&plan);
+    assert_eq!(
+        w.matches("leaves the range to the console").count(),
+        2,
+        "{w}"
+    );
+}
