@@ -81,3 +81,21 @@ request:
         "{w}"
     );
 }
+
+/// `见下方` (see below) in the example column points at another table: it is no example, even
+/// for a field the spec types as text (a map the spec can only hold as `String`).
+#[test]
+fn an_example_that_points_elsewhere_is_no_example() {
+    let plan = run("regressions/examples-elsewhere.md", &[]);
+    let path = "actions/InviteGadgetUsers.yaml";
+    for (list, name) in [
+        ("request", "Note"),
+        ("response", "ErrorMap"),
+        ("response", "Hint"),
+    ] {
+        let r = row(&plan, path, list, name);
+        assert!(!r.contains_key("example"), "{name}: {r:?}");
+    }
+    assert_eq!(row(&plan, path, "request", "TeamId")["example"], 1001);
+    assert_eq!(row(&plan, path, "response", "Title")["example"], "见面会");
+}
