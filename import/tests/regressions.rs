@@ -99,3 +99,42 @@ fn an_example_that_points_elsewhere_is_no_example() {
     assert_eq!(row(&plan, path, "request", "TeamId")["example"], 1001);
     assert_eq!(row(&plan, path, "response", "Title")["example"], "见面会");
 }
+
+/// A map the spec holds as `Array of String` (the official table's type) gets no example from
+/// the page's JSON object, which is not one string of the list.
+#[test]
+fn a_json_object_is_no_example_of_a_list() {
+    let existing = [spec(
+        "actions/ListGadgetLogs.yaml",
+        "\
+action: ListGadgetLogs
+summary: 查询操作日志
+retryable: true
+common:
+  Region: required
+response:
+- name: KindList
+  type: Array of String
+  required: false
+",
+    )];
+    let plan = run("regressions/map-examples.md", &existing);
+    let path = "actions/ListGadgetLogs.yaml";
+    let kinds = row(&plan, path, "response", "KindList");
+    assert_eq!(kinds["type"], "Array of String");
+    assert!(!kinds.contains_key("example"), "{kinds:?}");
+    let states = row(&plan, path, "response", "StateList");
+    assert!(!states.contains_key("example"), "{states:?}");
+    // Lists of values still read, one bare value too.
+    let s = |v: &[&str]| Value::from(v.iter().map(|x| Value::from(*x)).collect::<Vec<_>>());
+    assert_eq!(
+        row(&plan, path, "request", "Kinds")["example"],
+        s(&["Create"])
+    );
+    assert_eq!(
+        row(&plan, path, "request", "States")["example"],
+        s(&["Success", "Failed"])
+    );
+    let w = warnings(&plan);
+    assert!(w.contains("a JSON object, not a list"), "{w}");
+}
