@@ -6,11 +6,14 @@ use crate::rt;
 
 /// The wire name of every action, sorted.
 pub const ACTIONS: &[&str] = &[
+    "AddFavoriteImage",
     "AttachCompshareDisk",
     "AttachUS3",
     "CheckCompShareNetOptimizer",
+    "CheckCompShareResourceCapacity",
     "CheckULHostResourceCapacity",
     "CopyCompShareCustomImage",
+    "CreateAndAttachCompshareDisk",
     "CreateCompShareCustomImage",
     "CreateCompShareInstance",
     "CreateCompShareTeam",
@@ -31,6 +34,7 @@ pub const ACTIONS: &[&str] = &[
     "DescribeCompShareSharingImages",
     "DescribeCompShareSoftwarePort",
     "DescribeCompShareSupportZone",
+    "DescribeFavoriteImages",
     "DescribeModelRepositoryModels",
     "DescribeModelRepositoryTags",
     "DescribeSelfCommunityImages",
@@ -70,10 +74,12 @@ pub const ACTIONS: &[&str] = &[
     "RebootULHostInstance",
     "ReinstallCompShareInstance",
     "ReinstallULHostInstance",
+    "RemoveFavoriteImage",
     "ResetCompShareInstancePassword",
     "ResetULHostInstancePassword",
     "ResizeCompShareDisk",
     "ResizeCompShareInstance",
+    "SetCompShareTeamAmount",
     "SetCompShareTeamRelation",
     "StartCompShareInstance",
     "StartULHostInstance",
@@ -90,6 +96,7 @@ pub const ACTIONS: &[&str] = &[
 
 /// Every action by name, sorted like [`ACTIONS`].
 static TABLE: &[rt::ByName] = &[
+    rt::ByName::of::<crate::actions::add_favorite_image::AddFavoriteImageRequest>(),
     rt::ByName::of::<
         crate::actions::attach_compshare_disk::AttachCompshareDiskRequest,
     >(),
@@ -98,10 +105,16 @@ static TABLE: &[rt::ByName] = &[
         crate::actions::check_comp_share_net_optimizer::CheckCompShareNetOptimizerRequest,
     >(),
     rt::ByName::of::<
+        crate::actions::check_comp_share_resource_capacity::CheckCompShareResourceCapacityRequest,
+    >(),
+    rt::ByName::of::<
         crate::actions::check_ul_host_resource_capacity::CheckUlHostResourceCapacityRequest,
     >(),
     rt::ByName::of::<
         crate::actions::copy_comp_share_custom_image::CopyCompShareCustomImageRequest,
+    >(),
+    rt::ByName::of::<
+        crate::actions::create_and_attach_compshare_disk::CreateAndAttachCompshareDiskRequest,
     >(),
     rt::ByName::of::<
         crate::actions::create_comp_share_custom_image::CreateCompShareCustomImageRequest,
@@ -165,6 +178,9 @@ static TABLE: &[rt::ByName] = &[
     >(),
     rt::ByName::of::<
         crate::actions::describe_comp_share_support_zone::DescribeCompShareSupportZoneRequest,
+    >(),
+    rt::ByName::of::<
+        crate::actions::describe_favorite_images::DescribeFavoriteImagesRequest,
     >(),
     rt::ByName::of::<
         crate::actions::describe_model_repository_models::DescribeModelRepositoryModelsRequest,
@@ -278,6 +294,9 @@ static TABLE: &[rt::ByName] = &[
         crate::actions::reinstall_ul_host_instance::ReinstallUlHostInstanceRequest,
     >(),
     rt::ByName::of::<
+        crate::actions::remove_favorite_image::RemoveFavoriteImageRequest,
+    >(),
+    rt::ByName::of::<
         crate::actions::reset_comp_share_instance_password::ResetCompShareInstancePasswordRequest,
     >(),
     rt::ByName::of::<
@@ -288,6 +307,9 @@ static TABLE: &[rt::ByName] = &[
     >(),
     rt::ByName::of::<
         crate::actions::resize_comp_share_instance::ResizeCompShareInstanceRequest,
+    >(),
+    rt::ByName::of::<
+        crate::actions::set_comp_share_team_amount::SetCompShareTeamAmountRequest,
     >(),
     rt::ByName::of::<
         crate::actions::set_comp_share_team_relation::SetCompShareTeamRelationRequest,

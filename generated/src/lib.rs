@@ -140,7 +140,7 @@
 //! - [`get_comp_share_instance_price`](Client::get_comp_share_instance_price): 获取算力平台实例价格
 //! - [`get_comp_share_instance_upgrade_price`](Client::get_comp_share_instance_upgrade_price): 获取算力平台实例升降级价格
 //! - [`get_comp_share_instance_user_price`](Client::get_comp_share_instance_user_price): 获取算力平台实例用户价格
-//! - [`get_comp_share_refund_price`](Client::get_comp_share_refund_price): 获取算力平台实例删除扣除费用。包括主机、磁盘等资源的费用
+//! - [`get_comp_share_refund_price`](Client::get_comp_share_refund_price): 获取算力平台实例删除扣除费用
 //! - [`get_ul_host_instance_price`](Client::get_ul_host_instance_price): 获取轻量应用云主机套餐价格
 //! - [`get_ul_host_renew_price`](Client::get_ul_host_renew_price): 获取主机续费价格
 //!
@@ -148,20 +148,23 @@
 //!
 //! 平台、应用、自制与社区镜像。
 //!
+//! - [`add_favorite_image`](Client::add_favorite_image): 收藏镜像
 //! - [`copy_comp_share_custom_image`](Client::copy_comp_share_custom_image): 复制算力平台镜像
 //! - [`create_comp_share_custom_image`](Client::create_comp_share_custom_image): 制作算力平台实例自制镜像
 //! - [`describe_community_images`](Client::describe_community_images): 获取社区镜像列表
 //! - [`describe_comp_share_custom_images`](Client::describe_comp_share_custom_images): 获取自制镜像列表
 //! - [`describe_comp_share_image_share_accounts`](Client::describe_comp_share_image_share_accounts): 获取镜像共享的账号列表
 //! - [`describe_comp_share_image_tags`](Client::describe_comp_share_image_tags): 获取镜像标签列表
-//! - [`describe_comp_share_images`](Client::describe_comp_share_images): 获取平台镜像列表
+//! - [`describe_comp_share_images`](Client::describe_comp_share_images): 获取算力平台镜像信息
 //! - [`describe_comp_share_sharing_images`](Client::describe_comp_share_sharing_images): 获取算力平台共享镜像列表
+//! - [`describe_favorite_images`](Client::describe_favorite_images): 查询已收藏的镜像列表
 //! - [`describe_self_community_images`](Client::describe_self_community_images): 个人中心社区镜像查询
 //! - [`describe_ul_host_image`](Client::describe_ul_host_image): 获取指定数据中心镜像列表
 //! - [`describe_user_community_images`](Client::describe_user_community_images): 获取社区镜像列表(登录状态)
 //! - [`get_comp_share_image_create_progress`](Client::get_comp_share_image_create_progress): 获取算力平台镜像制作进度
 //! - [`modify_comp_share_image_share_account`](Client::modify_comp_share_image_share_account): 管理镜像的共享账号列表
 //! - [`publish_comp_share_image`](Client::publish_comp_share_image): 将自制镜像发布到镜像社区
+//! - [`remove_favorite_image`](Client::remove_favorite_image): 取消收藏镜像
 //! - [`terminate_comp_share_custom_image`](Client::terminate_comp_share_custom_image): 删除算力平台自制镜像
 //! - [`update_comp_share_image`](Client::update_comp_share_image): 编辑算力平台自制镜像信息
 //!
@@ -169,11 +172,12 @@
 //!
 //! 数据盘与 US3 对象存储的挂载。
 //!
-//! - [`attach_compshare_disk`](Client::attach_compshare_disk): 将一个可用的UDisk挂载到某台主机上
+//! - [`attach_compshare_disk`](Client::attach_compshare_disk): 挂载云硬盘
 //! - [`attach_us3`](Client::attach_us3): 挂载us3
-//! - [`delete_compshare_disk`](Client::delete_compshare_disk): 卸载并删除算力磁盘
-//! - [`detach_compshare_disk`](Client::detach_compshare_disk): 卸载某个已经挂载在指定UHost实例上的UDisk
-//! - [`resize_comp_share_disk`](Client::resize_comp_share_disk): 修改磁盘
+//! - [`create_and_attach_compshare_disk`](Client::create_and_attach_compshare_disk): 创建并挂载云盘
+//! - [`delete_compshare_disk`](Client::delete_compshare_disk): 删除算力磁盘
+//! - [`detach_compshare_disk`](Client::detach_compshare_disk): 卸载云硬盘
+//! - [`resize_comp_share_disk`](Client::resize_comp_share_disk): 扩容算力磁盘
 //!
 //! ## Teams and orders
 //!
@@ -193,6 +197,7 @@
 //! - [`list_comp_share_team_joined`](Client::list_comp_share_team_joined): 获取加入团队信息列表
 //! - [`list_comp_share_team_operate_log`](Client::list_comp_share_team_operate_log): 获取团队操作日志列表
 //! - [`list_member_product_type`](Client::list_member_product_type): 获取成员订单产品类型
+//! - [`set_comp_share_team_amount`](Client::set_comp_share_team_amount): 设置成员额度
 //! - [`set_comp_share_team_relation`](Client::set_comp_share_team_relation): 设置邀请信息
 //! - [`update_comp_share_team`](Client::update_comp_share_team): 更改团队信息
 //!
@@ -207,7 +212,7 @@
 //! - [`delete_comp_share_stop_scheduler`](Client::delete_comp_share_stop_scheduler): 删除实例定时关机任务
 //! - [`describe_available_comp_share_instance_types`](Client::describe_available_comp_share_instance_types): 获取某个地域下可售/售罄的所有机型信息
 //! - [`describe_comp_share_gpu_inventory`](Client::describe_comp_share_gpu_inventory): 查询GPU卡余量库存
-//! - [`describe_comp_share_instance`](Client::describe_comp_share_instance): 获取用户所有地域下主机资源信息列表
+//! - [`describe_comp_share_instance`](Client::describe_comp_share_instance): 获取用户所有地域的主机资源列表
 //! - [`describe_comp_share_machine_type_families`](Client::describe_comp_share_machine_type_families): 获取实例规格族列表（所有机型的信息）
 //! - [`describe_comp_share_software_port`](Client::describe_comp_share_software_port): 获取算力平台应用及端口号列表
 //! - [`describe_comp_share_support_zone`](Client::describe_comp_share_support_zone): 获取支持的可用区信息列表
@@ -216,23 +221,23 @@
 //! - [`get_comp_share_instance_monitor`](Client::get_comp_share_instance_monitor): 获取实例监控指标
 //! - [`get_software_url`](Client::get_software_url): 获取算力平台实例应用URL
 //! - [`modify_comp_share_instance_name`](Client::modify_comp_share_instance_name): 修改算力平台实例名称
-//! - [`modify_ul_host_attribute`](Client::modify_ul_host_attribute): 修改指定ULHost实例属性信息，包含名称和备注
-//! - [`poweroff_ul_host_instance`](Client::poweroff_ul_host_instance): 直接关闭UHost实例电源，无需等待实例正常关闭。
+//! - [`modify_ul_host_attribute`](Client::modify_ul_host_attribute): 修改轻量应用主机属性信息
+//! - [`poweroff_ul_host_instance`](Client::poweroff_ul_host_instance): 模拟主机掉电
 //! - [`reboot_comp_share_instance`](Client::reboot_comp_share_instance): 重启轻量算力平台实例
-//! - [`reboot_ul_host_instance`](Client::reboot_ul_host_instance): 重新启动UHost实例。
+//! - [`reboot_ul_host_instance`](Client::reboot_ul_host_instance): 重启轻量应用云主机
 //! - [`reinstall_comp_share_instance`](Client::reinstall_comp_share_instance): 重装算力平台实例
 //! - [`reinstall_ul_host_instance`](Client::reinstall_ul_host_instance): 重装轻量应用云主机
 //! - [`reset_comp_share_instance_password`](Client::reset_comp_share_instance_password): 重置算力平台实例密码
-//! - [`reset_ul_host_instance_password`](Client::reset_ul_host_instance_password): 重置轻量应用云主机管理员密码。
+//! - [`reset_ul_host_instance_password`](Client::reset_ul_host_instance_password): 重置轻量应用云主机密码
 //! - [`resize_comp_share_instance`](Client::resize_comp_share_instance): 修改算力平台实例配置
 //! - [`start_comp_share_instance`](Client::start_comp_share_instance): 启动算力平台实例
-//! - [`start_ul_host_instance`](Client::start_ul_host_instance): 启动处于关闭状态的UHost实例。
+//! - [`start_ul_host_instance`](Client::start_ul_host_instance): 启动轻量应用主机
 //! - [`stop_comp_share_instance`](Client::stop_comp_share_instance): 关闭算力平台实例
-//! - [`stop_ul_host_instance`](Client::stop_ul_host_instance): 指停止处于运行状态的ULHost实例
+//! - [`stop_ul_host_instance`](Client::stop_ul_host_instance): 关闭轻量应用云主机
 //! - [`terminate_comp_share_instance`](Client::terminate_comp_share_instance): 删除轻量算力共享平台虚机实例
-//! - [`terminate_ul_host_instance`](Client::terminate_ul_host_instance): 删除指定数据中心的ULHost实例。
+//! - [`terminate_ul_host_instance`](Client::terminate_ul_host_instance): 删除轻量应用云主机
 //! - [`update_comp_share_instance_ports`](Client::update_comp_share_instance_ports): 更改Pod实例的端口信息
-//! - [`update_comp_share_stop_scheduler`](Client::update_comp_share_stop_scheduler): 更新实例定时关机时间，若不存在则新建此定时任务
+//! - [`update_comp_share_stop_scheduler`](Client::update_comp_share_stop_scheduler): 更新实例定时关机时间
 //!
 //! ## Models and applications
 //!
@@ -241,6 +246,10 @@
 //! - [`describe_model_repository_models`](Client::describe_model_repository_models): 模型仓库模型列表
 //! - [`describe_model_repository_tags`](Client::describe_model_repository_tags): 模型仓库标签列表
 //! - [`get_open_claw_model_list`](Client::get_open_claw_model_list): 获取OpenClaw模型列表
+//!
+//! ## Other actions
+//!
+//! - [`check_comp_share_resource_capacity`](Client::check_comp_share_resource_capacity): 检查指定规格的资源可用性
 
 pub mod actions;
 mod client;
@@ -261,6 +270,10 @@ pub use runtime::{
     Violation,
 };
 #[doc(hidden)]
+pub use actions::add_favorite_image::{
+    AddFavoriteImageRequest, AddFavoriteImageResponse, AddFavoriteImageBuilder,
+};
+#[doc(hidden)]
 pub use actions::attach_compshare_disk::{
     AttachCompshareDiskRequest, AttachCompshareDiskResponse, AttachCompshareDiskBuilder,
 };
@@ -272,6 +285,11 @@ pub use actions::check_comp_share_net_optimizer::{
     CheckCompShareNetOptimizerBuilder,
 };
 #[doc(hidden)]
+pub use actions::check_comp_share_resource_capacity::{
+    CheckCompShareResourceCapacityRequest, CheckCompShareResourceCapacityResponse,
+    CheckCompShareResourceCapacityBuilder,
+};
+#[doc(hidden)]
 pub use actions::check_ul_host_resource_capacity::{
     CheckUlHostResourceCapacityRequest, CheckUlHostResourceCapacityResponse,
     CheckUlHostResourceCapacityBuilder,
@@ -280,6 +298,11 @@ pub use actions::check_ul_host_resource_capacity::{
 pub use actions::copy_comp_share_custom_image::{
     CopyCompShareCustomImageRequest, CopyCompShareCustomImageResponse,
     CopyCompShareCustomImageBuilder,
+};
+#[doc(hidden)]
+pub use actions::create_and_attach_compshare_disk::{
+    CreateAndAttachCompshareDiskRequest, CreateAndAttachCompshareDiskResponse,
+    CreateAndAttachCompshareDiskBuilder,
 };
 #[doc(hidden)]
 pub use actions::create_comp_share_custom_image::{
@@ -380,6 +403,11 @@ pub use actions::describe_comp_share_software_port::{
 pub use actions::describe_comp_share_support_zone::{
     DescribeCompShareSupportZoneRequest, DescribeCompShareSupportZoneResponse,
     DescribeCompShareSupportZoneBuilder,
+};
+#[doc(hidden)]
+pub use actions::describe_favorite_images::{
+    DescribeFavoriteImagesRequest, DescribeFavoriteImagesResponse,
+    DescribeFavoriteImagesBuilder,
 };
 #[doc(hidden)]
 pub use actions::describe_model_repository_models::{
@@ -572,6 +600,10 @@ pub use actions::reinstall_ul_host_instance::{
     ReinstallUlHostInstanceBuilder,
 };
 #[doc(hidden)]
+pub use actions::remove_favorite_image::{
+    RemoveFavoriteImageRequest, RemoveFavoriteImageResponse, RemoveFavoriteImageBuilder,
+};
+#[doc(hidden)]
 pub use actions::reset_comp_share_instance_password::{
     ResetCompShareInstancePasswordRequest, ResetCompShareInstancePasswordResponse,
     ResetCompShareInstancePasswordBuilder,
@@ -589,6 +621,11 @@ pub use actions::resize_comp_share_disk::{
 pub use actions::resize_comp_share_instance::{
     ResizeCompShareInstanceRequest, ResizeCompShareInstanceResponse,
     ResizeCompShareInstanceBuilder,
+};
+#[doc(hidden)]
+pub use actions::set_comp_share_team_amount::{
+    SetCompShareTeamAmountRequest, SetCompShareTeamAmountResponse,
+    SetCompShareTeamAmountBuilder,
 };
 #[doc(hidden)]
 pub use actions::set_comp_share_team_relation::{
@@ -648,15 +685,23 @@ pub use actions::update_comp_share_team::{
     UpdateCompShareTeamRequest, UpdateCompShareTeamResponse, UpdateCompShareTeamBuilder,
 };
 #[doc(hidden)]
+pub use actions::get_comp_share_attached_disk_upgrade_price::BackupMode;
+#[doc(hidden)]
+pub use actions::create_and_attach_compshare_disk::DiskType;
+#[doc(hidden)]
 pub use actions::attach_compshare_disk::EnableCrossPodAttach;
 #[doc(hidden)]
 pub use actions::describe_comp_share_images::ImageType;
+#[doc(hidden)]
+pub use actions::describe_available_comp_share_instance_types::InstanceType;
 #[doc(hidden)]
 pub use actions::create_comp_share_instance::LoginMode;
 #[doc(hidden)]
 pub use actions::create_comp_share_instance::MachineType;
 #[doc(hidden)]
 pub use actions::create_comp_share_instance::MinimalCpuPlatform;
+#[doc(hidden)]
+pub use actions::set_comp_share_team_amount::OperateType;
 #[doc(hidden)]
 pub use actions::describe_ul_host_image::OsType;
 #[doc(hidden)]

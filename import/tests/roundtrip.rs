@@ -1,5 +1,6 @@
-//! Importing over the committed specs: the seed gives back the request table the spec holds,
-//! keeps the model fields the page does not list, and an unchanged import changes no byte.
+//! Importing over the committed specs: the seed gives back the request table the spec written
+//! from it holds, keeps the model fields the page does not list, and an unchanged import
+//! changes no byte.
 
 mod support;
 
@@ -31,13 +32,40 @@ fn rows(map: &Mapping, key: &str) -> Vec<Mapping> {
         .collect()
 }
 
+/// The files the seed page describes, as they were written from it. Doc syncs move the
+/// committed ones on (the official page now wins for DescribeCompShareImages), so the round
+/// trip runs over these, with the committed specs for everything else.
+const SEED_SPECS: [(&str, &str); 2] = [
+    (
+        "actions/DescribeCompShareImages.yaml",
+        "seed-specs/DescribeCompShareImages.yaml",
+    ),
+    (
+        "models/CompShareImage.yaml",
+        "seed-specs/CompShareImage.yaml",
+    ),
+];
+
 fn original(path: &str) -> String {
-    std::fs::read_to_string(support::spec_dir().join(path)).unwrap()
+    let (_, fixture) = SEED_SPECS.iter().find(|(p, _)| *p == path).unwrap();
+    std::fs::read_to_string(support::fixtures().join(fixture)).unwrap()
+}
+
+fn seed_specs() -> Vec<codegen::SpecFile> {
+    specs()
+        .into_iter()
+        .map(|mut f| {
+            if SEED_SPECS.iter().any(|(p, _)| *p == f.path) {
+                f.bytes = original(&f.path).into_bytes();
+            }
+            f
+        })
+        .collect()
 }
 
 #[test]
 fn seed_round_trips_the_request_table_and_keeps_the_model() {
-    let existing = specs();
+    let existing = seed_specs();
     let plan = import::import(
         &[page("seed/DescribeCompShareImages.md")],
         &existing,

@@ -4,7 +4,7 @@
 
 use crate::rt;
 
-/// 计费模式。枚举值： &gt; Year，按年付费； &gt; Month，按月付费； &gt; ThirtyDay，30天期付费，跨境电商相关套餐使用此计费方式；默认：Month
+/// 计费模式。枚举值： &gt; Year，按年付费； &gt; Month，按月付费；默认：Month
 ///
 /// Open: values this SDK does not document are kept in the `Unknown` variant, which only parsing makes.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -14,22 +14,19 @@ pub enum ChargeType {
     Year,
     /// `Month`: 按月付费
     Month,
-    /// `ThirtyDay`: 30天期付费，跨境电商相关套餐使用此计费方式
-    ThirtyDay,
     /// A value this SDK does not document, as sent; see [`as_str`](Self::as_str).
     Unknown(crate::UnknownEnumValue),
 }
 
 impl ChargeType {
     /// The documented values, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["Year", "Month", "ThirtyDay"];
+    pub const VALUES: &'static [&'static str] = &["Year", "Month"];
 
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Year => "Year",
             Self::Month => "Month",
-            Self::ThirtyDay => "ThirtyDay",
             Self::Unknown(value) => value.as_str(),
         }
     }
@@ -47,7 +44,6 @@ impl rt::WireEnum for ChargeType {
             match text {
                 "Year" => Self::Year,
                 "Month" => Self::Month,
-                "ThirtyDay" => Self::ThirtyDay,
                 _ => Self::Unknown(rt::unknown_enum_value(text)),
             },
         )
@@ -117,46 +113,46 @@ pub struct CreateUlHostInstanceRequest {
     ///
     /// Wire name `ProjectId`. Filled from the client config when unset. Example: `org-xxxx`.
     pub project_id: ::core::option::Option<::std::string::String>,
+    /// 镜像ID。 请通过 DescribeImage获取
+    ///
+    /// Wire name `ImageId`. Required. Example: `uimage-xxxx`.
+    pub image_id: ::std::string::String,
     /// 套餐ID。如："ulh.c1m1s40b30t800"
     ///
     /// Wire name `BundleId`. Required. Example: `ulh.c1m1s40b30t800`.
     pub bundle_id: ::std::string::String,
-    /// 计费模式。枚举值： &gt; Year，按年付费； &gt; Month，按月付费； &gt; ThirtyDay，30天期付费，跨境电商相关套餐使用此计费方式；默认：Month
-    ///
-    /// Wire name `ChargeType`. Default `Month`. Documented values: `Year`, `Month`, `ThirtyDay`; others are accepted.
-    pub charge_type: ::core::option::Option<ChargeType>,
-    /// 主机代金券ID。请通过DescribeCoupon接口查询，或登录用户中心查看
-    ///
-    /// Wire name `CouponId`.
-    pub coupon_id: ::core::option::Option<::std::string::String>,
-    /// 镜像ID。 请通过 \[DescribeImage\](describe\_image.html)获取
-    ///
-    /// Wire name `ImageId`. Required. Example: `uimage-xxxx`.
-    pub image_id: ::std::string::String,
-    /// 轻量应用主机名称。默认：套餐ID。请遵照\[\[api:uhost-api:specification\|字段规范\]\]设定实例名称。
-    ///
-    /// Wire name `Name`.
-    pub name: ::core::option::Option<::std::string::String>,
-    /// ULHost密码。请遵照\[\[api:uhost-api:specification\|字段规范\]\]设定密码。密码需使用base64进行编码，举例如下：\# echo -n Password1 \| base64
+    /// ULHost密码。请遵照字段规范设定密码。密码需使用base64进行编码，举例如下：\# echo -n Password1 \| base64
     ///
     /// Wire name `Password`. Required. Example: `UGFzc3dvcmQx`. Sensitive: hidden from `Debug` output.
     pub password: ::std::string::String,
+    /// 轻量应用主机名称。默认：套餐ID。请遵照字段规范设定实例名称。
+    ///
+    /// Wire name `Name`.
+    pub name: ::core::option::Option<::std::string::String>,
+    /// 计费模式。枚举值： &gt; Year，按年付费； &gt; Month，按月付费；默认：Month
+    ///
+    /// Wire name `ChargeType`. Default `Month`. Documented values: `Year`, `Month`; others are accepted.
+    pub charge_type: ::core::option::Option<ChargeType>,
     /// 购买时长。默认：1。不支持购买到月末
     ///
     /// Wire name `Quantity`. Default `1`.
     pub quantity: ::core::option::Option<i64>,
-    /// 防火墙ID，默认：Web推荐防火墙。如何查询SecurityGroupId请参见 \[DescribeFirewall\](api/unet-api/describe\_firewall.html)。
-    ///
-    /// Wire name `SecurityGroupId`.
-    pub security_group_id: ::core::option::Option<::std::string::String>,
-    /// 子网 ID。默认为当前地域的默认子网。
-    ///
-    /// Wire name `SubnetId`.
-    pub subnet_id: ::core::option::Option<::std::string::String>,
     /// VPC ID。默认为当前地域的默认VPC。
     ///
     /// Wire name `VPCId`.
     pub vpc_id: ::core::option::Option<::std::string::String>,
+    /// 子网 ID。默认为当前地域的默认子网。
+    ///
+    /// Wire name `SubnetId`.
+    pub subnet_id: ::core::option::Option<::std::string::String>,
+    /// 防火墙ID，默认：Web推荐防火墙。如何查询SecurityGroupId请参见 DescribeFirewall。
+    ///
+    /// Wire name `SecurityGroupId`.
+    pub security_group_id: ::core::option::Option<::std::string::String>,
+    /// 主机代金券ID。请通过DescribeCoupon接口查询，或登录用户中心查看
+    ///
+    /// Wire name `CouponId`.
+    pub coupon_id: ::core::option::Option<::std::string::String>,
 }
 
 impl ::core::fmt::Debug for CreateUlHostInstanceRequest {
@@ -164,16 +160,16 @@ impl ::core::fmt::Debug for CreateUlHostInstanceRequest {
         f.debug_struct("CreateUlHostInstanceRequest")
             .field("region", &self.region)
             .field("project_id", &self.project_id)
-            .field("bundle_id", &self.bundle_id)
-            .field("charge_type", &self.charge_type)
-            .field("coupon_id", &self.coupon_id)
             .field("image_id", &self.image_id)
-            .field("name", &self.name)
+            .field("bundle_id", &self.bundle_id)
             .field("password", &"<redacted>")
+            .field("name", &self.name)
+            .field("charge_type", &self.charge_type)
             .field("quantity", &self.quantity)
-            .field("security_group_id", &self.security_group_id)
-            .field("subnet_id", &self.subnet_id)
             .field("vpc_id", &self.vpc_id)
+            .field("subnet_id", &self.subnet_id)
+            .field("security_group_id", &self.security_group_id)
+            .field("coupon_id", &self.coupon_id)
             .finish()
     }
 }
@@ -190,24 +186,24 @@ impl rt::EncodeForm for CreateUlHostInstanceRequest {
     fn encode_form(&self, w: &mut rt::FormWriter<'_>) {
         w.opt("Region", &self.region);
         w.opt("ProjectId", &self.project_id);
-        w.put("BundleId", &self.bundle_id);
-        w.opt("ChargeType", &self.charge_type);
-        w.opt("CouponId", &self.coupon_id);
         w.put("ImageId", &self.image_id);
-        w.opt("Name", &self.name);
+        w.put("BundleId", &self.bundle_id);
         w.put("Password", &self.password);
+        w.opt("Name", &self.name);
+        w.opt("ChargeType", &self.charge_type);
         w.opt("Quantity", &self.quantity);
-        w.opt("SecurityGroupId", &self.security_group_id);
-        w.opt("SubnetId", &self.subnet_id);
         w.opt("VPCId", &self.vpc_id);
+        w.opt("SubnetId", &self.subnet_id);
+        w.opt("SecurityGroupId", &self.security_group_id);
+        w.opt("CouponId", &self.coupon_id);
     }
 }
 
 impl rt::Validate for CreateUlHostInstanceRequest {
     fn validate_into(&self, v: &mut rt::Violations) {
         v.required_opt("Region", &self.region);
-        v.required_str("BundleId", &self.bundle_id);
         v.required_str("ImageId", &self.image_id);
+        v.required_str("BundleId", &self.bundle_id);
         v.required_str("Password", &self.password);
     }
 }
@@ -217,16 +213,16 @@ impl rt::FromParams for CreateUlHostInstanceRequest {
         Self {
             region: r.opt("Region"),
             project_id: r.opt("ProjectId"),
-            bundle_id: r.req("BundleId"),
-            charge_type: r.opt("ChargeType"),
-            coupon_id: r.opt("CouponId"),
             image_id: r.req("ImageId"),
-            name: r.opt("Name"),
+            bundle_id: r.req("BundleId"),
             password: r.req("Password"),
+            name: r.opt("Name"),
+            charge_type: r.opt("ChargeType"),
             quantity: r.opt("Quantity"),
-            security_group_id: r.opt("SecurityGroupId"),
-            subnet_id: r.opt("SubnetId"),
             vpc_id: r.opt("VPCId"),
+            subnet_id: r.opt("SubnetId"),
+            security_group_id: r.opt("SecurityGroupId"),
+            coupon_id: r.opt("CouponId"),
         }
     }
 }
@@ -279,34 +275,6 @@ impl CreateUlHostInstanceBuilder {
         self
     }
 
-    /// Sets `BundleId`. 套餐ID。
-    ///
-    /// Required. Example: `ulh.c1m1s40b30t800`.
-    pub fn bundle_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.request.bundle_id = value.into();
-        self
-    }
-
-    /// Sets `ChargeType`. 计费模式。
-    ///
-    /// Default `Month`. Documented values: `Year`, `Month`, `ThirtyDay`; others are accepted.
-    pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
-        self.request.charge_type = ::core::option::Option::Some(value.into());
-        self
-    }
-
-    /// Sets `CouponId`. 主机代金券ID。
-    pub fn coupon_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.request.coupon_id = ::core::option::Option::Some(value.into());
-        self
-    }
-
     /// Sets `ImageId`. 镜像ID。
     ///
     /// Required. Example: `uimage-xxxx`.
@@ -318,12 +286,14 @@ impl CreateUlHostInstanceBuilder {
         self
     }
 
-    /// Sets `Name`. 轻量应用主机名称。
-    pub fn name(
+    /// Sets `BundleId`. 套餐ID。
+    ///
+    /// Required. Example: `ulh.c1m1s40b30t800`.
+    pub fn bundle_id(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.name = ::core::option::Option::Some(value.into());
+        self.request.bundle_id = value.into();
         self
     }
 
@@ -338,6 +308,23 @@ impl CreateUlHostInstanceBuilder {
         self
     }
 
+    /// Sets `Name`. 轻量应用主机名称。
+    pub fn name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request.name = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ChargeType`. 计费模式。
+    ///
+    /// Default `Month`. Documented values: `Year`, `Month`; others are accepted.
+    pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
+        self.request.charge_type = ::core::option::Option::Some(value.into());
+        self
+    }
+
     /// Sets `Quantity`. 购买时长。
     ///
     /// Default `1`.
@@ -346,12 +333,12 @@ impl CreateUlHostInstanceBuilder {
         self
     }
 
-    /// Sets `SecurityGroupId`. 防火墙ID，默认：Web推荐防火墙。
-    pub fn security_group_id(
+    /// Sets `VPCId`. VPC ID。
+    pub fn vpc_id(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.security_group_id = ::core::option::Option::Some(value.into());
+        self.request.vpc_id = ::core::option::Option::Some(value.into());
         self
     }
 
@@ -364,12 +351,21 @@ impl CreateUlHostInstanceBuilder {
         self
     }
 
-    /// Sets `VPCId`. VPC ID。
-    pub fn vpc_id(
+    /// Sets `SecurityGroupId`. 防火墙ID，默认：Web推荐防火墙。
+    pub fn security_group_id(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.vpc_id = ::core::option::Option::Some(value.into());
+        self.request.security_group_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CouponId`. 主机代金券ID。
+    pub fn coupon_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request.coupon_id = ::core::option::Option::Some(value.into());
         self
     }
 
@@ -406,10 +402,10 @@ impl crate::Client {
 /// Response of `CreateULHostInstance`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateUlHostInstanceResponse {
-    /// 错误信息
+    /// 返回错误消息，当 RetCode 非 0 时提供详细的描述信息
     ///
-    /// Wire name `Message`. Required.
-    pub message: ::std::string::String,
+    /// Wire name `Message`.
+    pub message: ::core::option::Option<::std::string::String>,
     /// 实例ID
     ///
     /// Wire name `ULHostId`. Required.

@@ -130,16 +130,16 @@ impl crate::Client {
 pub struct DescribeCompShareGpuInventoryResponse {
     /// 返回为嵌套map：，key为池子名称 （Exclusive：独占，Spot ：抢占） value : 库存余量信息map {key 可用区ID，value：GPU卡余量map （key：GPU机型，value：余量GPU卡数量），举例：{"Exclusive":{10027:{"2080":10}}}}
     ///
-    /// Wire name `GpuInventoryByZone`.
-    pub gpu_inventory_by_zone: ::core::option::Option<::std::string::String>,
-    /// 不支持抢占的GPU机型
-    ///
-    /// Wire name `SpotUnsupportedGpuTypes`.
-    pub spot_unsupported_gpu_types: ::std::vec::Vec<::std::string::String>,
+    /// Wire name `GpuInventoryByZone`. Required.
+    pub gpu_inventory_by_zone: ::std::string::String,
     /// 缓存更新时间（5min更新一次）
     ///
     /// Wire name `UpdateTime`.
     pub update_time: ::core::option::Option<i64>,
+    /// 不支持抢占的GPU机型
+    ///
+    /// Wire name `SpotUnsupportedGpuTypes`.
+    pub spot_unsupported_gpu_types: ::std::vec::Vec<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -152,10 +152,10 @@ impl rt::Object for DescribeCompShareGpuInventoryResponse {
             "GpuInventoryByZone" => {
                 ::core::option::Option::Some(&mut self.gpu_inventory_by_zone)
             }
+            "UpdateTime" => ::core::option::Option::Some(&mut self.update_time),
             "SpotUnsupportedGpuTypes" => {
                 ::core::option::Option::Some(&mut self.spot_unsupported_gpu_types)
             }
-            "UpdateTime" => ::core::option::Option::Some(&mut self.update_time),
             _ => ::core::option::Option::None,
         }
     }
@@ -169,8 +169,8 @@ impl rt::ToJson for DescribeCompShareGpuInventoryResponse {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
         o.put("GpuInventoryByZone", &self.gpu_inventory_by_zone);
-        o.put("SpotUnsupportedGpuTypes", &self.spot_unsupported_gpu_types);
         o.put("UpdateTime", &self.update_time);
+        o.put("SpotUnsupportedGpuTypes", &self.spot_unsupported_gpu_types);
         o.finish()
     }
 }

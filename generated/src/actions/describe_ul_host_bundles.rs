@@ -126,14 +126,14 @@ impl crate::Client {
 /// Response of `DescribeULHostBundles`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeUlHostBundlesResponse {
+    /// 返回错误消息，当 RetCode 非 0 时提供详细的描述信息
+    ///
+    /// Wire name `Message`.
+    pub message: ::core::option::Option<::std::string::String>,
     /// 套餐列表
     ///
     /// Wire name `Bundles`. Required.
     pub bundles: ::std::vec::Vec<crate::models::Bundle>,
-    /// 错误信息
-    ///
-    /// Wire name `Message`.
-    pub message: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -143,8 +143,8 @@ pub struct DescribeUlHostBundlesResponse {
 impl rt::Object for DescribeUlHostBundlesResponse {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "Bundles" => ::core::option::Option::Some(rt::models(&mut self.bundles)),
             "Message" => ::core::option::Option::Some(&mut self.message),
+            "Bundles" => ::core::option::Option::Some(rt::models(&mut self.bundles)),
             _ => ::core::option::Option::None,
         }
     }
@@ -157,8 +157,8 @@ impl rt::Object for DescribeUlHostBundlesResponse {
 impl rt::ToJson for DescribeUlHostBundlesResponse {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("Bundles", &self.bundles);
         o.put("Message", &self.message);
+        o.put("Bundles", &self.bundles);
         o.finish()
     }
 }

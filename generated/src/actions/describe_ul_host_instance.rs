@@ -15,18 +15,18 @@ pub struct DescribeUlHostInstanceRequest {
     ///
     /// Wire name `ProjectId`. Filled from the client config when unset. Example: `org-xxxx`.
     pub project_id: ::core::option::Option<::std::string::String>,
-    /// 返回数据长度，默认为20，最大100
-    ///
-    /// Wire name `Limit`. Default `20`. At most 100.
-    pub limit: ::core::option::Option<i64>,
-    /// 列表起始位置偏移量，默认为0
-    ///
-    /// Wire name `Offset`. Default `0`.
-    pub offset: ::core::option::Option<i64>,
     /// 【数组】轻量应用云主机ID。
     ///
     /// Wire name `ULHostIds`.
     pub ul_host_ids: ::std::vec::Vec<::std::string::String>,
+    /// 列表起始位置偏移量，默认为0
+    ///
+    /// Wire name `Offset`. Default `0`.
+    pub offset: ::core::option::Option<i64>,
+    /// 返回数据长度，默认为20，最大100
+    ///
+    /// Wire name `Limit`. Default `20`. At most 100.
+    pub limit: ::core::option::Option<i64>,
 }
 
 impl DescribeUlHostInstanceRequest {
@@ -41,9 +41,9 @@ impl rt::EncodeForm for DescribeUlHostInstanceRequest {
     fn encode_form(&self, w: &mut rt::FormWriter<'_>) {
         w.opt("Region", &self.region);
         w.opt("ProjectId", &self.project_id);
-        w.opt("Limit", &self.limit);
-        w.opt("Offset", &self.offset);
         w.list("ULHostIds", &self.ul_host_ids);
+        w.opt("Offset", &self.offset);
+        w.opt("Limit", &self.limit);
     }
 }
 
@@ -62,9 +62,9 @@ impl rt::FromParams for DescribeUlHostInstanceRequest {
         Self {
             region: r.opt("Region"),
             project_id: r.opt("ProjectId"),
-            limit: r.opt("Limit"),
-            offset: r.opt("Offset"),
             ul_host_ids: r.list("ULHostIds"),
+            offset: r.opt("Offset"),
+            limit: r.opt("Limit"),
         }
     }
 }
@@ -115,11 +115,15 @@ impl DescribeUlHostInstanceBuilder {
         self
     }
 
-    /// Sets `Limit`. 返回数据长度，默认为20，最大100
-    ///
-    /// Default `20`. At most 100.
-    pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.limit = ::core::option::Option::Some(value.into());
+    /// Sets `ULHostIds`. 【数组】轻量应用云主机ID。
+    pub fn ul_host_ids<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.request.ul_host_ids = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
         self
     }
 
@@ -131,15 +135,11 @@ impl DescribeUlHostInstanceBuilder {
         self
     }
 
-    /// Sets `ULHostIds`. 【数组】轻量应用云主机ID。
-    pub fn ul_host_ids<T: ::core::convert::Into<::std::string::String>>(
-        mut self,
-        values: impl ::core::iter::IntoIterator<Item = T>,
-    ) -> Self {
-        self.request.ul_host_ids = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+    /// Sets `Limit`. 返回数据长度，默认为20，最大100
+    ///
+    /// Default `20`. At most 100.
+    pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.request.limit = ::core::option::Option::Some(value.into());
         self
     }
 
@@ -176,10 +176,10 @@ impl crate::Client {
 /// Response of `DescribeULHostInstance`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeUlHostInstanceResponse {
-    /// 错误信息
+    /// 返回错误消息，当 RetCode 非 0 时提供详细的描述信息
     ///
-    /// Wire name `Message`. Required.
-    pub message: ::std::string::String,
+    /// Wire name `Message`.
+    pub message: ::core::option::Option<::std::string::String>,
     /// 实例列表
     ///
     /// Wire name `ULHostInstanceSets`. Required.

@@ -109,8 +109,8 @@ impl crate::Client {
 pub struct GetOpenClawModelListResponse {
     /// 模型列表
     ///
-    /// Wire name `Models`.
-    pub models: ::core::option::Option<crate::models::OpenClawModelInfo>,
+    /// Wire name `Models`. Required.
+    pub models: crate::models::OpenClawModelInfo,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -120,7 +120,9 @@ pub struct GetOpenClawModelListResponse {
 impl rt::Object for GetOpenClawModelListResponse {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "Models" => ::core::option::Option::Some(rt::model(&mut self.models)),
+            "Models" => {
+                ::core::option::Option::Some(rt::required_model(&mut self.models))
+            }
             _ => ::core::option::Option::None,
         }
     }

@@ -289,10 +289,10 @@ impl crate::Client {
 /// Response of `GetULHostInstancePrice`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetUlHostInstancePriceResponse {
-    /// 错误信息
+    /// 返回错误消息，当 RetCode 非 0 时提供详细的描述信息
     ///
-    /// Wire name `Message`. Required.
-    pub message: ::std::string::String,
+    /// Wire name `Message`.
+    pub message: ::core::option::Option<::std::string::String>,
     /// 价格
     ///
     /// Wire name `PriceSet`. Required.

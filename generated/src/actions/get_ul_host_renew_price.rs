@@ -113,14 +113,14 @@ pub struct GetUlHostRenewPriceRequest {
     ///
     /// Wire name `ProjectId`. Filled from the client config when unset. Example: `org-xxxx`.
     pub project_id: ::core::option::Option<::std::string::String>,
-    /// 计费类型。支持：Year/Month；默认：Month
-    ///
-    /// Wire name `ChargeType`. Default `Month`. Documented values: `Year`, `Month`; others are accepted.
-    pub charge_type: ::core::option::Option<ChargeType>,
     /// ULHost实例ID
     ///
     /// Wire name `ULHostId`. Required. Example: `ulhost-xxxx`.
     pub ul_host_id: ::std::string::String,
+    /// 计费类型。支持：Year/Month；默认：Month
+    ///
+    /// Wire name `ChargeType`. Default `Month`. Documented values: `Year`, `Month`; others are accepted.
+    pub charge_type: ::core::option::Option<ChargeType>,
 }
 
 impl GetUlHostRenewPriceRequest {
@@ -135,8 +135,8 @@ impl rt::EncodeForm for GetUlHostRenewPriceRequest {
     fn encode_form(&self, w: &mut rt::FormWriter<'_>) {
         w.opt("Region", &self.region);
         w.opt("ProjectId", &self.project_id);
-        w.opt("ChargeType", &self.charge_type);
         w.put("ULHostId", &self.ul_host_id);
+        w.opt("ChargeType", &self.charge_type);
     }
 }
 
@@ -152,8 +152,8 @@ impl rt::FromParams for GetUlHostRenewPriceRequest {
         Self {
             region: r.opt("Region"),
             project_id: r.opt("ProjectId"),
-            charge_type: r.opt("ChargeType"),
             ul_host_id: r.req("ULHostId"),
+            charge_type: r.opt("ChargeType"),
         }
     }
 }
@@ -204,14 +204,6 @@ impl GetUlHostRenewPriceBuilder {
         self
     }
 
-    /// Sets `ChargeType`. 计费类型。
-    ///
-    /// Default `Month`. Documented values: `Year`, `Month`; others are accepted.
-    pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
-        self.request.charge_type = ::core::option::Option::Some(value.into());
-        self
-    }
-
     /// Sets `ULHostId`. ULHost实例ID
     ///
     /// Required. Example: `ulhost-xxxx`.
@@ -220,6 +212,14 @@ impl GetUlHostRenewPriceBuilder {
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         self.request.ul_host_id = value.into();
+        self
+    }
+
+    /// Sets `ChargeType`. 计费类型。
+    ///
+    /// Default `Month`. Documented values: `Year`, `Month`; others are accepted.
+    pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
+        self.request.charge_type = ::core::option::Option::Some(value.into());
         self
     }
 

@@ -2,16 +2,22 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! One module per action: its request, builder, response and enums.
 
+/// `AddFavoriteImage`.
+pub mod add_favorite_image;
 /// `AttachCompshareDisk`.
 pub mod attach_compshare_disk;
 /// `AttachUS3`.
 pub mod attach_us3;
 /// `CheckCompShareNetOptimizer`.
 pub mod check_comp_share_net_optimizer;
+/// `CheckCompShareResourceCapacity`.
+pub mod check_comp_share_resource_capacity;
 /// `CheckULHostResourceCapacity`.
 pub mod check_ul_host_resource_capacity;
 /// `CopyCompShareCustomImage`.
 pub mod copy_comp_share_custom_image;
+/// `CreateAndAttachCompshareDisk`.
+pub mod create_and_attach_compshare_disk;
 /// `CreateCompShareCustomImage`.
 pub mod create_comp_share_custom_image;
 /// `CreateCompShareInstance`.
@@ -52,6 +58,8 @@ pub mod describe_comp_share_sharing_images;
 pub mod describe_comp_share_software_port;
 /// `DescribeCompShareSupportZone`.
 pub mod describe_comp_share_support_zone;
+/// `DescribeFavoriteImages`.
+pub mod describe_favorite_images;
 /// `DescribeModelRepositoryModels`.
 pub mod describe_model_repository_models;
 /// `DescribeModelRepositoryTags`.
@@ -130,6 +138,8 @@ pub mod reboot_ul_host_instance;
 pub mod reinstall_comp_share_instance;
 /// `ReinstallULHostInstance`.
 pub mod reinstall_ul_host_instance;
+/// `RemoveFavoriteImage`.
+pub mod remove_favorite_image;
 /// `ResetCompShareInstancePassword`.
 pub mod reset_comp_share_instance_password;
 /// `ResetULHostInstancePassword`.
@@ -138,6 +148,8 @@ pub mod reset_ul_host_instance_password;
 pub mod resize_comp_share_disk;
 /// `ResizeCompShareInstance`.
 pub mod resize_comp_share_instance;
+/// `SetCompShareTeamAmount`.
+pub mod set_comp_share_team_amount;
 /// `SetCompShareTeamRelation`.
 pub mod set_comp_share_team_relation;
 /// `StartCompShareInstance`.

@@ -19,14 +19,14 @@ pub struct ReinstallUlHostInstanceRequest {
     ///
     /// Wire name `ImageId`. Required. Example: `uimage-xxxx`.
     pub image_id: ::std::string::String,
-    /// 登陆密码。密码需使用base64进行编码，举例如下：\# echo -n Password1 \| base64 UGFzc3dvcmQx
-    ///
-    /// Wire name `Password`. Required. Example: `UGFzc3dvcmQx`. Sensitive: hidden from `Debug` output.
-    pub password: ::std::string::String,
     /// 实例Id
     ///
     /// Wire name `ULHostId`. Required. Example: `ulhost-xxxx`.
     pub ul_host_id: ::std::string::String,
+    /// 登陆密码。密码需使用base64进行编码，举例如下：\# echo -n Password1 \| base64UGFzc3dvcmQx
+    ///
+    /// Wire name `Password`. Required. Example: `UGFzc3dvcmQx`. Sensitive: hidden from `Debug` output.
+    pub password: ::std::string::String,
 }
 
 impl ::core::fmt::Debug for ReinstallUlHostInstanceRequest {
@@ -35,8 +35,8 @@ impl ::core::fmt::Debug for ReinstallUlHostInstanceRequest {
             .field("region", &self.region)
             .field("project_id", &self.project_id)
             .field("image_id", &self.image_id)
-            .field("password", &"<redacted>")
             .field("ul_host_id", &self.ul_host_id)
+            .field("password", &"<redacted>")
             .finish()
     }
 }
@@ -54,8 +54,8 @@ impl rt::EncodeForm for ReinstallUlHostInstanceRequest {
         w.opt("Region", &self.region);
         w.opt("ProjectId", &self.project_id);
         w.put("ImageId", &self.image_id);
-        w.put("Password", &self.password);
         w.put("ULHostId", &self.ul_host_id);
+        w.put("Password", &self.password);
     }
 }
 
@@ -63,8 +63,8 @@ impl rt::Validate for ReinstallUlHostInstanceRequest {
     fn validate_into(&self, v: &mut rt::Violations) {
         v.required_opt("Region", &self.region);
         v.required_str("ImageId", &self.image_id);
-        v.required_str("Password", &self.password);
         v.required_str("ULHostId", &self.ul_host_id);
+        v.required_str("Password", &self.password);
     }
 }
 
@@ -74,8 +74,8 @@ impl rt::FromParams for ReinstallUlHostInstanceRequest {
             region: r.opt("Region"),
             project_id: r.opt("ProjectId"),
             image_id: r.req("ImageId"),
-            password: r.req("Password"),
             ul_host_id: r.req("ULHostId"),
+            password: r.req("Password"),
         }
     }
 }
@@ -139,17 +139,6 @@ impl ReinstallUlHostInstanceBuilder {
         self
     }
 
-    /// Sets `Password`. 登陆密码。
-    ///
-    /// Required. Example: `UGFzc3dvcmQx`. Sensitive: hidden from `Debug` output.
-    pub fn password(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.request.password = value.into();
-        self
-    }
-
     /// Sets `ULHostId`. 实例Id
     ///
     /// Required. Example: `ulhost-xxxx`.
@@ -158,6 +147,17 @@ impl ReinstallUlHostInstanceBuilder {
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         self.request.ul_host_id = value.into();
+        self
+    }
+
+    /// Sets `Password`. 登陆密码。
+    ///
+    /// Required. Example: `UGFzc3dvcmQx`. Sensitive: hidden from `Debug` output.
+    pub fn password(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request.password = value.into();
         self
     }
 
@@ -194,10 +194,10 @@ impl crate::Client {
 /// Response of `ReinstallULHostInstance`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReinstallUlHostInstanceResponse {
-    /// 错误信息
+    /// 返回错误消息，当 RetCode 非 0 时提供详细的描述信息
     ///
-    /// Wire name `Message`. Required.
-    pub message: ::std::string::String,
+    /// Wire name `Message`.
+    pub message: ::core::option::Option<::std::string::String>,
     /// 实例Id
     ///
     /// Wire name `ULHostId`. Required.

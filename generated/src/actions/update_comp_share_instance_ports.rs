@@ -19,6 +19,10 @@ pub struct UpdateCompShareInstancePortsRequest {
     ///
     /// Wire name `ProjectId`. Filled from the client config when unset. Example: `org-xxxx`.
     pub project_id: ::core::option::Option<::std::string::String>,
+    /// 实例Id
+    ///
+    /// Wire name `UHostId`.
+    pub u_host_id: ::core::option::Option<::std::string::String>,
     /// Http 端口列表，eg：HttpPorts.0:8188
     ///
     /// Wire name `HttpPorts`.
@@ -27,10 +31,6 @@ pub struct UpdateCompShareInstancePortsRequest {
     ///
     /// Wire name `TcpPorts`.
     pub tcp_ports: ::std::vec::Vec<i64>,
-    /// 实例Id
-    ///
-    /// Wire name `UHostId`.
-    pub u_host_id: ::core::option::Option<::std::string::String>,
 }
 
 impl UpdateCompShareInstancePortsRequest {
@@ -46,9 +46,9 @@ impl rt::EncodeForm for UpdateCompShareInstancePortsRequest {
         w.opt("Region", &self.region);
         w.opt("Zone", &self.zone);
         w.opt("ProjectId", &self.project_id);
+        w.opt("UHostId", &self.u_host_id);
         w.list("HttpPorts", &self.http_ports);
         w.list("TcpPorts", &self.tcp_ports);
-        w.opt("UHostId", &self.u_host_id);
     }
 }
 
@@ -65,9 +65,9 @@ impl rt::FromParams for UpdateCompShareInstancePortsRequest {
             region: r.opt("Region"),
             zone: r.opt("Zone"),
             project_id: r.opt("ProjectId"),
+            u_host_id: r.opt("UHostId"),
             http_ports: r.list("HttpPorts"),
             tcp_ports: r.list("TcpPorts"),
-            u_host_id: r.opt("UHostId"),
         }
     }
 }
@@ -129,6 +129,15 @@ impl UpdateCompShareInstancePortsBuilder {
         self
     }
 
+    /// Sets `UHostId`. 实例Id
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request.u_host_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
     /// Sets `HttpPorts`. Http 端口列表，eg：HttpPorts.0:8188
     pub fn http_ports<T: ::core::convert::Into<i64>>(
         mut self,
@@ -150,15 +159,6 @@ impl UpdateCompShareInstancePortsBuilder {
             .into_iter()
             .map(::core::convert::Into::into)
             .collect();
-        self
-    }
-
-    /// Sets `UHostId`. 实例Id
-    pub fn u_host_id(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.request.u_host_id = ::core::option::Option::Some(value.into());
         self
     }
 

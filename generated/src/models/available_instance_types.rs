@@ -102,57 +102,159 @@ impl<'de> ::serde::Deserialize<'de> for InstanceType {
     }
 }
 
+/// 机型状态：可售\|Normal 、 公测\|Beta、售罄\|Soldout、隐藏\|Hidden
+///
+/// Open: values this SDK does not document are kept in the `Unknown` variant, which only parsing makes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Status {
+    /// `Normal`: 可售
+    Normal,
+    /// `SoldOut`: 售罄
+    SoldOut,
+    /// A value this SDK does not document, as sent; see [`as_str`](Self::as_str).
+    Unknown(crate::UnknownEnumValue),
+}
+
+impl Status {
+    /// The documented values, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["Normal", "SoldOut"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Normal => "Normal",
+            Self::SoldOut => "SoldOut",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl rt::WireEnum for Status {
+    const VALUES: &'static [&'static str] = Self::VALUES;
+
+    fn as_str(&self) -> &str {
+        self.as_str()
+    }
+
+    fn from_wire(text: &str) -> ::core::option::Option<Self> {
+        ::core::option::Option::Some(
+            match text {
+                "Normal" => Self::Normal,
+                "SoldOut" => Self::SoldOut,
+                _ => Self::Unknown(rt::unknown_enum_value(text)),
+            },
+        )
+    }
+}
+
+/// An empty unknown value, which validation reports as missing.
+impl ::core::default::Default for Status {
+    fn default() -> Self {
+        Self::Unknown(rt::unknown_enum_value(""))
+    }
+}
+
+/// Any text: a documented value becomes its variant, any other is kept as unknown.
+impl ::core::convert::From<&str> for Status {
+    fn from(text: &str) -> Self {
+        rt::parse_enum(text)
+            .unwrap_or_else(|_| Self::Unknown(rt::unknown_enum_value(text)))
+    }
+}
+
+impl ::core::fmt::Display for Status {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::core::str::FromStr for Status {
+    type Err = crate::UnknownValue;
+
+    fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+        rt::parse_enum(text)
+    }
+}
+
+impl rt::ToJson for Status {
+    fn to_json(&self) -> ::serde_json::Value {
+        rt::enum_json(self)
+    }
+}
+
+impl ::serde::Serialize for Status {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Status {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        rt::deserialize_enum(deserializer)
+    }
+}
+
 /// `AvailableInstanceTypes`: <https://ushare.ucloudadmin.com/pages/viewpage.action?pageId=104662646>
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AvailableInstanceTypes {
-    /// 支持的CPU平台，并且按照Intel、AMD和Ampere分类返回
-    ///
-    /// Wire name `CpuPlatforms`.
-    pub cpu_platforms: ::core::option::Option<crate::models::CpuPlatforms>,
-    /// 磁盘信息。磁盘主要分类如下：云盘\|cloudDisk、普通本地盘\|normalLocalDisk和SSD本地盘\|ssdLocalDisk。其中云盘主要包含普通云盘\|CLOUD\_NORMAL、SSD云盘\|CLOUD\_SSD和RSSD云盘\|CLOUD\_RSSD。普通本地盘只包含普通本地盘\|LOCAL\_NORMAL一种。SSD本地盘只包含SSD本地盘\|LOCAL\_SSD一种。MinimalSize为磁盘最小值，如果没有该字段，最小值取基础镜像Size值即可（linux为20G，windows为40G）。MaximalSize为磁盘最大值。InstantResize表示系统盘是否允许扩容，如果是本地盘，则不允许扩容，InstantResize为false。Features为磁盘可支持的服务：数据方舟\|DATAARK，快照服务\|SNAPSHOT，加密盘\|Encrypted。
-    ///
-    /// Wire name `Disks`.
-    pub disks: ::std::vec::Vec<crate::models::Disks>,
-    /// 虚机可支持的特性。目前支持的特性网络增强\|NetCapability、热升级\|Hotplug。网络增强分为关闭\|Normal、网络增强1.0\|Super和网络增强2.0\|Ultra。Name为可支持的特性名称，Modes为可以提供的模式类别等，RelatedToImageFeature为镜像上支持这个特性的标签。例如DescribeImage返回的字段Features包含HotPlug，说明该镜像支持热升级。MinimalCpuPlatform表示这个特性必须是列出来的CPU平台及以上的CPU才支持。
-    ///
-    /// Wire name `Features`.
-    pub features: ::std::vec::Vec<crate::models::Features>,
-    /// GPU的显存指标，value为值，单位是GB。
-    ///
-    /// Wire name `GraphicsMemory`.
-    pub graphics_memory: ::core::option::Option<crate::models::GraphicsMemory>,
-    /// 实例类型，枚举值\["uhost", "spot"\]
-    ///
-    /// Wire name `InstanceType`. Required. Documented values: `uhost`, `spot`; others are accepted.
-    pub instance_type: InstanceType,
-    /// 区分是否是GPU机型：GPU机型\|GPU，非GPU机型\|Normal。
-    ///
-    /// Wire name `MachineClass`.
-    pub machine_class: ::core::option::Option<::std::string::String>,
-    /// GPU、CPU和内存信息。Gpu为GPU可支持的规格，Cpu和Memory分别为CPU和内存可支持的规格。如果非GPU机型，GPU为0。MinimalCpuPlatform代表含义这个CPU和内存规格只能在列出来的CPU平台支持。
-    ///
-    /// Wire name `MachineSizes`.
-    pub machine_sizes: ::std::vec::Vec<crate::models::MachineSizes>,
-    /// 机型名称：快杰O型\|O 、快杰共享型\|OM 、快杰内存型\|OMEM 、 快杰PRO型\|OPRO、通用N型\|N、高主频C型\|C和GPU G型\|G等
-    ///
-    /// Wire name `Name`.
-    pub name: ::core::option::Option<::std::string::String>,
-    /// 父机型
-    ///
-    /// Wire name `ParentType`.
-    pub parent_type: ::core::option::Option<::std::string::String>,
-    /// GPU的性能指标，value为值，单位是TFlops。
-    ///
-    /// Wire name `Performance`.
-    pub performance: ::core::option::Option<crate::models::Performance>,
-    /// 机型状态：可售\|Normal 、 公测\|Beta、售罄\|Soldout、隐藏\|Hidden
-    ///
-    /// Wire name `Status`.
-    pub status: ::core::option::Option<::std::string::String>,
     /// 可用区信息
     ///
     /// Wire name `Zone`.
     pub zone: ::core::option::Option<::std::string::String>,
+    /// 实例类型，枚举值\["uhost", "spot"\]
+    ///
+    /// Wire name `InstanceType`. Required. Documented values: `uhost`, `spot`; others are accepted.
+    pub instance_type: InstanceType,
+    /// 机型名称：快杰O型\|O 、快杰共享型\|OM 、快杰内存型\|OMEM 、 快杰PRO型\|OPRO、通用N型\|N、高主频C型\|C和GPU G型\|G等
+    ///
+    /// Wire name `Name`.
+    pub name: ::core::option::Option<::std::string::String>,
+    /// 机型状态：可售\|Normal 、 公测\|Beta、售罄\|Soldout、隐藏\|Hidden
+    ///
+    /// Wire name `Status`. Documented values: `Normal`, `SoldOut`; others are accepted.
+    pub status: ::core::option::Option<Status>,
+    /// 支持的CPU平台，并且按照Intel、AMD和Ampere分类返回
+    ///
+    /// Wire name `CpuPlatforms`.
+    pub cpu_platforms: ::core::option::Option<crate::models::CpuPlatforms>,
+    /// 磁盘信息。磁盘主要分类如下：云盘\|cloudDisk、普通本地盘\|normalLocalDisk和SSD本地盘\|ssdLocalDisk。 其中云盘主要包含普通云盘\|CLOUD\_NORMAL、SSD云盘\|CLOUD\_SSD和RSSD云盘\|CLOUD\_RSSD。普通本地盘只包含普通本地盘\|LOCAL\_NORMAL一种。SSD本地盘只包含SSD本地盘\|LOCAL\_SSD一种。 MinimalSize为磁盘最小值，如果没有该字段，最小值取基础镜像Size值即可（linux为20G，windows为40G）。MaximalSize为磁盘最大值。 InstantResize表示系统盘是否允许扩容，如果是本地盘，则不允许扩容，InstantResize为false。 Features为磁盘可支持的服务：数据方舟\|DATAARK，快照服务\|SNAPSHOT，加密盘\|Encrypted。
+    ///
+    /// Wire name `Disks`.
+    pub disks: ::std::vec::Vec<crate::models::Disks>,
+    /// GPU、CPU和内存信息。Gpu为GPU可支持的规格，Cpu和Memory分别为CPU和内存可支持的规格。如果非GPU机型，GPU为0。 MinimalCpuPlatform代表含义这个CPU和内存规格只能在列出来的CPU平台支持。
+    ///
+    /// Wire name `MachineSizes`.
+    pub machine_sizes: ::std::vec::Vec<crate::models::MachineSizes>,
+    /// 虚机可支持的特性。目前支持的特性网络增强\|NetCapability、热升级\|Hotplug。 网络增强分为关闭\|Normal、网络增强1.0\|Super和网络增强2.0\|Ultra。 Name为可支持的特性名称，Modes为可以提供的模式类别等，RelatedToImageFeature为镜像上支持这个特性的标签。例如DescribeImage返回的字段Features包含HotPlug，说明该镜像支持热升级。 MinimalCpuPlatform表示这个特性必须是列出来的CPU平台及以上的CPU才支持。
+    ///
+    /// Wire name `Features`.
+    pub features: ::std::vec::Vec<crate::models::Features>,
+    /// 区分是否是GPU机型：GPU机型\|GPU，非GPU机型\|Normal。
+    ///
+    /// Wire name `MachineClass`.
+    pub machine_class: ::core::option::Option<::std::string::String>,
+    /// GPU的显存指标，value为值，单位是GB。
+    ///
+    /// Wire name `GraphicsMemory`.
+    pub graphics_memory: ::core::option::Option<crate::models::GraphicsMemory>,
+    /// GPU的性能指标，value为值，单位是TFlops。
+    ///
+    /// Wire name `Performance`.
+    pub performance: ::core::option::Option<crate::models::Performance>,
+    /// 父机型
+    ///
+    /// Wire name `ParentType`.
+    pub parent_type: ::core::option::Option<::std::string::String>,
+    /// 机型描述
+    ///
+    /// Wire name `Description`.
+    pub description: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -162,26 +264,27 @@ pub struct AvailableInstanceTypes {
 impl rt::Object for AvailableInstanceTypes {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
+            "Zone" => ::core::option::Option::Some(&mut self.zone),
+            "InstanceType" => ::core::option::Option::Some(&mut self.instance_type),
+            "Name" => ::core::option::Option::Some(&mut self.name),
+            "Status" => ::core::option::Option::Some(&mut self.status),
             "CpuPlatforms" => {
                 ::core::option::Option::Some(rt::model(&mut self.cpu_platforms))
             }
             "Disks" => ::core::option::Option::Some(rt::models(&mut self.disks)),
-            "Features" => ::core::option::Option::Some(rt::models(&mut self.features)),
-            "GraphicsMemory" => {
-                ::core::option::Option::Some(rt::model(&mut self.graphics_memory))
-            }
-            "InstanceType" => ::core::option::Option::Some(&mut self.instance_type),
-            "MachineClass" => ::core::option::Option::Some(&mut self.machine_class),
             "MachineSizes" => {
                 ::core::option::Option::Some(rt::models(&mut self.machine_sizes))
             }
-            "Name" => ::core::option::Option::Some(&mut self.name),
-            "ParentType" => ::core::option::Option::Some(&mut self.parent_type),
+            "Features" => ::core::option::Option::Some(rt::models(&mut self.features)),
+            "MachineClass" => ::core::option::Option::Some(&mut self.machine_class),
+            "GraphicsMemory" => {
+                ::core::option::Option::Some(rt::model(&mut self.graphics_memory))
+            }
             "Performance" => {
                 ::core::option::Option::Some(rt::model(&mut self.performance))
             }
-            "Status" => ::core::option::Option::Some(&mut self.status),
-            "Zone" => ::core::option::Option::Some(&mut self.zone),
+            "ParentType" => ::core::option::Option::Some(&mut self.parent_type),
+            "Description" => ::core::option::Option::Some(&mut self.description),
             _ => ::core::option::Option::None,
         }
     }
@@ -194,18 +297,19 @@ impl rt::Object for AvailableInstanceTypes {
 impl rt::ToJson for AvailableInstanceTypes {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
+        o.put("Zone", &self.zone);
+        o.put("InstanceType", &self.instance_type);
+        o.put("Name", &self.name);
+        o.put("Status", &self.status);
         o.put("CpuPlatforms", &self.cpu_platforms);
         o.put("Disks", &self.disks);
-        o.put("Features", &self.features);
-        o.put("GraphicsMemory", &self.graphics_memory);
-        o.put("InstanceType", &self.instance_type);
-        o.put("MachineClass", &self.machine_class);
         o.put("MachineSizes", &self.machine_sizes);
-        o.put("Name", &self.name);
-        o.put("ParentType", &self.parent_type);
+        o.put("Features", &self.features);
+        o.put("MachineClass", &self.machine_class);
+        o.put("GraphicsMemory", &self.graphics_memory);
         o.put("Performance", &self.performance);
-        o.put("Status", &self.status);
-        o.put("Zone", &self.zone);
+        o.put("ParentType", &self.parent_type);
+        o.put("Description", &self.description);
         o.finish()
     }
 }

@@ -7,10 +7,10 @@ use crate::rt;
 /// `BootDiskInfo`: 系统盘信息
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BootDiskInfo {
-    /// 磁盘可支持的服务
+    /// 系统盘类别，包含普通云盘\|CLOUD\_NORMAL、SSD云盘\|CLOUD\_SSD和RSSD云盘\|CLOUD\_RSSD。普通本地盘只包含普通本地盘\|LOCAL\_NORMAL一种。SSD本地盘只包含SSD本地盘\|LOCAL\_SSD一种。
     ///
-    /// Wire name `Features`.
-    pub features: ::std::vec::Vec<::std::string::String>,
+    /// Wire name `Name`.
+    pub name: ::core::option::Option<::std::string::String>,
     /// 系统盘是否允许扩容，如果是本地盘，则不允许扩容，InstantResize为false。
     ///
     /// Wire name `InstantResize`.
@@ -19,10 +19,14 @@ pub struct BootDiskInfo {
     ///
     /// Wire name `MaximalSize`.
     pub maximal_size: ::core::option::Option<i64>,
-    /// 系统盘类别，包含普通云盘\|CLOUD\_NORMAL、SSD云盘\|CLOUD\_SSD和RSSD云盘\|CLOUD\_RSSD。普通本地盘只包含普通本地盘\|LOCAL\_NORMAL一种。SSD本地盘只包含SSD本地盘\|LOCAL\_SSD一种。
+    /// 磁盘可支持的服务
     ///
-    /// Wire name `Name`.
-    pub name: ::core::option::Option<::std::string::String>,
+    /// Wire name `Features`.
+    pub features: ::std::vec::Vec<::std::string::String>,
+    /// 最小容量（GB），系统盘可能无此字段
+    ///
+    /// Wire name `MinimalSize`.
+    pub minimal_size: ::core::option::Option<i64>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -32,10 +36,11 @@ pub struct BootDiskInfo {
 impl rt::Object for BootDiskInfo {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "Features" => ::core::option::Option::Some(&mut self.features),
+            "Name" => ::core::option::Option::Some(&mut self.name),
             "InstantResize" => ::core::option::Option::Some(&mut self.instant_resize),
             "MaximalSize" => ::core::option::Option::Some(&mut self.maximal_size),
-            "Name" => ::core::option::Option::Some(&mut self.name),
+            "Features" => ::core::option::Option::Some(&mut self.features),
+            "MinimalSize" => ::core::option::Option::Some(&mut self.minimal_size),
             _ => ::core::option::Option::None,
         }
     }
@@ -48,10 +53,11 @@ impl rt::Object for BootDiskInfo {
 impl rt::ToJson for BootDiskInfo {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("Features", &self.features);
+        o.put("Name", &self.name);
         o.put("InstantResize", &self.instant_resize);
         o.put("MaximalSize", &self.maximal_size);
-        o.put("Name", &self.name);
+        o.put("Features", &self.features);
+        o.put("MinimalSize", &self.minimal_size);
         o.finish()
     }
 }

@@ -7,10 +7,6 @@ use crate::rt;
 /// `Bundle`: 轻量应用云主机套餐
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Bundle {
-    /// 外网带宽。单位：Mbps。
-    ///
-    /// Wire name `Bandwidth`.
-    pub bandwidth: ::core::option::Option<i64>,
     /// 套餐ID。
     ///
     /// Wire name `BundleId`.
@@ -27,6 +23,10 @@ pub struct Bundle {
     ///
     /// Wire name `SysDiskSpace`.
     pub sys_disk_space: ::core::option::Option<i64>,
+    /// 外网带宽。单位：Mbps。
+    ///
+    /// Wire name `Bandwidth`.
+    pub bandwidth: ::core::option::Option<i64>,
     /// 流量包大小。单位：GB。
     ///
     /// Wire name `TrafficPacket`.
@@ -40,11 +40,11 @@ pub struct Bundle {
 impl rt::Object for Bundle {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "Bandwidth" => ::core::option::Option::Some(&mut self.bandwidth),
             "BundleId" => ::core::option::Option::Some(&mut self.bundle_id),
             "CPU" => ::core::option::Option::Some(&mut self.cpu),
             "Memory" => ::core::option::Option::Some(&mut self.memory),
             "SysDiskSpace" => ::core::option::Option::Some(&mut self.sys_disk_space),
+            "Bandwidth" => ::core::option::Option::Some(&mut self.bandwidth),
             "TrafficPacket" => ::core::option::Option::Some(&mut self.traffic_packet),
             _ => ::core::option::Option::None,
         }
@@ -58,11 +58,11 @@ impl rt::Object for Bundle {
 impl rt::ToJson for Bundle {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("Bandwidth", &self.bandwidth);
         o.put("BundleId", &self.bundle_id);
         o.put("CPU", &self.cpu);
         o.put("Memory", &self.memory);
         o.put("SysDiskSpace", &self.sys_disk_space);
+        o.put("Bandwidth", &self.bandwidth);
         o.put("TrafficPacket", &self.traffic_packet);
         o.finish()
     }

@@ -4,7 +4,7 @@
 
 use crate::rt;
 
-/// 镜像来源。- Official 平台镜像；- Community 社区镜像
+/// 镜像来源。 - Official 平台镜像； - Community 社区镜像
 ///
 /// Open: values this SDK does not document are kept in the `Unknown` variant, which only parsing makes.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -102,7 +102,7 @@ impl<'de> ::serde::Deserialize<'de> for ImageOwnerAlias {
     }
 }
 
-/// 镜像类型。- System 平台提供的公共镜像；- App 平台提供的应用镜像；- Custom 自制镜像；- Community 社区镜像
+/// 镜像类型。 - System 平台提供的公共镜像； - App 平台提供的应用镜像； - Custom 自制镜像； - Community 社区镜像
 ///
 /// Open: values this SDK does not document are kept in the `Unknown` variant, which only parsing makes.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -213,7 +213,7 @@ impl<'de> ::serde::Deserialize<'de> for ImageType {
     }
 }
 
-/// 镜像状态。- Making 制作中；- Available 可用；- UnAvailable 不可用；- Reviewing 审核中;- Offline 已下线
+/// 镜像状态。 - Making 制作中； - Available 可用； - UnAvailable 不可用； - Reviewing 审核中; - Offline 已下线
 ///
 /// Open: values this SDK does not document are kept in the `Unknown` variant, which only parsing makes.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -340,10 +340,6 @@ pub struct CompShareImage {
     ///
     /// Wire name `Name`. Example: `PyTorch 2.1`.
     pub name: ::core::option::Option<::std::string::String>,
-    /// 镜像类型。- System 平台提供的公共镜像；- App 平台提供的应用镜像；- Custom 自制镜像；- Community 社区镜像
-    ///
-    /// Wire name `ImageType`. Documented values: `System`, `App`, `Custom`, `Community`; others are accepted. Example: `System`.
-    pub image_type: ::core::option::Option<ImageType>,
     /// 镜像作者昵称
     ///
     /// Wire name `Author`. Example: `UCloud`.
@@ -352,82 +348,66 @@ pub struct CompShareImage {
     ///
     /// Wire name `AuthInfo`.
     pub auth_info: ::core::option::Option<i64>,
-    /// 镜像状态。- Making 制作中；- Available 可用；- UnAvailable 不可用；- Reviewing 审核中;- Offline 已下线
-    ///
-    /// Wire name `Status`. Documented values: `Making`, `Available`, `UnAvailable`, `Reviewing`, `Offline`; others are accepted. Example: `Available`.
-    pub status: ::core::option::Option<Status>,
-    /// 镜像标签
-    ///
-    /// Wire name `Tags`.
-    pub tags: ::std::vec::Vec<::std::string::String>,
-    /// 镜像描述信息
-    ///
-    /// Wire name `Description`.
-    pub description: ::core::option::Option<::std::string::String>,
-    /// 镜像详细描述。仅指定镜像Id查询时返回
-    ///
-    /// Wire name `Readme`.
-    pub readme: ::core::option::Option<::std::string::String>,
-    /// 镜像封面URL
-    ///
-    /// Wire name `Cover`.
-    pub cover: ::core::option::Option<::std::string::String>,
-    /// 镜像大小。单位MB
-    ///
-    /// Wire name `Size`.
-    pub size: ::core::option::Option<i64>,
-    /// 镜像价格。单位：元
-    ///
-    /// Wire name `Price`.
-    pub price: ::core::option::Option<f64>,
-    /// 是否镜像收费  default: false
-    ///
-    /// Wire name `ImageCharge`.
-    pub image_charge: ::core::option::Option<bool>,
-    /// 是否支持自启动 default:false
-    ///
-    /// Wire name `AutoStart`.
-    pub auto_start: ::core::option::Option<bool>,
-    /// 是否为容器镜像。- True 容器镜像- False 虚机镜像
-    ///
-    /// Wire name `Container`. Sent as the text `True`/`False`; read as a boolean.
-    pub container: ::core::option::Option<bool>,
-    /// 镜像来源。- Official 平台镜像；- Community 社区镜像
+    /// 镜像来源。 - Official 平台镜像； - Community 社区镜像
     ///
     /// Wire name `ImageOwnerAlias`. Documented values: `Official`, `Community`; others are accepted.
     pub image_owner_alias: ::core::option::Option<ImageOwnerAlias>,
+    /// 镜像类型。 - System 平台提供的公共镜像； - App 平台提供的应用镜像； - Custom 自制镜像； - Community 社区镜像
+    ///
+    /// Wire name `ImageType`. Documented values: `System`, `App`, `Custom`, `Community`; others are accepted. Example: `System`.
+    pub image_type: ::core::option::Option<ImageType>,
     /// 来源是否为官方镜像【仅自制镜像信息返回该字段】
     ///
     /// Wire name `IsOfficial`.
     pub is_official: ::core::option::Option<bool>,
+    /// 是否为容器镜像。 - True 容器镜像 - False 虚机镜像
+    ///
+    /// Wire name `Container`. Sent as the text `True`/`False`; read as a boolean.
+    pub container: ::core::option::Option<bool>,
+    /// 镜像状态。 - Making 制作中； - Available 可用； - UnAvailable 不可用； - Reviewing 审核中; - Offline 已下线
+    ///
+    /// Wire name `Status`. Documented values: `Making`, `Available`, `UnAvailable`, `Reviewing`, `Offline`; others are accepted. Example: `Available`.
+    pub status: ::core::option::Option<Status>,
+    /// 镜像大小。单位MB
+    ///
+    /// Wire name `Size`.
+    pub size: ::core::option::Option<i64>,
     /// 可见性。0：私密镜像；1：公开至镜像社区
     ///
     /// Wire name `Visibility`.
     pub visibility: ::core::option::Option<i64>,
-    /// 镜像所属账号信息
+    /// 镜像描述信息
     ///
-    /// Wire name `Owner`.
-    pub owner: ::core::option::Option<crate::models::Projects>,
+    /// Wire name `Description`.
+    pub description: ::core::option::Option<::std::string::String>,
+    /// 【array of string】镜像标签
+    ///
+    /// Wire name `Tags`.
+    pub tags: ::std::vec::Vec<::std::string::String>,
+    /// 镜像价格。单位：元
+    ///
+    /// Wire name `Price`.
+    pub price: ::core::option::Option<f64>,
+    /// 镜像封面URL
+    ///
+    /// Wire name `Cover`.
+    pub cover: ::core::option::Option<::std::string::String>,
+    /// 镜像详细描述。仅指定镜像Id查询时返回
+    ///
+    /// Wire name `Readme`.
+    pub readme: ::core::option::Option<::std::string::String>,
     /// 镜像软件信息
     ///
     /// Wire name `Softwares`.
     pub softwares: ::core::option::Option<crate::models::Software>,
-    /// 自制镜像来源机型
+    /// 镜像引用创建计数
     ///
-    /// Wire name `SourceGpuType`.
-    pub source_gpu_type: ::core::option::Option<::std::string::String>,
-    /// 镜像组id
+    /// Wire name `CreatedCount`.
+    pub created_count: ::core::option::Option<i64>,
+    /// 镜像收藏计数
     ///
-    /// Wire name `GroupId`.
-    pub group_id: ::core::option::Option<::std::string::String>,
-    /// 版本名称
-    ///
-    /// Wire name `VersionName`.
-    pub version_name: ::core::option::Option<::std::string::String>,
-    /// 版本描述
-    ///
-    /// Wire name `VersionDesc`.
-    pub version_desc: ::core::option::Option<::std::string::String>,
+    /// Wire name `FavoritesCount`.
+    pub favorites_count: ::core::option::Option<i64>,
     /// 镜像制作失败错误原因
     ///
     /// Wire name `FailedReason`.
@@ -440,18 +420,56 @@ pub struct CompShareImage {
     ///
     /// Wire name `PubTime`.
     pub pub_time: ::core::option::Option<i64>,
-    /// 镜像引用创建计数
+    /// 镜像所属账号信息
     ///
-    /// Wire name `CreatedCount`.
-    pub created_count: ::core::option::Option<i64>,
-    /// 镜像收藏计数
+    /// Wire name `Owner`.
+    pub owner: ::core::option::Option<crate::models::Projects>,
+    /// 镜像组id
     ///
-    /// Wire name `FavoritesCount`.
-    pub favorites_count: ::core::option::Option<i64>,
+    /// Wire name `GroupId`.
+    pub group_id: ::core::option::Option<::std::string::String>,
+    /// 版本名称
+    ///
+    /// Wire name `VersionName`.
+    pub version_name: ::core::option::Option<::std::string::String>,
+    /// 版本描述
+    ///
+    /// Wire name `VersionDesc`.
+    pub version_desc: ::core::option::Option<::std::string::String>,
+    /// 自制镜像来源机型
+    ///
+    /// Wire name `SourceGpuType`.
+    pub source_gpu_type: ::core::option::Option<::std::string::String>,
+    /// 是否支持自启动 default:false
+    ///
+    /// Wire name `AutoStart`.
+    pub auto_start: ::core::option::Option<bool>,
+    /// 是否镜像收费 default: false
+    ///
+    /// Wire name `ImageCharge`.
+    pub image_charge: ::core::option::Option<bool>,
     /// 镜像使用时长
     ///
     /// Wire name `ImageUseTime`.
     pub image_use_time: ::core::option::Option<i64>,
+    /// 支持的 GPU 类型
+    ///
+    /// Wire name `SupportedGpuTypes`.
+    pub supported_gpu_types: ::std::vec::Vec<::std::string::String>,
+    /// 更新时间（Unix 时间戳）
+    ///
+    /// Wire name `UpdateTime`.
+    pub update_time: ::core::option::Option<i64>,
+    /// 作者二维码 URL
+    ///
+    /// Wire name `QrCodeUrl`.
+    pub qr_code_url: ::core::option::Option<::std::string::String>,
+    /// 软件端口列表，含 Software（名称）和 Port（端口号）
+    ///
+    /// Wire name `SoftwarePorts`.
+    pub software_ports: ::std::vec::Vec<crate::models::SoftwarePort>,
+    /// Wire name `ImageId`.
+    pub image_id: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -465,36 +483,45 @@ impl rt::Object for CompShareImage {
                 ::core::option::Option::Some(&mut self.comp_share_image_id)
             }
             "Name" => ::core::option::Option::Some(&mut self.name),
-            "ImageType" => ::core::option::Option::Some(&mut self.image_type),
             "Author" => ::core::option::Option::Some(&mut self.author),
             "AuthInfo" => ::core::option::Option::Some(&mut self.auth_info),
-            "Status" => ::core::option::Option::Some(&mut self.status),
-            "Tags" => ::core::option::Option::Some(&mut self.tags),
-            "Description" => ::core::option::Option::Some(&mut self.description),
-            "Readme" => ::core::option::Option::Some(&mut self.readme),
-            "Cover" => ::core::option::Option::Some(&mut self.cover),
-            "Size" => ::core::option::Option::Some(&mut self.size),
-            "Price" => ::core::option::Option::Some(&mut self.price),
-            "ImageCharge" => ::core::option::Option::Some(&mut self.image_charge),
-            "AutoStart" => ::core::option::Option::Some(&mut self.auto_start),
-            "Container" => ::core::option::Option::Some(&mut self.container),
             "ImageOwnerAlias" => {
                 ::core::option::Option::Some(&mut self.image_owner_alias)
             }
+            "ImageType" => ::core::option::Option::Some(&mut self.image_type),
             "IsOfficial" => ::core::option::Option::Some(&mut self.is_official),
+            "Container" => ::core::option::Option::Some(&mut self.container),
+            "Status" => ::core::option::Option::Some(&mut self.status),
+            "Size" => ::core::option::Option::Some(&mut self.size),
             "Visibility" => ::core::option::Option::Some(&mut self.visibility),
-            "Owner" => ::core::option::Option::Some(rt::model(&mut self.owner)),
+            "Description" => ::core::option::Option::Some(&mut self.description),
+            "Tags" => ::core::option::Option::Some(&mut self.tags),
+            "Price" => ::core::option::Option::Some(&mut self.price),
+            "Cover" => ::core::option::Option::Some(&mut self.cover),
+            "Readme" => ::core::option::Option::Some(&mut self.readme),
             "Softwares" => ::core::option::Option::Some(rt::model(&mut self.softwares)),
-            "SourceGpuType" => ::core::option::Option::Some(&mut self.source_gpu_type),
-            "GroupId" => ::core::option::Option::Some(&mut self.group_id),
-            "VersionName" => ::core::option::Option::Some(&mut self.version_name),
-            "VersionDesc" => ::core::option::Option::Some(&mut self.version_desc),
+            "CreatedCount" => ::core::option::Option::Some(&mut self.created_count),
+            "FavoritesCount" => ::core::option::Option::Some(&mut self.favorites_count),
             "FailedReason" => ::core::option::Option::Some(&mut self.failed_reason),
             "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
             "PubTime" => ::core::option::Option::Some(&mut self.pub_time),
-            "CreatedCount" => ::core::option::Option::Some(&mut self.created_count),
-            "FavoritesCount" => ::core::option::Option::Some(&mut self.favorites_count),
+            "Owner" => ::core::option::Option::Some(rt::model(&mut self.owner)),
+            "GroupId" => ::core::option::Option::Some(&mut self.group_id),
+            "VersionName" => ::core::option::Option::Some(&mut self.version_name),
+            "VersionDesc" => ::core::option::Option::Some(&mut self.version_desc),
+            "SourceGpuType" => ::core::option::Option::Some(&mut self.source_gpu_type),
+            "AutoStart" => ::core::option::Option::Some(&mut self.auto_start),
+            "ImageCharge" => ::core::option::Option::Some(&mut self.image_charge),
             "ImageUseTime" => ::core::option::Option::Some(&mut self.image_use_time),
+            "SupportedGpuTypes" => {
+                ::core::option::Option::Some(&mut self.supported_gpu_types)
+            }
+            "UpdateTime" => ::core::option::Option::Some(&mut self.update_time),
+            "QrCodeUrl" => ::core::option::Option::Some(&mut self.qr_code_url),
+            "SoftwarePorts" => {
+                ::core::option::Option::Some(rt::models(&mut self.software_ports))
+            }
+            "ImageId" => ::core::option::Option::Some(&mut self.image_id),
             _ => ::core::option::Option::None,
         }
     }
@@ -509,34 +536,39 @@ impl rt::ToJson for CompShareImage {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
         o.put("CompShareImageId", &self.comp_share_image_id);
         o.put("Name", &self.name);
-        o.put("ImageType", &self.image_type);
         o.put("Author", &self.author);
         o.put("AuthInfo", &self.auth_info);
-        o.put("Status", &self.status);
-        o.put("Tags", &self.tags);
-        o.put("Description", &self.description);
-        o.put("Readme", &self.readme);
-        o.put("Cover", &self.cover);
-        o.put("Size", &self.size);
-        o.put("Price", &self.price);
-        o.put("ImageCharge", &self.image_charge);
-        o.put("AutoStart", &self.auto_start);
-        o.put("Container", &self.container);
         o.put("ImageOwnerAlias", &self.image_owner_alias);
+        o.put("ImageType", &self.image_type);
         o.put("IsOfficial", &self.is_official);
+        o.put("Container", &self.container);
+        o.put("Status", &self.status);
+        o.put("Size", &self.size);
         o.put("Visibility", &self.visibility);
-        o.put("Owner", &self.owner);
+        o.put("Description", &self.description);
+        o.put("Tags", &self.tags);
+        o.put("Price", &self.price);
+        o.put("Cover", &self.cover);
+        o.put("Readme", &self.readme);
         o.put("Softwares", &self.softwares);
-        o.put("SourceGpuType", &self.source_gpu_type);
-        o.put("GroupId", &self.group_id);
-        o.put("VersionName", &self.version_name);
-        o.put("VersionDesc", &self.version_desc);
+        o.put("CreatedCount", &self.created_count);
+        o.put("FavoritesCount", &self.favorites_count);
         o.put("FailedReason", &self.failed_reason);
         o.put("CreateTime", &self.create_time);
         o.put("PubTime", &self.pub_time);
-        o.put("CreatedCount", &self.created_count);
-        o.put("FavoritesCount", &self.favorites_count);
+        o.put("Owner", &self.owner);
+        o.put("GroupId", &self.group_id);
+        o.put("VersionName", &self.version_name);
+        o.put("VersionDesc", &self.version_desc);
+        o.put("SourceGpuType", &self.source_gpu_type);
+        o.put("AutoStart", &self.auto_start);
+        o.put("ImageCharge", &self.image_charge);
         o.put("ImageUseTime", &self.image_use_time);
+        o.put("SupportedGpuTypes", &self.supported_gpu_types);
+        o.put("UpdateTime", &self.update_time);
+        o.put("QrCodeUrl", &self.qr_code_url);
+        o.put("SoftwarePorts", &self.software_ports);
+        o.put("ImageId", &self.image_id);
         o.finish()
     }
 }

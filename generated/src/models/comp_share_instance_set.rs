@@ -110,7 +110,7 @@ impl<'de> ::serde::Deserialize<'de> for ChargeType {
     }
 }
 
-/// 镜像类型- System 系统镜像- App 应用镜像- Custom 自制镜像- Community 社区镜像
+/// 镜像类型 - System 系统镜像 - App 应用镜像 - Custom 自制镜像 - Community 社区镜像
 ///
 /// Open: values this SDK does not document are kept in the `Unknown` variant, which only parsing makes.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -355,22 +355,26 @@ impl<'de> ::serde::Deserialize<'de> for State {
 /// `CompShareInstanceSet`: 算力平台实例详情
 #[derive(Clone, Default, PartialEq)]
 pub struct CompShareInstanceSet {
-    /// 是否自动续费，自动续费：“Yes”，不自动续费：“No”
+    /// 可用区
     ///
-    /// Wire name `AutoRenew`. Sent as the text `True`/`False`; read as a boolean.
-    pub auto_renew: ::core::option::Option<bool>,
-    /// 虚拟CPU核数，单位: 个
+    /// Wire name `Zone`.
+    pub zone: ::core::option::Option<::std::string::String>,
+    /// 计划关机时间
     ///
-    /// Wire name `CPU`.
-    pub cpu: ::core::option::Option<i64>,
-    /// 计费模式，枚举值为： Year，按年付费； Month，按月付费； Dynamic，按时付费；Postpay，按需付费
+    /// Wire name `StopSchedulerTime`.
+    pub stop_scheduler_time: ::core::option::Option<i64>,
+    /// 实例Id
     ///
-    /// Wire name `ChargeType`. Documented values: `Year`, `Month`, `Dynamic`, `Postpay`; others are accepted.
-    pub charge_type: ::core::option::Option<ChargeType>,
-    /// 用于镜像计费的Id
+    /// Wire name `UHostId`.
+    pub u_host_id: ::core::option::Option<::std::string::String>,
+    /// 机型信息
     ///
-    /// Wire name `CompShareImageBillId`.
-    pub comp_share_image_bill_id: ::core::option::Option<::std::string::String>,
+    /// Wire name `MachineType`.
+    pub machine_type: ::core::option::Option<::std::string::String>,
+    /// CPU平台。如"Intel/Auto"、"Amd/Auto"等等
+    ///
+    /// Wire name `CpuPlatform`.
+    pub cpu_platform: ::core::option::Option<::std::string::String>,
     /// 镜像Id
     ///
     /// Wire name `CompShareImageId`.
@@ -383,184 +387,248 @@ pub struct CompShareInstanceSet {
     ///
     /// Wire name `CompShareImageOwnerAlias`.
     pub comp_share_image_owner_alias: ::core::option::Option<::std::string::String>,
-    /// 镜像价格
+    /// 用于镜像计费的Id
     ///
-    /// Wire name `CompShareImagePrice`.
-    pub comp_share_image_price: ::core::option::Option<f64>,
+    /// Wire name `CompShareImageBillId`.
+    pub comp_share_image_bill_id: ::core::option::Option<::std::string::String>,
     /// 镜像状态
     ///
     /// Wire name `CompShareImageStatus`.
     pub comp_share_image_status: ::core::option::Option<::std::string::String>,
-    /// 镜像类型- System 系统镜像- App 应用镜像- Custom 自制镜像- Community 社区镜像
+    /// 镜像类型 - System 系统镜像 - App 应用镜像 - Custom 自制镜像 - Community 社区镜像
     ///
     /// Wire name `CompShareImageType`. Documented values: `System`, `App`, `Custom`, `Community`; others are accepted.
     pub comp_share_image_type: ::core::option::Option<CompShareImageType>,
-    /// CPU架构。"x86\_64"/"i386"等
-    ///
-    /// Wire name `CpuArch`.
-    pub cpu_arch: ::core::option::Option<::std::string::String>,
-    /// CPU平台。如"Intel/Auto"、"Amd/Auto"等等
-    ///
-    /// Wire name `CpuPlatform`.
-    pub cpu_platform: ::core::option::Option<::std::string::String>,
-    /// 创建时间
-    ///
-    /// Wire name `CreateTime`.
-    pub create_time: ::core::option::Option<i64>,
-    /// 主机折扣类型 1:夜间折扣 2:节日折扣
-    ///
-    /// Wire name `DiscountType`.
-    pub discount_type: ::core::option::Option<i64>,
-    /// 磁盘价格信息，详见:DiskPriceInfo
-    ///
-    /// Wire name `DiskPriceInfo`.
-    pub disk_price_info: ::std::vec::Vec<crate::models::DiskPriceInfo>,
-    /// 详情见UHostDiskSet
-    ///
-    /// Wire name `DiskSet`.
-    pub disk_set: ::std::vec::Vec<crate::models::UHostDiskSet>,
-    /// 过期时间
-    ///
-    /// Wire name `ExpireTime`.
-    pub expire_time: ::core::option::Option<i64>,
-    /// GPU个数
-    ///
-    /// Wire name `GPU`.
-    pub gpu: ::core::option::Option<i64>,
-    /// GPU类型。如: "4090"
-    ///
-    /// Wire name `GpuType`.
-    pub gpu_type: ::core::option::Option<::std::string::String>,
-    /// GPU显存信息
-    ///
-    /// Wire name `GraphicsMemory`.
-    pub graphics_memory: ::core::option::Option<crate::models::GraphicsMemory>,
-    /// Wire name `HostIp`.
-    pub host_ip: ::core::option::Option<::std::string::String>,
-    /// Wire name `HugepageCfg`.
-    pub hugepage_cfg: ::core::option::Option<::std::string::String>,
-    /// 详情见UHostIPSet
-    ///
-    /// Wire name `IPSet`.
-    pub ip_set: ::std::vec::Vec<crate::models::UHostIpSet>,
-    /// 主机价格
-    ///
-    /// Wire name `InstancePrice`.
-    pub instance_price: ::core::option::Option<f64>,
     /// 实例类型。"UHost": 普通主机；"Container": 容器主机
     ///
     /// Wire name `InstanceType`.
     pub instance_type: ::core::option::Option<::std::string::String>,
-    /// 是否过期。Yes：已过期；No：未过期
-    ///
-    /// Wire name `IsExpire`. Sent as the text `True`/`False`; read as a boolean.
-    pub is_expire: ::core::option::Option<bool>,
-    /// 机型信息
-    ///
-    /// Wire name `MachineType`.
-    pub machine_type: ::core::option::Option<::std::string::String>,
-    /// 内存大小，单位：MB
-    ///
-    /// Wire name `Memory`.
-    pub memory: ::core::option::Option<i64>,
-    /// 监控信息，详见：MonitorMessage
-    ///
-    /// Wire name `MonitorMessages`.
-    pub monitor_messages: ::core::option::Option<crate::models::MonitorMessage>,
-    /// 实例名称
-    ///
-    /// Wire name `Name`.
-    pub name: ::core::option::Option<::std::string::String>,
-    /// 虚机镜像的名称
-    ///
-    /// Wire name `OsName`.
-    pub os_name: ::core::option::Option<::std::string::String>,
-    /// 虚机镜像操作系统类型。"Linux"\\"Windows"
-    ///
-    /// Wire name `OsType`.
-    pub os_type: ::core::option::Option<::std::string::String>,
     /// 主机密码。由Base64编码
     ///
     /// Wire name `Password`. Sensitive: hidden from `Debug` output.
     pub password: ::core::option::Option<::std::string::String>,
-    /// Wire name `PodId`.
-    pub pod_id: ::core::option::Option<::std::string::String>,
+    /// SSH登录命令
+    ///
+    /// Wire name `SshLoginCommand`.
+    pub ssh_login_command: ::core::option::Option<::std::string::String>,
+    /// 实例名称
+    ///
+    /// Wire name `Name`.
+    pub name: ::core::option::Option<::std::string::String>,
+    /// 实例业务组
+    ///
+    /// Wire name `Tag`.
+    pub tag: ::core::option::Option<::std::string::String>,
+    /// 实例备注
+    ///
+    /// Wire name `Remark`.
+    pub remark: ::core::option::Option<::std::string::String>,
+    /// 实例状态，枚举值： &gt;初始化: Initializing; &gt;启动中: Starting; &gt; 运行中: Running; &gt; 关机中: Stopping; &gt;关机: Stopped &gt;安装失败: Install Fail; &gt;重启中: Rebooting; &gt;升级改配中: Resizing; &gt; 未知(空字符串，获取状态超时或出错)：
+    ///
+    /// Wire name `State`. Documented values: `Initializing`, `Starting`, `Running`, `Stopping`, `Stopped`, `Install Fail`, `Rebooting`, `Resizing`; others are accepted.
+    pub state: ::core::option::Option<State>,
+    /// 计费模式，枚举值为： Year，按年付费； Month，按月付费； Dynamic，按时付费；Postpay，按需付费
+    ///
+    /// Wire name `ChargeType`. Documented values: `Year`, `Month`, `Dynamic`, `Postpay`; others are accepted.
+    pub charge_type: ::core::option::Option<ChargeType>,
+    /// 虚拟CPU核数，单位: 个
+    ///
+    /// Wire name `CPU`.
+    pub cpu: ::core::option::Option<i64>,
+    /// 内存大小，单位：MB
+    ///
+    /// Wire name `Memory`.
+    pub memory: ::core::option::Option<i64>,
+    /// GPU类型。如: "4090"
+    ///
+    /// Wire name `GpuType`.
+    pub gpu_type: ::core::option::Option<::std::string::String>,
+    /// GPU个数
+    ///
+    /// Wire name `GPU`.
+    pub gpu: ::core::option::Option<i64>,
+    /// GPU显存信息
+    ///
+    /// Wire name `GraphicsMemory`.
+    pub graphics_memory: ::core::option::Option<crate::models::GraphicsMemory>,
+    /// 是否自动续费，自动续费：“Yes”，不自动续费：“No”
+    ///
+    /// Wire name `AutoRenew`. Sent as the text `True`/`False`; read as a boolean.
+    pub auto_renew: ::core::option::Option<bool>,
+    /// 是否过期。Yes：已过期；No：未过期
+    ///
+    /// Wire name `IsExpire`. Sent as the text `True`/`False`; read as a boolean.
+    pub is_expire: ::core::option::Option<bool>,
+    /// 虚机镜像的名称
+    ///
+    /// Wire name `OsName`.
+    pub os_name: ::core::option::Option<::std::string::String>,
+    /// 虚机镜像操作系统类型。"Linux" "Windows"
+    ///
+    /// Wire name `OsType`.
+    pub os_type: ::core::option::Option<::std::string::String>,
+    /// 总的数据盘存储空间
+    ///
+    /// Wire name `TotalDiskSpace`.
+    pub total_disk_space: ::core::option::Option<i64>,
+    /// CPU架构。"x86\_64"/"i386"等
+    ///
+    /// Wire name `CpuArch`.
+    pub cpu_arch: ::core::option::Option<::std::string::String>,
+    /// 详情见UHostDiskSet
+    ///
+    /// Wire name `DiskSet`.
+    pub disk_set: ::std::vec::Vec<crate::models::UHostDiskSet>,
+    /// 详情见UHostIPSet
+    ///
+    /// Wire name `IPSet`.
+    pub ip_set: ::std::vec::Vec<crate::models::UHostIpSet>,
+    /// 软件地址
+    ///
+    /// Wire name `Softwares`.
+    pub softwares: ::std::vec::Vec<crate::models::SoftwareAddr>,
+    /// 主机价格
+    ///
+    /// Wire name `InstancePrice`.
+    pub instance_price: ::core::option::Option<f64>,
+    /// 镜像价格
+    ///
+    /// Wire name `CompShareImagePrice`.
+    pub comp_share_image_price: ::core::option::Option<f64>,
+    /// 过期时间
+    ///
+    /// Wire name `ExpireTime`.
+    pub expire_time: ::core::option::Option<i64>,
+    /// 创建时间
+    ///
+    /// Wire name `CreateTime`.
+    pub create_time: ::core::option::Option<i64>,
+    /// 此实例是否支持无卡开机
+    ///
+    /// Wire name `SupportWithoutGpuStart`.
+    pub support_without_gpu_start: ::core::option::Option<bool>,
+    /// 无卡配置规格，详情见：WithoutGpuSpecInfo
+    ///
+    /// Wire name `WithoutGpuSpec`.
+    pub without_gpu_spec: ::core::option::Option<crate::models::WithoutGpuSpec>,
+    /// 定时关机时间
+    ///
+    /// Wire name `StopTime`.
+    pub stop_time: ::core::option::Option<i64>,
+    /// 虚机状态更新时间
+    ///
+    /// Wire name `UpdateTime`.
+    pub update_time: ::core::option::Option<i64>,
+    /// 释放时间（关机时候返回）
+    ///
+    /// Wire name `ReleaseTime`.
+    pub release_time: ::core::option::Option<i64>,
+    /// 磁盘价格信息，详见:DiskPriceInfo
+    ///
+    /// Wire name `DiskPriceInfo`.
+    pub disk_price_info: ::std::vec::Vec<crate::models::DiskPriceInfo>,
     /// 后付费关机计费信息列表，详见：详见:DiskPriceInfo
     ///
     /// Wire name `PostPayPowerOffBillingResource`.
     pub post_pay_power_off_billing_resource: ::std::vec::Vec<
         crate::models::DiskPriceInfo,
     >,
-    /// Wire name `PostPayShutdown`.
-    pub post_pay_shutdown: ::core::option::Option<bool>,
-    /// Wire name `QemuFullVersion`.
-    pub qemu_full_version: ::core::option::Option<::std::string::String>,
-    /// Wire name `QemuVersion`.
-    pub qemu_version: ::core::option::Option<::std::string::String>,
-    /// 释放时间（关机时候返回）
+    /// 监控信息，详见：MonitorMessage
     ///
-    /// Wire name `ReleaseTime`.
-    pub release_time: ::core::option::Option<i64>,
-    /// 实例备注
+    /// Wire name `MonitorMessages`.
+    pub monitor_messages: ::core::option::Option<crate::models::MonitorMessage>,
+    /// 主机折扣类型 1:夜间折扣 2:节日折扣
     ///
-    /// Wire name `Remark`.
-    pub remark: ::core::option::Option<::std::string::String>,
-    /// Wire name `SetId`.
-    pub set_id: ::core::option::Option<i64>,
-    /// 软件地址
-    ///
-    /// Wire name `Softwares`.
-    pub softwares: ::std::vec::Vec<crate::models::SoftwareAddr>,
-    /// SSH登录命令
-    ///
-    /// Wire name `SshLoginCommand`.
-    pub ssh_login_command: ::core::option::Option<::std::string::String>,
+    /// Wire name `DiscountType`.
+    pub discount_type: ::core::option::Option<i64>,
     /// 主机启动时间
     ///
     /// Wire name `StartTime`.
     pub start_time: ::core::option::Option<i64>,
-    /// 实例状态，枚举值： &gt;初始化: Initializing; &gt;启动中: Starting; &gt; 运行中: Running; &gt; 关机中: Stopping; &gt;关机: Stopped &gt;安装失败: Install Fail; &gt;重启中: Rebooting; &gt;升级改配中: Resizing; &gt; 未知(空字符串，获取状态超时或出错)：
+    /// 【内部API返回】宿主所在Set Id
     ///
-    /// Wire name `State`. Documented values: `Initializing`, `Starting`, `Running`, `Stopping`, `Stopped`, `Install Fail`, `Rebooting`, `Resizing`; others are accepted.
-    pub state: ::core::option::Option<State>,
-    /// 计划关机时间
+    /// Wire name `SetId`.
+    pub set_id: ::core::option::Option<i64>,
+    /// 【内部API返回】宿主IP
     ///
-    /// Wire name `StopSchedulerTime`.
-    pub stop_scheduler_time: ::core::option::Option<i64>,
-    /// 定时关机时间
+    /// Wire name `HostIp`.
+    pub host_ip: ::core::option::Option<::std::string::String>,
+    /// 【内部API返回】udisk podId
     ///
-    /// Wire name `StopTime`.
-    pub stop_time: ::core::option::Option<i64>,
-    /// 此实例是否支持无卡开机
+    /// Wire name `PodId`.
+    pub pod_id: ::core::option::Option<::std::string::String>,
+    /// 【内部API返回】大页内存
     ///
-    /// Wire name `SupportWithoutGpuStart`.
-    pub support_without_gpu_start: ::core::option::Option<bool>,
-    /// 实例业务组
+    /// Wire name `HugepageCfg`.
+    pub hugepage_cfg: ::core::option::Option<::std::string::String>,
+    /// 【内部API返回】Qemu版本号
     ///
-    /// Wire name `Tag`.
-    pub tag: ::core::option::Option<::std::string::String>,
-    /// 总的数据盘存储空间
+    /// Wire name `QemuVersion`.
+    pub qemu_version: ::core::option::Option<::std::string::String>,
+    /// 【内部API返回】Qemu完整版本号
     ///
-    /// Wire name `TotalDiskSpace`.
-    pub total_disk_space: ::core::option::Option<i64>,
-    /// 实例Id
+    /// Wire name `QemuFullVersion`.
+    pub qemu_full_version: ::core::option::Option<::std::string::String>,
+    /// 【内部API返回】资源长Id
     ///
-    /// Wire name `UHostId`.
-    pub u_host_id: ::core::option::Option<::std::string::String>,
     /// Wire name `UUID`.
     pub uuid: ::core::option::Option<::std::string::String>,
-    /// 虚机状态更新时间
+    /// 【内部API返回】后付费关机
     ///
-    /// Wire name `UpdateTime`.
-    pub update_time: ::core::option::Option<i64>,
-    /// 无卡配置规格，详情见：WithoutGpuSpecInfo
-    ///
-    /// Wire name `WithoutGpuSpec`.
-    pub without_gpu_spec: ::core::option::Option<crate::models::WithoutGpuSpec>,
-    /// 可用区
-    ///
-    /// Wire name `Zone`.
-    pub zone: ::core::option::Option<::std::string::String>,
+    /// Wire name `PostPayShutdown`.
+    pub post_pay_shutdown: ::core::option::Option<bool>,
+    /// Wire name `RestrictMode`.
+    pub restrict_mode: ::core::option::Option<::std::string::String>,
+    /// Wire name `HostType`.
+    pub host_type: ::core::option::Option<::std::string::String>,
+    /// Wire name `SecGroupInstance`.
+    pub sec_group_instance: ::core::option::Option<bool>,
+    /// Wire name `HotPlugMaxCpu`.
+    pub hot_plug_max_cpu: ::core::option::Option<i64>,
+    /// Wire name `NetCapability`.
+    pub net_capability: ::core::option::Option<::std::string::String>,
+    /// Wire name `BootDiskState`.
+    pub boot_disk_state: ::core::option::Option<::std::string::String>,
+    /// Wire name `BasicImageName`.
+    pub basic_image_name: ::core::option::Option<::std::string::String>,
+    /// Wire name `SpotAttribute`.
+    pub spot_attribute: ::core::option::Option<crate::models::SpotAttribute>,
+    /// Wire name `IPv6Feature`.
+    pub i_pv6_feature: ::core::option::Option<bool>,
+    /// Wire name `HpcFeature`.
+    pub hpc_feature: ::core::option::Option<bool>,
+    /// Wire name `ImageId`.
+    pub image_id: ::core::option::Option<::std::string::String>,
+    /// Wire name `UDHostAttribute`.
+    pub ud_host_attribute: ::core::option::Option<crate::models::UdHostAttribute>,
+    /// Wire name `SubnetType`.
+    pub subnet_type: ::core::option::Option<::std::string::String>,
+    /// Wire name `CloudInitFeature`.
+    pub cloud_init_feature: ::core::option::Option<bool>,
+    /// Wire name `EpcInstance`.
+    pub epc_instance: ::core::option::Option<bool>,
+    /// Wire name `IsolationGroup`.
+    pub isolation_group: ::core::option::Option<::std::string::String>,
+    /// Wire name `KeyPair`.
+    pub key_pair: ::core::option::Option<crate::models::KeyPair>,
+    /// Wire name `LifeCycle`.
+    pub life_cycle: ::core::option::Option<::std::string::String>,
+    /// Wire name `HiddenKvm`.
+    pub hidden_kvm: ::core::option::Option<bool>,
+    /// Wire name `StorageType`.
+    pub storage_type: ::core::option::Option<::std::string::String>,
+    /// Wire name `HotplugFeature`.
+    pub hotplug_feature: ::core::option::Option<bool>,
+    /// Wire name `UHostType`.
+    pub u_host_type: ::core::option::Option<::std::string::String>,
+    /// Wire name `BasicImageId`.
+    pub basic_image_id: ::core::option::Option<::std::string::String>,
+    /// Wire name `NetworkState`.
+    pub network_state: ::core::option::Option<::std::string::String>,
+    /// Wire name `RdmaClusterId`.
+    pub rdma_cluster_id: ::core::option::Option<::std::string::String>,
+    /// Wire name `TimemachineFeature`.
+    pub timemachine_feature: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -570,64 +638,90 @@ pub struct CompShareInstanceSet {
 impl ::core::fmt::Debug for CompShareInstanceSet {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("CompShareInstanceSet")
-            .field("auto_renew", &self.auto_renew)
-            .field("cpu", &self.cpu)
-            .field("charge_type", &self.charge_type)
-            .field("comp_share_image_bill_id", &self.comp_share_image_bill_id)
+            .field("zone", &self.zone)
+            .field("stop_scheduler_time", &self.stop_scheduler_time)
+            .field("u_host_id", &self.u_host_id)
+            .field("machine_type", &self.machine_type)
+            .field("cpu_platform", &self.cpu_platform)
             .field("comp_share_image_id", &self.comp_share_image_id)
             .field("comp_share_image_name", &self.comp_share_image_name)
             .field("comp_share_image_owner_alias", &self.comp_share_image_owner_alias)
-            .field("comp_share_image_price", &self.comp_share_image_price)
+            .field("comp_share_image_bill_id", &self.comp_share_image_bill_id)
             .field("comp_share_image_status", &self.comp_share_image_status)
             .field("comp_share_image_type", &self.comp_share_image_type)
-            .field("cpu_arch", &self.cpu_arch)
-            .field("cpu_platform", &self.cpu_platform)
-            .field("create_time", &self.create_time)
-            .field("discount_type", &self.discount_type)
-            .field("disk_price_info", &self.disk_price_info)
-            .field("disk_set", &self.disk_set)
-            .field("expire_time", &self.expire_time)
-            .field("gpu", &self.gpu)
-            .field("gpu_type", &self.gpu_type)
-            .field("graphics_memory", &self.graphics_memory)
-            .field("host_ip", &self.host_ip)
-            .field("hugepage_cfg", &self.hugepage_cfg)
-            .field("ip_set", &self.ip_set)
-            .field("instance_price", &self.instance_price)
             .field("instance_type", &self.instance_type)
-            .field("is_expire", &self.is_expire)
-            .field("machine_type", &self.machine_type)
-            .field("memory", &self.memory)
-            .field("monitor_messages", &self.monitor_messages)
+            .field("password", &"<redacted>")
+            .field("ssh_login_command", &self.ssh_login_command)
             .field("name", &self.name)
+            .field("tag", &self.tag)
+            .field("remark", &self.remark)
+            .field("state", &self.state)
+            .field("charge_type", &self.charge_type)
+            .field("cpu", &self.cpu)
+            .field("memory", &self.memory)
+            .field("gpu_type", &self.gpu_type)
+            .field("gpu", &self.gpu)
+            .field("graphics_memory", &self.graphics_memory)
+            .field("auto_renew", &self.auto_renew)
+            .field("is_expire", &self.is_expire)
             .field("os_name", &self.os_name)
             .field("os_type", &self.os_type)
-            .field("password", &"<redacted>")
-            .field("pod_id", &self.pod_id)
+            .field("total_disk_space", &self.total_disk_space)
+            .field("cpu_arch", &self.cpu_arch)
+            .field("disk_set", &self.disk_set)
+            .field("ip_set", &self.ip_set)
+            .field("softwares", &self.softwares)
+            .field("instance_price", &self.instance_price)
+            .field("comp_share_image_price", &self.comp_share_image_price)
+            .field("expire_time", &self.expire_time)
+            .field("create_time", &self.create_time)
+            .field("support_without_gpu_start", &self.support_without_gpu_start)
+            .field("without_gpu_spec", &self.without_gpu_spec)
+            .field("stop_time", &self.stop_time)
+            .field("update_time", &self.update_time)
+            .field("release_time", &self.release_time)
+            .field("disk_price_info", &self.disk_price_info)
             .field(
                 "post_pay_power_off_billing_resource",
                 &self.post_pay_power_off_billing_resource,
             )
-            .field("post_pay_shutdown", &self.post_pay_shutdown)
-            .field("qemu_full_version", &self.qemu_full_version)
-            .field("qemu_version", &self.qemu_version)
-            .field("release_time", &self.release_time)
-            .field("remark", &self.remark)
-            .field("set_id", &self.set_id)
-            .field("softwares", &self.softwares)
-            .field("ssh_login_command", &self.ssh_login_command)
+            .field("monitor_messages", &self.monitor_messages)
+            .field("discount_type", &self.discount_type)
             .field("start_time", &self.start_time)
-            .field("state", &self.state)
-            .field("stop_scheduler_time", &self.stop_scheduler_time)
-            .field("stop_time", &self.stop_time)
-            .field("support_without_gpu_start", &self.support_without_gpu_start)
-            .field("tag", &self.tag)
-            .field("total_disk_space", &self.total_disk_space)
-            .field("u_host_id", &self.u_host_id)
+            .field("set_id", &self.set_id)
+            .field("host_ip", &self.host_ip)
+            .field("pod_id", &self.pod_id)
+            .field("hugepage_cfg", &self.hugepage_cfg)
+            .field("qemu_version", &self.qemu_version)
+            .field("qemu_full_version", &self.qemu_full_version)
             .field("uuid", &self.uuid)
-            .field("update_time", &self.update_time)
-            .field("without_gpu_spec", &self.without_gpu_spec)
-            .field("zone", &self.zone)
+            .field("post_pay_shutdown", &self.post_pay_shutdown)
+            .field("restrict_mode", &self.restrict_mode)
+            .field("host_type", &self.host_type)
+            .field("sec_group_instance", &self.sec_group_instance)
+            .field("hot_plug_max_cpu", &self.hot_plug_max_cpu)
+            .field("net_capability", &self.net_capability)
+            .field("boot_disk_state", &self.boot_disk_state)
+            .field("basic_image_name", &self.basic_image_name)
+            .field("spot_attribute", &self.spot_attribute)
+            .field("i_pv6_feature", &self.i_pv6_feature)
+            .field("hpc_feature", &self.hpc_feature)
+            .field("image_id", &self.image_id)
+            .field("ud_host_attribute", &self.ud_host_attribute)
+            .field("subnet_type", &self.subnet_type)
+            .field("cloud_init_feature", &self.cloud_init_feature)
+            .field("epc_instance", &self.epc_instance)
+            .field("isolation_group", &self.isolation_group)
+            .field("key_pair", &self.key_pair)
+            .field("life_cycle", &self.life_cycle)
+            .field("hidden_kvm", &self.hidden_kvm)
+            .field("storage_type", &self.storage_type)
+            .field("hotplug_feature", &self.hotplug_feature)
+            .field("u_host_type", &self.u_host_type)
+            .field("basic_image_id", &self.basic_image_id)
+            .field("network_state", &self.network_state)
+            .field("rdma_cluster_id", &self.rdma_cluster_id)
+            .field("timemachine_feature", &self.timemachine_feature)
             .field("unknown_fields", &self.unknown_fields.redacted(&["Password"]))
             .finish()
     }
@@ -636,12 +730,13 @@ impl ::core::fmt::Debug for CompShareInstanceSet {
 impl rt::Object for CompShareInstanceSet {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "AutoRenew" => ::core::option::Option::Some(&mut self.auto_renew),
-            "CPU" => ::core::option::Option::Some(&mut self.cpu),
-            "ChargeType" => ::core::option::Option::Some(&mut self.charge_type),
-            "CompShareImageBillId" => {
-                ::core::option::Option::Some(&mut self.comp_share_image_bill_id)
+            "Zone" => ::core::option::Option::Some(&mut self.zone),
+            "StopSchedulerTime" => {
+                ::core::option::Option::Some(&mut self.stop_scheduler_time)
             }
+            "UHostId" => ::core::option::Option::Some(&mut self.u_host_id),
+            "MachineType" => ::core::option::Option::Some(&mut self.machine_type),
+            "CpuPlatform" => ::core::option::Option::Some(&mut self.cpu_platform),
             "CompShareImageId" => {
                 ::core::option::Option::Some(&mut self.comp_share_image_id)
             }
@@ -651,8 +746,8 @@ impl rt::Object for CompShareInstanceSet {
             "CompShareImageOwnerAlias" => {
                 ::core::option::Option::Some(&mut self.comp_share_image_owner_alias)
             }
-            "CompShareImagePrice" => {
-                ::core::option::Option::Some(&mut self.comp_share_image_price)
+            "CompShareImageBillId" => {
+                ::core::option::Option::Some(&mut self.comp_share_image_bill_id)
             }
             "CompShareImageStatus" => {
                 ::core::option::Option::Some(&mut self.comp_share_image_status)
@@ -660,73 +755,108 @@ impl rt::Object for CompShareInstanceSet {
             "CompShareImageType" => {
                 ::core::option::Option::Some(&mut self.comp_share_image_type)
             }
-            "CpuArch" => ::core::option::Option::Some(&mut self.cpu_arch),
-            "CpuPlatform" => ::core::option::Option::Some(&mut self.cpu_platform),
-            "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
-            "DiscountType" => ::core::option::Option::Some(&mut self.discount_type),
-            "DiskPriceInfo" => {
-                ::core::option::Option::Some(rt::models(&mut self.disk_price_info))
+            "InstanceType" => ::core::option::Option::Some(&mut self.instance_type),
+            "Password" => ::core::option::Option::Some(&mut self.password),
+            "SshLoginCommand" => {
+                ::core::option::Option::Some(&mut self.ssh_login_command)
             }
-            "DiskSet" => ::core::option::Option::Some(rt::models(&mut self.disk_set)),
-            "ExpireTime" => ::core::option::Option::Some(&mut self.expire_time),
-            "GPU" => ::core::option::Option::Some(&mut self.gpu),
+            "Name" => ::core::option::Option::Some(&mut self.name),
+            "Tag" => ::core::option::Option::Some(&mut self.tag),
+            "Remark" => ::core::option::Option::Some(&mut self.remark),
+            "State" => ::core::option::Option::Some(&mut self.state),
+            "ChargeType" => ::core::option::Option::Some(&mut self.charge_type),
+            "CPU" => ::core::option::Option::Some(&mut self.cpu),
+            "Memory" => ::core::option::Option::Some(&mut self.memory),
             "GpuType" => ::core::option::Option::Some(&mut self.gpu_type),
+            "GPU" => ::core::option::Option::Some(&mut self.gpu),
             "GraphicsMemory" => {
                 ::core::option::Option::Some(rt::model(&mut self.graphics_memory))
             }
-            "HostIp" => ::core::option::Option::Some(&mut self.host_ip),
-            "HugepageCfg" => ::core::option::Option::Some(&mut self.hugepage_cfg),
-            "IPSet" => ::core::option::Option::Some(rt::models(&mut self.ip_set)),
-            "InstancePrice" => ::core::option::Option::Some(&mut self.instance_price),
-            "InstanceType" => ::core::option::Option::Some(&mut self.instance_type),
+            "AutoRenew" => ::core::option::Option::Some(&mut self.auto_renew),
             "IsExpire" => ::core::option::Option::Some(&mut self.is_expire),
-            "MachineType" => ::core::option::Option::Some(&mut self.machine_type),
-            "Memory" => ::core::option::Option::Some(&mut self.memory),
-            "MonitorMessages" => {
-                ::core::option::Option::Some(rt::model(&mut self.monitor_messages))
-            }
-            "Name" => ::core::option::Option::Some(&mut self.name),
             "OsName" => ::core::option::Option::Some(&mut self.os_name),
             "OsType" => ::core::option::Option::Some(&mut self.os_type),
-            "Password" => ::core::option::Option::Some(&mut self.password),
-            "PodId" => ::core::option::Option::Some(&mut self.pod_id),
+            "TotalDiskSpace" => ::core::option::Option::Some(&mut self.total_disk_space),
+            "CpuArch" => ::core::option::Option::Some(&mut self.cpu_arch),
+            "DiskSet" => ::core::option::Option::Some(rt::models(&mut self.disk_set)),
+            "IPSet" => ::core::option::Option::Some(rt::models(&mut self.ip_set)),
+            "Softwares" => ::core::option::Option::Some(rt::models(&mut self.softwares)),
+            "InstancePrice" => ::core::option::Option::Some(&mut self.instance_price),
+            "CompShareImagePrice" => {
+                ::core::option::Option::Some(&mut self.comp_share_image_price)
+            }
+            "ExpireTime" => ::core::option::Option::Some(&mut self.expire_time),
+            "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
+            "SupportWithoutGpuStart" => {
+                ::core::option::Option::Some(&mut self.support_without_gpu_start)
+            }
+            "WithoutGpuSpec" => {
+                ::core::option::Option::Some(rt::model(&mut self.without_gpu_spec))
+            }
+            "StopTime" => ::core::option::Option::Some(&mut self.stop_time),
+            "UpdateTime" => ::core::option::Option::Some(&mut self.update_time),
+            "ReleaseTime" => ::core::option::Option::Some(&mut self.release_time),
+            "DiskPriceInfo" => {
+                ::core::option::Option::Some(rt::models(&mut self.disk_price_info))
+            }
             "PostPayPowerOffBillingResource" => {
                 ::core::option::Option::Some(
                     rt::models(&mut self.post_pay_power_off_billing_resource),
                 )
             }
-            "PostPayShutdown" => {
-                ::core::option::Option::Some(&mut self.post_pay_shutdown)
+            "MonitorMessages" => {
+                ::core::option::Option::Some(rt::model(&mut self.monitor_messages))
             }
+            "DiscountType" => ::core::option::Option::Some(&mut self.discount_type),
+            "StartTime" => ::core::option::Option::Some(&mut self.start_time),
+            "SetId" => ::core::option::Option::Some(&mut self.set_id),
+            "HostIp" => ::core::option::Option::Some(&mut self.host_ip),
+            "PodId" => ::core::option::Option::Some(&mut self.pod_id),
+            "HugepageCfg" => ::core::option::Option::Some(&mut self.hugepage_cfg),
+            "QemuVersion" => ::core::option::Option::Some(&mut self.qemu_version),
             "QemuFullVersion" => {
                 ::core::option::Option::Some(&mut self.qemu_full_version)
             }
-            "QemuVersion" => ::core::option::Option::Some(&mut self.qemu_version),
-            "ReleaseTime" => ::core::option::Option::Some(&mut self.release_time),
-            "Remark" => ::core::option::Option::Some(&mut self.remark),
-            "SetId" => ::core::option::Option::Some(&mut self.set_id),
-            "Softwares" => ::core::option::Option::Some(rt::models(&mut self.softwares)),
-            "SshLoginCommand" => {
-                ::core::option::Option::Some(&mut self.ssh_login_command)
-            }
-            "StartTime" => ::core::option::Option::Some(&mut self.start_time),
-            "State" => ::core::option::Option::Some(&mut self.state),
-            "StopSchedulerTime" => {
-                ::core::option::Option::Some(&mut self.stop_scheduler_time)
-            }
-            "StopTime" => ::core::option::Option::Some(&mut self.stop_time),
-            "SupportWithoutGpuStart" => {
-                ::core::option::Option::Some(&mut self.support_without_gpu_start)
-            }
-            "Tag" => ::core::option::Option::Some(&mut self.tag),
-            "TotalDiskSpace" => ::core::option::Option::Some(&mut self.total_disk_space),
-            "UHostId" => ::core::option::Option::Some(&mut self.u_host_id),
             "UUID" => ::core::option::Option::Some(&mut self.uuid),
-            "UpdateTime" => ::core::option::Option::Some(&mut self.update_time),
-            "WithoutGpuSpec" => {
-                ::core::option::Option::Some(rt::model(&mut self.without_gpu_spec))
+            "PostPayShutdown" => {
+                ::core::option::Option::Some(&mut self.post_pay_shutdown)
             }
-            "Zone" => ::core::option::Option::Some(&mut self.zone),
+            "RestrictMode" => ::core::option::Option::Some(&mut self.restrict_mode),
+            "HostType" => ::core::option::Option::Some(&mut self.host_type),
+            "SecGroupInstance" => {
+                ::core::option::Option::Some(&mut self.sec_group_instance)
+            }
+            "HotPlugMaxCpu" => ::core::option::Option::Some(&mut self.hot_plug_max_cpu),
+            "NetCapability" => ::core::option::Option::Some(&mut self.net_capability),
+            "BootDiskState" => ::core::option::Option::Some(&mut self.boot_disk_state),
+            "BasicImageName" => ::core::option::Option::Some(&mut self.basic_image_name),
+            "SpotAttribute" => {
+                ::core::option::Option::Some(rt::model(&mut self.spot_attribute))
+            }
+            "IPv6Feature" => ::core::option::Option::Some(&mut self.i_pv6_feature),
+            "HpcFeature" => ::core::option::Option::Some(&mut self.hpc_feature),
+            "ImageId" => ::core::option::Option::Some(&mut self.image_id),
+            "UDHostAttribute" => {
+                ::core::option::Option::Some(rt::model(&mut self.ud_host_attribute))
+            }
+            "SubnetType" => ::core::option::Option::Some(&mut self.subnet_type),
+            "CloudInitFeature" => {
+                ::core::option::Option::Some(&mut self.cloud_init_feature)
+            }
+            "EpcInstance" => ::core::option::Option::Some(&mut self.epc_instance),
+            "IsolationGroup" => ::core::option::Option::Some(&mut self.isolation_group),
+            "KeyPair" => ::core::option::Option::Some(rt::model(&mut self.key_pair)),
+            "LifeCycle" => ::core::option::Option::Some(&mut self.life_cycle),
+            "HiddenKvm" => ::core::option::Option::Some(&mut self.hidden_kvm),
+            "StorageType" => ::core::option::Option::Some(&mut self.storage_type),
+            "HotplugFeature" => ::core::option::Option::Some(&mut self.hotplug_feature),
+            "UHostType" => ::core::option::Option::Some(&mut self.u_host_type),
+            "BasicImageId" => ::core::option::Option::Some(&mut self.basic_image_id),
+            "NetworkState" => ::core::option::Option::Some(&mut self.network_state),
+            "RdmaClusterId" => ::core::option::Option::Some(&mut self.rdma_cluster_id),
+            "TimemachineFeature" => {
+                ::core::option::Option::Some(&mut self.timemachine_feature)
+            }
             _ => ::core::option::Option::None,
         }
     }
@@ -739,64 +869,90 @@ impl rt::Object for CompShareInstanceSet {
 impl rt::ToJson for CompShareInstanceSet {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("AutoRenew", &self.auto_renew);
-        o.put("CPU", &self.cpu);
-        o.put("ChargeType", &self.charge_type);
-        o.put("CompShareImageBillId", &self.comp_share_image_bill_id);
+        o.put("Zone", &self.zone);
+        o.put("StopSchedulerTime", &self.stop_scheduler_time);
+        o.put("UHostId", &self.u_host_id);
+        o.put("MachineType", &self.machine_type);
+        o.put("CpuPlatform", &self.cpu_platform);
         o.put("CompShareImageId", &self.comp_share_image_id);
         o.put("CompShareImageName", &self.comp_share_image_name);
         o.put("CompShareImageOwnerAlias", &self.comp_share_image_owner_alias);
-        o.put("CompShareImagePrice", &self.comp_share_image_price);
+        o.put("CompShareImageBillId", &self.comp_share_image_bill_id);
         o.put("CompShareImageStatus", &self.comp_share_image_status);
         o.put("CompShareImageType", &self.comp_share_image_type);
-        o.put("CpuArch", &self.cpu_arch);
-        o.put("CpuPlatform", &self.cpu_platform);
-        o.put("CreateTime", &self.create_time);
-        o.put("DiscountType", &self.discount_type);
-        o.put("DiskPriceInfo", &self.disk_price_info);
-        o.put("DiskSet", &self.disk_set);
-        o.put("ExpireTime", &self.expire_time);
-        o.put("GPU", &self.gpu);
-        o.put("GpuType", &self.gpu_type);
-        o.put("GraphicsMemory", &self.graphics_memory);
-        o.put("HostIp", &self.host_ip);
-        o.put("HugepageCfg", &self.hugepage_cfg);
-        o.put("IPSet", &self.ip_set);
-        o.put("InstancePrice", &self.instance_price);
         o.put("InstanceType", &self.instance_type);
-        o.put("IsExpire", &self.is_expire);
-        o.put("MachineType", &self.machine_type);
-        o.put("Memory", &self.memory);
-        o.put("MonitorMessages", &self.monitor_messages);
+        o.put("Password", &self.password);
+        o.put("SshLoginCommand", &self.ssh_login_command);
         o.put("Name", &self.name);
+        o.put("Tag", &self.tag);
+        o.put("Remark", &self.remark);
+        o.put("State", &self.state);
+        o.put("ChargeType", &self.charge_type);
+        o.put("CPU", &self.cpu);
+        o.put("Memory", &self.memory);
+        o.put("GpuType", &self.gpu_type);
+        o.put("GPU", &self.gpu);
+        o.put("GraphicsMemory", &self.graphics_memory);
+        o.put("AutoRenew", &self.auto_renew);
+        o.put("IsExpire", &self.is_expire);
         o.put("OsName", &self.os_name);
         o.put("OsType", &self.os_type);
-        o.put("Password", &self.password);
-        o.put("PodId", &self.pod_id);
+        o.put("TotalDiskSpace", &self.total_disk_space);
+        o.put("CpuArch", &self.cpu_arch);
+        o.put("DiskSet", &self.disk_set);
+        o.put("IPSet", &self.ip_set);
+        o.put("Softwares", &self.softwares);
+        o.put("InstancePrice", &self.instance_price);
+        o.put("CompShareImagePrice", &self.comp_share_image_price);
+        o.put("ExpireTime", &self.expire_time);
+        o.put("CreateTime", &self.create_time);
+        o.put("SupportWithoutGpuStart", &self.support_without_gpu_start);
+        o.put("WithoutGpuSpec", &self.without_gpu_spec);
+        o.put("StopTime", &self.stop_time);
+        o.put("UpdateTime", &self.update_time);
+        o.put("ReleaseTime", &self.release_time);
+        o.put("DiskPriceInfo", &self.disk_price_info);
         o.put(
             "PostPayPowerOffBillingResource",
             &self.post_pay_power_off_billing_resource,
         );
-        o.put("PostPayShutdown", &self.post_pay_shutdown);
-        o.put("QemuFullVersion", &self.qemu_full_version);
-        o.put("QemuVersion", &self.qemu_version);
-        o.put("ReleaseTime", &self.release_time);
-        o.put("Remark", &self.remark);
-        o.put("SetId", &self.set_id);
-        o.put("Softwares", &self.softwares);
-        o.put("SshLoginCommand", &self.ssh_login_command);
+        o.put("MonitorMessages", &self.monitor_messages);
+        o.put("DiscountType", &self.discount_type);
         o.put("StartTime", &self.start_time);
-        o.put("State", &self.state);
-        o.put("StopSchedulerTime", &self.stop_scheduler_time);
-        o.put("StopTime", &self.stop_time);
-        o.put("SupportWithoutGpuStart", &self.support_without_gpu_start);
-        o.put("Tag", &self.tag);
-        o.put("TotalDiskSpace", &self.total_disk_space);
-        o.put("UHostId", &self.u_host_id);
+        o.put("SetId", &self.set_id);
+        o.put("HostIp", &self.host_ip);
+        o.put("PodId", &self.pod_id);
+        o.put("HugepageCfg", &self.hugepage_cfg);
+        o.put("QemuVersion", &self.qemu_version);
+        o.put("QemuFullVersion", &self.qemu_full_version);
         o.put("UUID", &self.uuid);
-        o.put("UpdateTime", &self.update_time);
-        o.put("WithoutGpuSpec", &self.without_gpu_spec);
-        o.put("Zone", &self.zone);
+        o.put("PostPayShutdown", &self.post_pay_shutdown);
+        o.put("RestrictMode", &self.restrict_mode);
+        o.put("HostType", &self.host_type);
+        o.put("SecGroupInstance", &self.sec_group_instance);
+        o.put("HotPlugMaxCpu", &self.hot_plug_max_cpu);
+        o.put("NetCapability", &self.net_capability);
+        o.put("BootDiskState", &self.boot_disk_state);
+        o.put("BasicImageName", &self.basic_image_name);
+        o.put("SpotAttribute", &self.spot_attribute);
+        o.put("IPv6Feature", &self.i_pv6_feature);
+        o.put("HpcFeature", &self.hpc_feature);
+        o.put("ImageId", &self.image_id);
+        o.put("UDHostAttribute", &self.ud_host_attribute);
+        o.put("SubnetType", &self.subnet_type);
+        o.put("CloudInitFeature", &self.cloud_init_feature);
+        o.put("EpcInstance", &self.epc_instance);
+        o.put("IsolationGroup", &self.isolation_group);
+        o.put("KeyPair", &self.key_pair);
+        o.put("LifeCycle", &self.life_cycle);
+        o.put("HiddenKvm", &self.hidden_kvm);
+        o.put("StorageType", &self.storage_type);
+        o.put("HotplugFeature", &self.hotplug_feature);
+        o.put("UHostType", &self.u_host_type);
+        o.put("BasicImageId", &self.basic_image_id);
+        o.put("NetworkState", &self.network_state);
+        o.put("RdmaClusterId", &self.rdma_cluster_id);
+        o.put("TimemachineFeature", &self.timemachine_feature);
         o.finish()
     }
 }

@@ -11,30 +11,30 @@ pub struct CompSharePriceDetail {
     ///
     /// Wire name `ChargeType`.
     pub charge_type: ::core::option::Option<::std::string::String>,
-    /// 镜像价格/Gpu/小时
-    ///
-    /// Wire name `CompShareImage`.
-    pub comp_share_image: ::core::option::Option<f64>,
-    /// 磁盘价格
-    ///
-    /// Wire name `Disks`.
-    pub disks: ::core::option::Option<f64>,
     /// 实例价格
     ///
     /// Wire name `Instance`.
     pub instance: ::core::option::Option<f64>,
-    /// 主机折扣类型 1:夜间折扣 2:节日折扣
+    /// 磁盘价格
     ///
-    /// Wire name `InstanceDiscountType`.
-    pub instance_discount_type: ::core::option::Option<i64>,
-    /// 列表价
+    /// Wire name `Disks`.
+    pub disks: ::core::option::Option<f64>,
+    /// 镜像价格/Gpu/小时
     ///
-    /// Wire name `ListPrice`.
-    pub list_price: ::core::option::Option<::std::string::String>,
+    /// Wire name `CompShareImage`.
+    pub comp_share_image: ::core::option::Option<f64>,
     /// 原价
     ///
     /// Wire name `OriginalPrice`.
     pub original_price: ::core::option::Option<f64>,
+    /// 列表价
+    ///
+    /// Wire name `ListPrice`.
+    pub list_price: ::core::option::Option<::std::string::String>,
+    /// 主机折扣类型 1:夜间折扣 2:节日折扣
+    ///
+    /// Wire name `InstanceDiscountType`.
+    pub instance_discount_type: ::core::option::Option<i64>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -45,14 +45,14 @@ impl rt::Object for CompSharePriceDetail {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
             "ChargeType" => ::core::option::Option::Some(&mut self.charge_type),
-            "CompShareImage" => ::core::option::Option::Some(&mut self.comp_share_image),
-            "Disks" => ::core::option::Option::Some(&mut self.disks),
             "Instance" => ::core::option::Option::Some(&mut self.instance),
+            "Disks" => ::core::option::Option::Some(&mut self.disks),
+            "CompShareImage" => ::core::option::Option::Some(&mut self.comp_share_image),
+            "OriginalPrice" => ::core::option::Option::Some(&mut self.original_price),
+            "ListPrice" => ::core::option::Option::Some(&mut self.list_price),
             "InstanceDiscountType" => {
                 ::core::option::Option::Some(&mut self.instance_discount_type)
             }
-            "ListPrice" => ::core::option::Option::Some(&mut self.list_price),
-            "OriginalPrice" => ::core::option::Option::Some(&mut self.original_price),
             _ => ::core::option::Option::None,
         }
     }
@@ -66,12 +66,12 @@ impl rt::ToJson for CompSharePriceDetail {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
         o.put("ChargeType", &self.charge_type);
-        o.put("CompShareImage", &self.comp_share_image);
-        o.put("Disks", &self.disks);
         o.put("Instance", &self.instance);
-        o.put("InstanceDiscountType", &self.instance_discount_type);
-        o.put("ListPrice", &self.list_price);
+        o.put("Disks", &self.disks);
+        o.put("CompShareImage", &self.comp_share_image);
         o.put("OriginalPrice", &self.original_price);
+        o.put("ListPrice", &self.list_price);
+        o.put("InstanceDiscountType", &self.instance_discount_type);
         o.finish()
     }
 }

@@ -7,18 +7,6 @@ use crate::rt;
 /// `CompShareTeamDetailInfo`: 团队信息
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CompShareTeamDetailInfo {
-    /// 管理者公司Id
-    ///
-    /// Wire name `CompanyId`.
-    pub company_id: ::core::option::Option<i64>,
-    /// 删除状态 0: 未删除 1: 已删除
-    ///
-    /// Wire name `Deleted`.
-    pub deleted: ::core::option::Option<i64>,
-    /// 团队简介
-    ///
-    /// Wire name `Description`.
-    pub description: ::core::option::Option<::std::string::String>,
     /// 团队Id
     ///
     /// Wire name `Id`.
@@ -27,6 +15,18 @@ pub struct CompShareTeamDetailInfo {
     ///
     /// Wire name `Name`.
     pub name: ::core::option::Option<::std::string::String>,
+    /// 管理者公司Id
+    ///
+    /// Wire name `CompanyId`.
+    pub company_id: ::core::option::Option<i64>,
+    /// 团队简介
+    ///
+    /// Wire name `Description`.
+    pub description: ::core::option::Option<::std::string::String>,
+    /// 删除状态 0: 未删除 1: 已删除
+    ///
+    /// Wire name `Deleted`.
+    pub deleted: ::core::option::Option<i64>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -36,11 +36,11 @@ pub struct CompShareTeamDetailInfo {
 impl rt::Object for CompShareTeamDetailInfo {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "CompanyId" => ::core::option::Option::Some(&mut self.company_id),
-            "Deleted" => ::core::option::Option::Some(&mut self.deleted),
-            "Description" => ::core::option::Option::Some(&mut self.description),
             "Id" => ::core::option::Option::Some(&mut self.id),
             "Name" => ::core::option::Option::Some(&mut self.name),
+            "CompanyId" => ::core::option::Option::Some(&mut self.company_id),
+            "Description" => ::core::option::Option::Some(&mut self.description),
+            "Deleted" => ::core::option::Option::Some(&mut self.deleted),
             _ => ::core::option::Option::None,
         }
     }
@@ -53,11 +53,11 @@ impl rt::Object for CompShareTeamDetailInfo {
 impl rt::ToJson for CompShareTeamDetailInfo {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("CompanyId", &self.company_id);
-        o.put("Deleted", &self.deleted);
-        o.put("Description", &self.description);
         o.put("Id", &self.id);
         o.put("Name", &self.name);
+        o.put("CompanyId", &self.company_id);
+        o.put("Description", &self.description);
+        o.put("Deleted", &self.deleted);
         o.finish()
     }
 }

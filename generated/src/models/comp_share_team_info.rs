@@ -7,26 +7,26 @@ use crate::rt;
 /// `CompShareTeamInfo`: 团队列表信息Detail
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CompShareTeamInfo {
+    /// 团队Id
+    ///
+    /// Wire name `Id`. Example: `1001`.
+    pub id: ::core::option::Option<i64>,
+    /// 团队名称
+    ///
+    /// Wire name `Name`. Example: `my-team`.
+    pub name: ::core::option::Option<::std::string::String>,
     /// 管理者公司Id
     ///
-    /// Wire name `CompanyId`.
+    /// Wire name `CompanyId`. Example: `50001`.
     pub company_id: ::core::option::Option<i64>,
     /// 团队简介
     ///
-    /// Wire name `Description`.
+    /// Wire name `Description`. Example: `AI研发团队`.
     pub description: ::core::option::Option<::std::string::String>,
-    /// 团队Id
-    ///
-    /// Wire name `Id`.
-    pub id: ::core::option::Option<i64>,
     /// 成员数量
     ///
-    /// Wire name `MemberCount`.
+    /// Wire name `MemberCount`. Example: `5`.
     pub member_count: ::core::option::Option<i64>,
-    /// 团队名称
-    ///
-    /// Wire name `Name`.
-    pub name: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -36,11 +36,11 @@ pub struct CompShareTeamInfo {
 impl rt::Object for CompShareTeamInfo {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
+            "Id" => ::core::option::Option::Some(&mut self.id),
+            "Name" => ::core::option::Option::Some(&mut self.name),
             "CompanyId" => ::core::option::Option::Some(&mut self.company_id),
             "Description" => ::core::option::Option::Some(&mut self.description),
-            "Id" => ::core::option::Option::Some(&mut self.id),
             "MemberCount" => ::core::option::Option::Some(&mut self.member_count),
-            "Name" => ::core::option::Option::Some(&mut self.name),
             _ => ::core::option::Option::None,
         }
     }
@@ -53,11 +53,11 @@ impl rt::Object for CompShareTeamInfo {
 impl rt::ToJson for CompShareTeamInfo {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
+        o.put("Id", &self.id);
+        o.put("Name", &self.name);
         o.put("CompanyId", &self.company_id);
         o.put("Description", &self.description);
-        o.put("Id", &self.id);
         o.put("MemberCount", &self.member_count);
-        o.put("Name", &self.name);
         o.finish()
     }
 }

@@ -7,34 +7,38 @@ use crate::rt;
 /// `CompShareTeamInviteInfo`: 邀请成员信息
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CompShareTeamInviteInfo {
-    /// 邀请时间
-    ///
-    /// Wire name `CreateTime`.
-    pub create_time: ::core::option::Option<i64>,
-    /// 备注名称
-    ///
-    /// Wire name `RemarkName`.
-    pub remark_name: ::core::option::Option<::std::string::String>,
-    /// 邀请状态：Pending（待同意）、Joined（已加入）、Rejected（拒绝）、Canceled（取消）
-    ///
-    /// Wire name `Status`.
-    pub status: ::core::option::Option<::std::string::String>,
     /// 团队ID
     ///
-    /// Wire name `TeamId`.
+    /// Wire name `TeamId`. Example: `100001`.
     pub team_id: ::core::option::Option<i64>,
     /// 团队名称
     ///
-    /// Wire name `TeamName`.
+    /// Wire name `TeamName`. Example: `AI研发团队`.
     pub team_name: ::core::option::Option<::std::string::String>,
     /// 成员公司Id
     ///
-    /// Wire name `UserCompanyId`.
+    /// Wire name `UserCompanyId`. Example: `200001`.
     pub user_company_id: ::core::option::Option<i64>,
     /// 虚拟账号公司Id
     ///
-    /// Wire name `VirtualCompanyId`.
+    /// Wire name `VirtualCompanyId`. Example: `300001`.
     pub virtual_company_id: ::core::option::Option<i64>,
+    /// 邀请状态：Pending（待同意）、Joined（已加入）、Rejected（拒绝）、Canceled（取消）
+    ///
+    /// Wire name `Status`. Example: `Pending`.
+    pub status: ::core::option::Option<::std::string::String>,
+    /// 备注名称
+    ///
+    /// Wire name `RemarkName`. Example: `张三`.
+    pub remark_name: ::core::option::Option<::std::string::String>,
+    /// 邀请时间
+    ///
+    /// Wire name `CreateTime`. Example: `1700000000`.
+    pub create_time: ::core::option::Option<i64>,
+    /// 团队管理者账户 ID
+    ///
+    /// Wire name `TeamUseCompanyId`. Example: `100001`.
+    pub team_use_company_id: ::core::option::Option<i64>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -44,14 +48,17 @@ pub struct CompShareTeamInviteInfo {
 impl rt::Object for CompShareTeamInviteInfo {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
-            "RemarkName" => ::core::option::Option::Some(&mut self.remark_name),
-            "Status" => ::core::option::Option::Some(&mut self.status),
             "TeamId" => ::core::option::Option::Some(&mut self.team_id),
             "TeamName" => ::core::option::Option::Some(&mut self.team_name),
             "UserCompanyId" => ::core::option::Option::Some(&mut self.user_company_id),
             "VirtualCompanyId" => {
                 ::core::option::Option::Some(&mut self.virtual_company_id)
+            }
+            "Status" => ::core::option::Option::Some(&mut self.status),
+            "RemarkName" => ::core::option::Option::Some(&mut self.remark_name),
+            "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
+            "TeamUseCompanyId" => {
+                ::core::option::Option::Some(&mut self.team_use_company_id)
             }
             _ => ::core::option::Option::None,
         }
@@ -65,13 +72,14 @@ impl rt::Object for CompShareTeamInviteInfo {
 impl rt::ToJson for CompShareTeamInviteInfo {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("CreateTime", &self.create_time);
-        o.put("RemarkName", &self.remark_name);
-        o.put("Status", &self.status);
         o.put("TeamId", &self.team_id);
         o.put("TeamName", &self.team_name);
         o.put("UserCompanyId", &self.user_company_id);
         o.put("VirtualCompanyId", &self.virtual_company_id);
+        o.put("Status", &self.status);
+        o.put("RemarkName", &self.remark_name);
+        o.put("CreateTime", &self.create_time);
+        o.put("TeamUseCompanyId", &self.team_use_company_id);
         o.finish()
     }
 }

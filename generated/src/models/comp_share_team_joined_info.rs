@@ -7,38 +7,38 @@ use crate::rt;
 /// `CompShareTeamJoinedInfo`: 加入成员信息
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CompShareTeamJoinedInfo {
+    /// 团队ID
+    ///
+    /// Wire name `TeamId`. Example: `1001`.
+    pub team_id: ::core::option::Option<i64>,
+    /// 团队名称
+    ///
+    /// Wire name `TeamName`. Example: `my-team`.
+    pub team_name: ::core::option::Option<::std::string::String>,
+    /// 成员公司Id
+    ///
+    /// Wire name `UserCompanyId`. Example: `50001`.
+    pub user_company_id: ::core::option::Option<i64>,
+    /// 虚拟账号公司Id
+    ///
+    /// Wire name `VirtualCompanyId`. Example: `60001`.
+    pub virtual_company_id: ::core::option::Option<i64>,
+    /// 邀请状态：Pending（待同意）、Joined（已加入）、Rejected（拒绝）、Canceled（取消）
+    ///
+    /// Wire name `Status`. Example: `joined`.
+    pub status: ::core::option::Option<::std::string::String>,
+    /// 备注名称
+    ///
+    /// Wire name `RemarkName`. Example: `张三`.
+    pub remark_name: ::core::option::Option<::std::string::String>,
     /// 邀请时间
     ///
-    /// Wire name `CreateTime`.
+    /// Wire name `CreateTime`. Example: `1700000000`.
     pub create_time: ::core::option::Option<i64>,
     /// 当前是否为个人账号
     ///
     /// Wire name `IsPersonalAccount`.
     pub is_personal_account: ::core::option::Option<bool>,
-    /// 备注名称
-    ///
-    /// Wire name `RemarkName`.
-    pub remark_name: ::core::option::Option<::std::string::String>,
-    /// 邀请状态：Pending（待同意）、Joined（已加入）、Rejected（拒绝）、Canceled（取消）
-    ///
-    /// Wire name `Status`.
-    pub status: ::core::option::Option<::std::string::String>,
-    /// 团队ID
-    ///
-    /// Wire name `TeamId`.
-    pub team_id: ::core::option::Option<i64>,
-    /// 团队名称
-    ///
-    /// Wire name `TeamName`.
-    pub team_name: ::core::option::Option<::std::string::String>,
-    /// 成员公司Id
-    ///
-    /// Wire name `UserCompanyId`.
-    pub user_company_id: ::core::option::Option<i64>,
-    /// 虚拟账号公司Id
-    ///
-    /// Wire name `VirtualCompanyId`.
-    pub virtual_company_id: ::core::option::Option<i64>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -48,17 +48,17 @@ pub struct CompShareTeamJoinedInfo {
 impl rt::Object for CompShareTeamJoinedInfo {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
-            "IsPersonalAccount" => {
-                ::core::option::Option::Some(&mut self.is_personal_account)
-            }
-            "RemarkName" => ::core::option::Option::Some(&mut self.remark_name),
-            "Status" => ::core::option::Option::Some(&mut self.status),
             "TeamId" => ::core::option::Option::Some(&mut self.team_id),
             "TeamName" => ::core::option::Option::Some(&mut self.team_name),
             "UserCompanyId" => ::core::option::Option::Some(&mut self.user_company_id),
             "VirtualCompanyId" => {
                 ::core::option::Option::Some(&mut self.virtual_company_id)
+            }
+            "Status" => ::core::option::Option::Some(&mut self.status),
+            "RemarkName" => ::core::option::Option::Some(&mut self.remark_name),
+            "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
+            "IsPersonalAccount" => {
+                ::core::option::Option::Some(&mut self.is_personal_account)
             }
             _ => ::core::option::Option::None,
         }
@@ -72,14 +72,14 @@ impl rt::Object for CompShareTeamJoinedInfo {
 impl rt::ToJson for CompShareTeamJoinedInfo {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("CreateTime", &self.create_time);
-        o.put("IsPersonalAccount", &self.is_personal_account);
-        o.put("RemarkName", &self.remark_name);
-        o.put("Status", &self.status);
         o.put("TeamId", &self.team_id);
         o.put("TeamName", &self.team_name);
         o.put("UserCompanyId", &self.user_company_id);
         o.put("VirtualCompanyId", &self.virtual_company_id);
+        o.put("Status", &self.status);
+        o.put("RemarkName", &self.remark_name);
+        o.put("CreateTime", &self.create_time);
+        o.put("IsPersonalAccount", &self.is_personal_account);
         o.finish()
     }
 }

@@ -9,19 +9,19 @@ use crate::rt;
 pub struct CompShareTeamOperateLogInfo {
     /// 操作内容
     ///
-    /// Wire name `Content`.
+    /// Wire name `Content`. Example: `管理员邀请张三加入团队`.
     pub content: ::core::option::Option<::std::string::String>,
-    /// 操作日志的创建时间
-    ///
-    /// Wire name `CreateTime`.
-    pub create_time: ::core::option::Option<i64>,
     /// 操作类型
     ///
-    /// Wire name `OperateType`.
+    /// Wire name `OperateType`. Example: `InviteMember`.
     pub operate_type: ::core::option::Option<::std::string::String>,
+    /// 操作日志的创建时间
+    ///
+    /// Wire name `CreateTime`. Example: `1700000000`.
+    pub create_time: ::core::option::Option<i64>,
     /// 操作状态
     ///
-    /// Wire name `Status`.
+    /// Wire name `Status`. Example: `Success`.
     pub status: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
@@ -33,8 +33,8 @@ impl rt::Object for CompShareTeamOperateLogInfo {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
             "Content" => ::core::option::Option::Some(&mut self.content),
-            "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
             "OperateType" => ::core::option::Option::Some(&mut self.operate_type),
+            "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
             "Status" => ::core::option::Option::Some(&mut self.status),
             _ => ::core::option::Option::None,
         }
@@ -49,8 +49,8 @@ impl rt::ToJson for CompShareTeamOperateLogInfo {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
         o.put("Content", &self.content);
-        o.put("CreateTime", &self.create_time);
         o.put("OperateType", &self.operate_type);
+        o.put("CreateTime", &self.create_time);
         o.put("Status", &self.status);
         o.finish()
     }

@@ -4,33 +4,139 @@
 
 use crate::rt;
 
+/// 镜像组状态 Available 可用；UnAvailable 不可用
+///
+/// Open: values this SDK does not document are kept in the `Unknown` variant, which only parsing makes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Status {
+    /// `Available`: 可用（至少有一个已上线版本）
+    Available,
+    /// `UnAvailable`: 不可用
+    UnAvailable,
+    /// A value this SDK does not document, as sent; see [`as_str`](Self::as_str).
+    Unknown(crate::UnknownEnumValue),
+}
+
+impl Status {
+    /// The documented values, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["Available", "UnAvailable"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Available => "Available",
+            Self::UnAvailable => "UnAvailable",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl rt::WireEnum for Status {
+    const VALUES: &'static [&'static str] = Self::VALUES;
+
+    fn as_str(&self) -> &str {
+        self.as_str()
+    }
+
+    fn from_wire(text: &str) -> ::core::option::Option<Self> {
+        ::core::option::Option::Some(
+            match text {
+                "Available" => Self::Available,
+                "UnAvailable" => Self::UnAvailable,
+                _ => Self::Unknown(rt::unknown_enum_value(text)),
+            },
+        )
+    }
+}
+
+/// An empty unknown value, which validation reports as missing.
+impl ::core::default::Default for Status {
+    fn default() -> Self {
+        Self::Unknown(rt::unknown_enum_value(""))
+    }
+}
+
+/// Any text: a documented value becomes its variant, any other is kept as unknown.
+impl ::core::convert::From<&str> for Status {
+    fn from(text: &str) -> Self {
+        rt::parse_enum(text)
+            .unwrap_or_else(|_| Self::Unknown(rt::unknown_enum_value(text)))
+    }
+}
+
+impl ::core::fmt::Display for Status {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::core::str::FromStr for Status {
+    type Err = crate::UnknownValue;
+
+    fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+        rt::parse_enum(text)
+    }
+}
+
+impl rt::ToJson for Status {
+    fn to_json(&self) -> ::serde_json::Value {
+        rt::enum_json(self)
+    }
+}
+
+impl ::serde::Serialize for Status {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Status {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        rt::deserialize_enum(deserializer)
+    }
+}
+
 /// `CompshareImageGroup`: 镜像组信息
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CompshareImageGroup {
-    /// 引用创建次数
-    ///
-    /// Wire name `CreatedCount`.
-    pub created_count: ::core::option::Option<i64>,
-    /// 镜像数据
-    ///
-    /// Wire name `Data`.
-    pub data: ::std::vec::Vec<crate::models::CompShareImage>,
-    /// 收藏数
-    ///
-    /// Wire name `FavoritesCount`.
-    pub favorites_count: ::core::option::Option<i64>,
     /// 版本组ID
     ///
     /// Wire name `GroupId`.
     pub group_id: ::core::option::Option<::std::string::String>,
-    /// 镜像描述
-    ///
-    /// Wire name `ImageDesc`.
-    pub image_desc: ::core::option::Option<::std::string::String>,
     /// 镜像名称
     ///
     /// Wire name `ImageName`.
     pub image_name: ::core::option::Option<::std::string::String>,
+    /// 镜像描述
+    ///
+    /// Wire name `ImageDesc`.
+    pub image_desc: ::core::option::Option<::std::string::String>,
+    /// 引用创建次数
+    ///
+    /// Wire name `CreatedCount`.
+    pub created_count: ::core::option::Option<i64>,
+    /// 收藏数
+    ///
+    /// Wire name `FavoritesCount`.
+    pub favorites_count: ::core::option::Option<i64>,
+    /// 推荐数
+    ///
+    /// Wire name `RecommendCount`.
+    pub recommend_count: ::core::option::Option<i64>,
+    /// 镜像组状态 Available 可用；UnAvailable 不可用
+    ///
+    /// Wire name `Status`. Documented values: `Available`, `UnAvailable`; others are accepted.
+    pub status: ::core::option::Option<Status>,
+    /// 镜像数据
+    ///
+    /// Wire name `Data`.
+    pub data: ::std::vec::Vec<crate::models::CompShareImage>,
     /// 镜像使用时长 , 单位：小时
     ///
     /// Wire name `ImageUseTime`.
@@ -39,14 +145,6 @@ pub struct CompshareImageGroup {
     ///
     /// Wire name `IsFavorite`.
     pub is_favorite: ::core::option::Option<bool>,
-    /// 推荐数
-    ///
-    /// Wire name `RecommendCount`.
-    pub recommend_count: ::core::option::Option<i64>,
-    /// 镜像组状态 Available 可用；UnAvailable 不可用
-    ///
-    /// Wire name `Status`.
-    pub status: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -56,16 +154,16 @@ pub struct CompshareImageGroup {
 impl rt::Object for CompshareImageGroup {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "CreatedCount" => ::core::option::Option::Some(&mut self.created_count),
-            "Data" => ::core::option::Option::Some(rt::models(&mut self.data)),
-            "FavoritesCount" => ::core::option::Option::Some(&mut self.favorites_count),
             "GroupId" => ::core::option::Option::Some(&mut self.group_id),
-            "ImageDesc" => ::core::option::Option::Some(&mut self.image_desc),
             "ImageName" => ::core::option::Option::Some(&mut self.image_name),
-            "ImageUseTime" => ::core::option::Option::Some(&mut self.image_use_time),
-            "IsFavorite" => ::core::option::Option::Some(&mut self.is_favorite),
+            "ImageDesc" => ::core::option::Option::Some(&mut self.image_desc),
+            "CreatedCount" => ::core::option::Option::Some(&mut self.created_count),
+            "FavoritesCount" => ::core::option::Option::Some(&mut self.favorites_count),
             "RecommendCount" => ::core::option::Option::Some(&mut self.recommend_count),
             "Status" => ::core::option::Option::Some(&mut self.status),
+            "Data" => ::core::option::Option::Some(rt::models(&mut self.data)),
+            "ImageUseTime" => ::core::option::Option::Some(&mut self.image_use_time),
+            "IsFavorite" => ::core::option::Option::Some(&mut self.is_favorite),
             _ => ::core::option::Option::None,
         }
     }
@@ -78,16 +176,16 @@ impl rt::Object for CompshareImageGroup {
 impl rt::ToJson for CompshareImageGroup {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("CreatedCount", &self.created_count);
-        o.put("Data", &self.data);
-        o.put("FavoritesCount", &self.favorites_count);
         o.put("GroupId", &self.group_id);
-        o.put("ImageDesc", &self.image_desc);
         o.put("ImageName", &self.image_name);
-        o.put("ImageUseTime", &self.image_use_time);
-        o.put("IsFavorite", &self.is_favorite);
+        o.put("ImageDesc", &self.image_desc);
+        o.put("CreatedCount", &self.created_count);
+        o.put("FavoritesCount", &self.favorites_count);
         o.put("RecommendCount", &self.recommend_count);
         o.put("Status", &self.status);
+        o.put("Data", &self.data);
+        o.put("ImageUseTime", &self.image_use_time);
+        o.put("IsFavorite", &self.is_favorite);
         o.finish()
     }
 }

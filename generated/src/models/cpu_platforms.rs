@@ -7,6 +7,10 @@ use crate::rt;
 /// `CpuPlatforms`: CPU平台信息
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CpuPlatforms {
+    /// 返回Intel的CPU平台信息，例如：Intel: \['Intel/CascadeLake','Intel/CascadelakeR','Intel/IceLake'\]
+    ///
+    /// Wire name `Intel`.
+    pub intel: ::std::vec::Vec<::std::string::String>,
     /// 返回AMD的CPU平台信息，例如：AMD: \['Amd/Epyc2'\]
     ///
     /// Wire name `Amd`.
@@ -15,10 +19,6 @@ pub struct CpuPlatforms {
     ///
     /// Wire name `Ampere`.
     pub ampere: ::std::vec::Vec<::std::string::String>,
-    /// 返回Intel的CPU平台信息，例如：Intel: \['Intel/CascadeLake','Intel/CascadelakeR','Intel/IceLake'\]
-    ///
-    /// Wire name `Intel`.
-    pub intel: ::std::vec::Vec<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -28,9 +28,9 @@ pub struct CpuPlatforms {
 impl rt::Object for CpuPlatforms {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
+            "Intel" => ::core::option::Option::Some(&mut self.intel),
             "Amd" => ::core::option::Option::Some(&mut self.amd),
             "Ampere" => ::core::option::Option::Some(&mut self.ampere),
-            "Intel" => ::core::option::Option::Some(&mut self.intel),
             _ => ::core::option::Option::None,
         }
     }
@@ -43,9 +43,9 @@ impl rt::Object for CpuPlatforms {
 impl rt::ToJson for CpuPlatforms {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
+        o.put("Intel", &self.intel);
         o.put("Amd", &self.amd);
         o.put("Ampere", &self.ampere);
-        o.put("Intel", &self.intel);
         o.finish()
     }
 }

@@ -7,14 +7,6 @@ use crate::rt;
 /// `CreateCompShareCustomImageParamSoftwares`
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateCompShareCustomImageParamSoftwares {
-    /// 镜像的应用列表
-    ///
-    /// Wire name `Application`.
-    pub application: ::std::vec::Vec<::std::string::String>,
-    /// 镜像CUDA版本
-    ///
-    /// Wire name `CUDAVersion`.
-    pub cuda_version: ::core::option::Option<::std::string::String>,
     /// 镜像框架名称
     ///
     /// Wire name `Framework`.
@@ -23,14 +15,22 @@ pub struct CreateCompShareCustomImageParamSoftwares {
     ///
     /// Wire name `FrameworkVersion`.
     pub framework_version: ::core::option::Option<::std::string::String>,
+    /// 镜像CUDA版本
+    ///
+    /// Wire name `CUDAVersion`.
+    pub cuda_version: ::core::option::Option<::std::string::String>,
+    /// 【array of string】镜像的应用列表
+    ///
+    /// Wire name `Application`.
+    pub application: ::std::vec::Vec<::std::string::String>,
 }
 
 impl rt::EncodeForm for CreateCompShareCustomImageParamSoftwares {
     fn encode_form(&self, w: &mut rt::FormWriter<'_>) {
-        w.list("Application", &self.application);
-        w.opt("CUDAVersion", &self.cuda_version);
         w.opt("Framework", &self.framework);
         w.opt("FrameworkVersion", &self.framework_version);
+        w.opt("CUDAVersion", &self.cuda_version);
+        w.list("Application", &self.application);
     }
 }
 
@@ -41,10 +41,10 @@ impl rt::Validate for CreateCompShareCustomImageParamSoftwares {
 impl rt::FromParams for CreateCompShareCustomImageParamSoftwares {
     fn read_params(r: &mut rt::ParamReader<'_>) -> Self {
         Self {
-            application: r.list("Application"),
-            cuda_version: r.opt("CUDAVersion"),
             framework: r.opt("Framework"),
             framework_version: r.opt("FrameworkVersion"),
+            cuda_version: r.opt("CUDAVersion"),
+            application: r.list("Application"),
         }
     }
 }

@@ -4,34 +4,150 @@
 
 use crate::rt;
 
+/// 磁盘类型。请参考磁盘类型。
+///
+/// Open: values this SDK does not document are kept in the `Unknown` variant, which only parsing makes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Type {
+    /// `CLOUD_SSD`: SSD云盘
+    CloudSsd,
+    /// `CLOUD_RSSD`: RSSD云盘，仅A800支持
+    CloudRssd,
+    /// `CLOUD_NORMAL`: 普通云盘
+    CloudNormal,
+    /// `LOCAL_NORMAL`: 普通本地盘
+    LocalNormal,
+    /// `LOCAL_SSD`: SSD本地盘
+    LocalSsd,
+    /// A value this SDK does not document, as sent; see [`as_str`](Self::as_str).
+    Unknown(crate::UnknownEnumValue),
+}
+
+impl Type {
+    /// The documented values, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "CLOUD_SSD",
+        "CLOUD_RSSD",
+        "CLOUD_NORMAL",
+        "LOCAL_NORMAL",
+        "LOCAL_SSD",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CloudSsd => "CLOUD_SSD",
+            Self::CloudRssd => "CLOUD_RSSD",
+            Self::CloudNormal => "CLOUD_NORMAL",
+            Self::LocalNormal => "LOCAL_NORMAL",
+            Self::LocalSsd => "LOCAL_SSD",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl rt::WireEnum for Type {
+    const VALUES: &'static [&'static str] = Self::VALUES;
+
+    fn as_str(&self) -> &str {
+        self.as_str()
+    }
+
+    fn from_wire(text: &str) -> ::core::option::Option<Self> {
+        ::core::option::Option::Some(
+            match text {
+                "CLOUD_SSD" => Self::CloudSsd,
+                "CLOUD_RSSD" => Self::CloudRssd,
+                "CLOUD_NORMAL" => Self::CloudNormal,
+                "LOCAL_NORMAL" => Self::LocalNormal,
+                "LOCAL_SSD" => Self::LocalSsd,
+                _ => Self::Unknown(rt::unknown_enum_value(text)),
+            },
+        )
+    }
+}
+
+/// An empty unknown value, which validation reports as missing.
+impl ::core::default::Default for Type {
+    fn default() -> Self {
+        Self::Unknown(rt::unknown_enum_value(""))
+    }
+}
+
+/// Any text: a documented value becomes its variant, any other is kept as unknown.
+impl ::core::convert::From<&str> for Type {
+    fn from(text: &str) -> Self {
+        rt::parse_enum(text)
+            .unwrap_or_else(|_| Self::Unknown(rt::unknown_enum_value(text)))
+    }
+}
+
+impl ::core::fmt::Display for Type {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::core::str::FromStr for Type {
+    type Err = crate::UnknownValue;
+
+    fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+        rt::parse_enum(text)
+    }
+}
+
+impl rt::ToJson for Type {
+    fn to_json(&self) -> ::serde_json::Value {
+        rt::enum_json(self)
+    }
+}
+
+impl ::serde::Serialize for Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        rt::deserialize_enum(deserializer)
+    }
+}
+
 /// `CreateCompShareInstanceParamDisks`
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateCompShareInstanceParamDisks {
     /// 是否是系统盘。枚举值： &gt; True，是系统盘 &gt; False，是数据盘（默认）。Disks数组中有且只能有一块盘是系统盘。
     ///
-    /// Wire name `IsBoot`. Required. Example: `true`.
+    /// Wire name `IsBoot`. Required. Default `false`. Example: `true`.
     pub is_boot: bool,
-    /// 磁盘大小，单位GB。请参考\[\[api:uhost-api:disk\_type\|磁盘类型\]\]。
+    /// 磁盘类型。请参考磁盘类型。
     ///
-    /// Wire name `Size`. Required. Example: `200`.
+    /// Wire name `Type`. Required. Documented values: `CLOUD_SSD`, `CLOUD_RSSD`, `CLOUD_NORMAL`, `LOCAL_NORMAL`, `LOCAL_SSD`; others are accepted. Example: `CLOUD_SSD`.
+    pub r#type: Type,
+    /// 磁盘大小，单位GB。请参考磁盘类型。
+    ///
+    /// Wire name `Size`. Required. Example: `60`.
     pub size: i64,
-    /// 磁盘类型。请参考\[\[api:uhost-api:disk\_type\|磁盘类型\]\]。
-    ///
-    /// Wire name `Type`. Required. Example: `CLOUD_SSD`.
-    pub r#type: ::std::string::String,
 }
 
 impl rt::EncodeForm for CreateCompShareInstanceParamDisks {
     fn encode_form(&self, w: &mut rt::FormWriter<'_>) {
         w.put("IsBoot", &self.is_boot);
-        w.put("Size", &self.size);
         w.put("Type", &self.r#type);
+        w.put("Size", &self.size);
     }
 }
 
 impl rt::Validate for CreateCompShareInstanceParamDisks {
     fn validate_into(&self, v: &mut rt::Violations) {
-        v.required_str("Type", &self.r#type);
+        v.required_str("Type", self.r#type.as_str());
     }
 }
 
@@ -39,8 +155,8 @@ impl rt::FromParams for CreateCompShareInstanceParamDisks {
     fn read_params(r: &mut rt::ParamReader<'_>) -> Self {
         Self {
             is_boot: r.req("IsBoot"),
-            size: r.req("Size"),
             r#type: r.req("Type"),
+            size: r.req("Size"),
         }
     }
 }

@@ -7,20 +7,20 @@ use crate::rt;
 /// `CreateCompShareTeamRelationParamUserInfo`
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateCompShareTeamRelationParamUserInfo {
-    /// 被邀请成员的备注名称
-    ///
-    /// Wire name `RemarkName`.
-    pub remark_name: ::core::option::Option<::std::string::String>,
     /// 被邀请成员的公司Id
     ///
-    /// Wire name `UserCompanyId`. Required. Example: `123456`.
+    /// Wire name `UserCompanyId`. Required. Example: `50001`.
     pub user_company_id: i64,
+    /// 被邀请成员的备注名称
+    ///
+    /// Wire name `RemarkName`. Example: `张三`.
+    pub remark_name: ::core::option::Option<::std::string::String>,
 }
 
 impl rt::EncodeForm for CreateCompShareTeamRelationParamUserInfo {
     fn encode_form(&self, w: &mut rt::FormWriter<'_>) {
-        w.opt("RemarkName", &self.remark_name);
         w.put("UserCompanyId", &self.user_company_id);
+        w.opt("RemarkName", &self.remark_name);
     }
 }
 
@@ -31,8 +31,8 @@ impl rt::Validate for CreateCompShareTeamRelationParamUserInfo {
 impl rt::FromParams for CreateCompShareTeamRelationParamUserInfo {
     fn read_params(r: &mut rt::ParamReader<'_>) -> Self {
         Self {
-            remark_name: r.opt("RemarkName"),
             user_company_id: r.req("UserCompanyId"),
+            remark_name: r.opt("RemarkName"),
         }
     }
 }

@@ -7,14 +7,6 @@ use crate::rt;
 /// `DataDiskInfo`: 数据盘信息
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DataDiskInfo {
-    /// 数据盘可支持的服务
-    ///
-    /// Wire name `Features`.
-    pub features: ::std::vec::Vec<::std::string::String>,
-    /// MaximalSize为磁盘最大值
-    ///
-    /// Wire name `MaximalSize`.
-    pub maximal_size: ::core::option::Option<i64>,
     /// 磁盘最小值，如果没有该字段，最小值取基础镜像Size值即可（linux为20G，windows为40G）。
     ///
     /// Wire name `MinimalSize`.
@@ -23,6 +15,18 @@ pub struct DataDiskInfo {
     ///
     /// Wire name `Name`.
     pub name: ::core::option::Option<::std::string::String>,
+    /// MaximalSize为磁盘最大值
+    ///
+    /// Wire name `MaximalSize`.
+    pub maximal_size: ::core::option::Option<i64>,
+    /// 数据盘可支持的服务
+    ///
+    /// Wire name `Features`.
+    pub features: ::std::vec::Vec<::std::string::String>,
+    /// 是否支持在线扩容
+    ///
+    /// Wire name `InstantResize`.
+    pub instant_resize: ::core::option::Option<bool>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -32,10 +36,11 @@ pub struct DataDiskInfo {
 impl rt::Object for DataDiskInfo {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "Features" => ::core::option::Option::Some(&mut self.features),
-            "MaximalSize" => ::core::option::Option::Some(&mut self.maximal_size),
             "MinimalSize" => ::core::option::Option::Some(&mut self.minimal_size),
             "Name" => ::core::option::Option::Some(&mut self.name),
+            "MaximalSize" => ::core::option::Option::Some(&mut self.maximal_size),
+            "Features" => ::core::option::Option::Some(&mut self.features),
+            "InstantResize" => ::core::option::Option::Some(&mut self.instant_resize),
             _ => ::core::option::Option::None,
         }
     }
@@ -48,10 +53,11 @@ impl rt::Object for DataDiskInfo {
 impl rt::ToJson for DataDiskInfo {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("Features", &self.features);
-        o.put("MaximalSize", &self.maximal_size);
         o.put("MinimalSize", &self.minimal_size);
         o.put("Name", &self.name);
+        o.put("MaximalSize", &self.maximal_size);
+        o.put("Features", &self.features);
+        o.put("InstantResize", &self.instant_resize);
         o.finish()
     }
 }

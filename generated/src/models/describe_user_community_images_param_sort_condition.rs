@@ -4,7 +4,7 @@
 
 use crate::rt;
 
-/// 排序条件。- Favor：按热度排序，获取热点镜像；- PubTime：按发布时间排序，获取最新社区镜像；- Price 按价格排序；- CreatedCount 按使用量排序；- ImageUseTime 镜像使用时长排序- FavoritesCount 收藏数排序默认："PubTime"
+/// 排序条件。 - Favor：按热度排序，获取热点镜像； - PubTime：按发布时间排序，获取最新社区镜像； - Price 按价格排序； - CreatedCount 按使用量排序； - ImageUseTime 镜像使用时长排序 - FavoritesCount 收藏数排序 默认："PubTime"
 ///
 /// Open: values this SDK does not document are kept in the `Unknown` variant, which only parsing makes.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -128,20 +128,20 @@ impl<'de> ::serde::Deserialize<'de> for Field {
 /// `DescribeUserCommunityImagesParamSortCondition`
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeUserCommunityImagesParamSortCondition {
+    /// 排序条件。 - Favor：按热度排序，获取热点镜像； - PubTime：按发布时间排序，获取最新社区镜像； - Price 按价格排序； - CreatedCount 按使用量排序； - ImageUseTime 镜像使用时长排序 - FavoritesCount 收藏数排序 默认："PubTime"
+    ///
+    /// Wire name `Field`. Default `PubTime`. Documented values: `Favor`, `PubTime`, `Price`, `CreatedCount`, `ImageUseTime`, `FavoritesCount`; others are accepted.
+    pub field: ::core::option::Option<Field>,
     /// 是否升序排列
     ///
     /// Wire name `ASC`.
     pub asc: ::core::option::Option<::std::string::String>,
-    /// 排序条件。- Favor：按热度排序，获取热点镜像；- PubTime：按发布时间排序，获取最新社区镜像；- Price 按价格排序；- CreatedCount 按使用量排序；- ImageUseTime 镜像使用时长排序- FavoritesCount 收藏数排序默认："PubTime"
-    ///
-    /// Wire name `Field`. Default `PubTime`. Documented values: `Favor`, `PubTime`, `Price`, `CreatedCount`, `ImageUseTime`, `FavoritesCount`; others are accepted.
-    pub field: ::core::option::Option<Field>,
 }
 
 impl rt::EncodeForm for DescribeUserCommunityImagesParamSortCondition {
     fn encode_form(&self, w: &mut rt::FormWriter<'_>) {
-        w.opt("ASC", &self.asc);
         w.opt("Field", &self.field);
+        w.opt("ASC", &self.asc);
     }
 }
 
@@ -152,8 +152,8 @@ impl rt::Validate for DescribeUserCommunityImagesParamSortCondition {
 impl rt::FromParams for DescribeUserCommunityImagesParamSortCondition {
     fn read_params(r: &mut rt::ParamReader<'_>) -> Self {
         Self {
-            asc: r.opt("ASC"),
             field: r.opt("Field"),
+            asc: r.opt("ASC"),
         }
     }
 }

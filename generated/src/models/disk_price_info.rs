@@ -11,14 +11,14 @@ pub struct DiskPriceInfo {
     ///
     /// Wire name `ChargeType`.
     pub charge_type: ::core::option::Option<::std::string::String>,
-    /// 是否为系统盘
-    ///
-    /// Wire name `IsBoot`.
-    pub is_boot: ::core::option::Option<bool>,
     /// 磁盘价格
     ///
     /// Wire name `Price`.
     pub price: ::core::option::Option<f64>,
+    /// 是否为系统盘
+    ///
+    /// Wire name `IsBoot`.
+    pub is_boot: ::core::option::Option<bool>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -29,8 +29,8 @@ impl rt::Object for DiskPriceInfo {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
             "ChargeType" => ::core::option::Option::Some(&mut self.charge_type),
-            "IsBoot" => ::core::option::Option::Some(&mut self.is_boot),
             "Price" => ::core::option::Option::Some(&mut self.price),
+            "IsBoot" => ::core::option::Option::Some(&mut self.is_boot),
             _ => ::core::option::Option::None,
         }
     }
@@ -44,8 +44,8 @@ impl rt::ToJson for DiskPriceInfo {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
         o.put("ChargeType", &self.charge_type);
-        o.put("IsBoot", &self.is_boot);
         o.put("Price", &self.price);
+        o.put("IsBoot", &self.is_boot);
         o.finish()
     }
 }

@@ -7,14 +7,14 @@ use crate::rt;
 /// `DiskUpgradePriceDetail`
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DiskUpgradePriceDetail {
-    /// 快照价格
-    ///
-    /// Wire name `Snapshot`.
-    pub snapshot: ::core::option::Option<f64>,
     /// 磁盘价格
     ///
     /// Wire name `UDisk`.
     pub u_disk: ::core::option::Option<f64>,
+    /// 快照价格
+    ///
+    /// Wire name `Snapshot`.
+    pub snapshot: ::core::option::Option<f64>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -24,8 +24,8 @@ pub struct DiskUpgradePriceDetail {
 impl rt::Object for DiskUpgradePriceDetail {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "Snapshot" => ::core::option::Option::Some(&mut self.snapshot),
             "UDisk" => ::core::option::Option::Some(&mut self.u_disk),
+            "Snapshot" => ::core::option::Option::Some(&mut self.snapshot),
             _ => ::core::option::Option::None,
         }
     }
@@ -38,8 +38,8 @@ impl rt::Object for DiskUpgradePriceDetail {
 impl rt::ToJson for DiskUpgradePriceDetail {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("Snapshot", &self.snapshot);
         o.put("UDisk", &self.u_disk);
+        o.put("Snapshot", &self.snapshot);
         o.finish()
     }
 }

@@ -7,6 +7,10 @@ use crate::rt;
 /// `Disks`: 磁盘信息
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Disks {
+    /// 磁盘介质类别信息，磁盘主要分类如下：云盘\|cloudDisk、普通本地盘\|normalLocalDisk和SSD本地盘\|ssdLocalDisk。
+    ///
+    /// Wire name `Name`.
+    pub name: ::core::option::Option<::std::string::String>,
     /// 系统盘信息
     ///
     /// Wire name `BootDisk`.
@@ -15,10 +19,6 @@ pub struct Disks {
     ///
     /// Wire name `DataDisk`.
     pub data_disk: ::std::vec::Vec<crate::models::DataDiskInfo>,
-    /// 磁盘介质类别信息，磁盘主要分类如下：云盘\|cloudDisk、普通本地盘\|normalLocalDisk和SSD本地盘\|ssdLocalDisk。
-    ///
-    /// Wire name `Name`.
-    pub name: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -28,9 +28,9 @@ pub struct Disks {
 impl rt::Object for Disks {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
+            "Name" => ::core::option::Option::Some(&mut self.name),
             "BootDisk" => ::core::option::Option::Some(rt::models(&mut self.boot_disk)),
             "DataDisk" => ::core::option::Option::Some(rt::models(&mut self.data_disk)),
-            "Name" => ::core::option::Option::Some(&mut self.name),
             _ => ::core::option::Option::None,
         }
     }
@@ -43,9 +43,9 @@ impl rt::Object for Disks {
 impl rt::ToJson for Disks {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
+        o.put("Name", &self.name);
         o.put("BootDisk", &self.boot_disk);
         o.put("DataDisk", &self.data_disk);
-        o.put("Name", &self.name);
         o.finish()
     }
 }

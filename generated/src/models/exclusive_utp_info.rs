@@ -7,14 +7,18 @@ use crate::rt;
 /// `ExclusiveUTPInfo`: 流量包详情
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExclusiveUtpInfo {
+    /// 当前周期总流量
+    ///
+    /// Wire name `TotalSize`.
+    pub total_size: ::core::option::Option<i64>,
     /// 当前周期剩余流量
     ///
     /// Wire name `AvailableSize`.
     pub available_size: ::core::option::Option<i64>,
-    /// 创建时间
+    /// 当前周期已使用流量
     ///
-    /// Wire name `CreateTime`.
-    pub create_time: ::core::option::Option<i64>,
+    /// Wire name `UsedSize`.
+    pub used_size: ::core::option::Option<i64>,
     /// 当前周期超出限额的流量
     ///
     /// Wire name `ExcessSize`.
@@ -27,14 +31,10 @@ pub struct ExclusiveUtpInfo {
     ///
     /// Wire name `NextResetTime`.
     pub next_reset_time: ::core::option::Option<i64>,
-    /// 当前周期总流量
+    /// 创建时间
     ///
-    /// Wire name `TotalSize`.
-    pub total_size: ::core::option::Option<i64>,
-    /// 当前周期已使用流量
-    ///
-    /// Wire name `UsedSize`.
-    pub used_size: ::core::option::Option<i64>,
+    /// Wire name `CreateTime`.
+    pub create_time: ::core::option::Option<i64>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -44,13 +44,13 @@ pub struct ExclusiveUtpInfo {
 impl rt::Object for ExclusiveUtpInfo {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
+            "TotalSize" => ::core::option::Option::Some(&mut self.total_size),
             "AvailableSize" => ::core::option::Option::Some(&mut self.available_size),
-            "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
+            "UsedSize" => ::core::option::Option::Some(&mut self.used_size),
             "ExcessSize" => ::core::option::Option::Some(&mut self.excess_size),
             "LastResetTime" => ::core::option::Option::Some(&mut self.last_reset_time),
             "NextResetTime" => ::core::option::Option::Some(&mut self.next_reset_time),
-            "TotalSize" => ::core::option::Option::Some(&mut self.total_size),
-            "UsedSize" => ::core::option::Option::Some(&mut self.used_size),
+            "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
             _ => ::core::option::Option::None,
         }
     }
@@ -63,13 +63,13 @@ impl rt::Object for ExclusiveUtpInfo {
 impl rt::ToJson for ExclusiveUtpInfo {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
+        o.put("TotalSize", &self.total_size);
         o.put("AvailableSize", &self.available_size);
-        o.put("CreateTime", &self.create_time);
+        o.put("UsedSize", &self.used_size);
         o.put("ExcessSize", &self.excess_size);
         o.put("LastResetTime", &self.last_reset_time);
         o.put("NextResetTime", &self.next_reset_time);
-        o.put("TotalSize", &self.total_size);
-        o.put("UsedSize", &self.used_size);
+        o.put("CreateTime", &self.create_time);
         o.finish()
     }
 }

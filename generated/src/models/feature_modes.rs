@@ -7,10 +7,6 @@ use crate::rt;
 /// `FeatureModes`: 可以支持的模式类别
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FeatureModes {
-    /// 这个特性必须是列出来的CPU平台及以上的CPU才支持
-    ///
-    /// Wire name `MinimalCpuPlatform`.
-    pub minimal_cpu_platform: ::std::vec::Vec<::std::string::String>,
     /// 模式\|特性名称
     ///
     /// Wire name `Name`.
@@ -19,6 +15,10 @@ pub struct FeatureModes {
     ///
     /// Wire name `RelatedToImageFeature`.
     pub related_to_image_feature: ::std::vec::Vec<::std::string::String>,
+    /// 这个特性必须是列出来的CPU平台及以上的CPU才支持
+    ///
+    /// Wire name `MinimalCpuPlatform`.
+    pub minimal_cpu_platform: ::std::vec::Vec<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -28,12 +28,12 @@ pub struct FeatureModes {
 impl rt::Object for FeatureModes {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "MinimalCpuPlatform" => {
-                ::core::option::Option::Some(&mut self.minimal_cpu_platform)
-            }
             "Name" => ::core::option::Option::Some(&mut self.name),
             "RelatedToImageFeature" => {
                 ::core::option::Option::Some(&mut self.related_to_image_feature)
+            }
+            "MinimalCpuPlatform" => {
+                ::core::option::Option::Some(&mut self.minimal_cpu_platform)
             }
             _ => ::core::option::Option::None,
         }
@@ -47,9 +47,9 @@ impl rt::Object for FeatureModes {
 impl rt::ToJson for FeatureModes {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("MinimalCpuPlatform", &self.minimal_cpu_platform);
         o.put("Name", &self.name);
         o.put("RelatedToImageFeature", &self.related_to_image_feature);
+        o.put("MinimalCpuPlatform", &self.minimal_cpu_platform);
         o.finish()
     }
 }

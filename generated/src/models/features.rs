@@ -7,14 +7,14 @@ use crate::rt;
 /// `Features`: 虚机可支持的特性
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Features {
-    /// 可以提供的模式类别
-    ///
-    /// Wire name `Modes`.
-    pub modes: ::std::vec::Vec<crate::models::FeatureModes>,
     /// 可支持的特性名称。目前支持的特性网络增强\|NetCapability、热升级\|Hotplug
     ///
     /// Wire name `Name`.
     pub name: ::core::option::Option<::std::string::String>,
+    /// 可以提供的模式类别
+    ///
+    /// Wire name `Modes`.
+    pub modes: ::std::vec::Vec<crate::models::FeatureModes>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -24,8 +24,8 @@ pub struct Features {
 impl rt::Object for Features {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "Modes" => ::core::option::Option::Some(rt::models(&mut self.modes)),
             "Name" => ::core::option::Option::Some(&mut self.name),
+            "Modes" => ::core::option::Option::Some(rt::models(&mut self.modes)),
             _ => ::core::option::Option::None,
         }
     }
@@ -38,8 +38,8 @@ impl rt::Object for Features {
 impl rt::ToJson for Features {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("Modes", &self.modes);
         o.put("Name", &self.name);
+        o.put("Modes", &self.modes);
         o.finish()
     }
 }

@@ -7,25 +7,25 @@ use crate::rt;
 /// `GetCompShareInstanceUserPriceParamDisks`
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetCompShareInstanceUserPriceParamDisks {
-    /// 是否是系统盘。枚举值： &gt; True，是系统盘 &gt; False，是数据盘（默认）。Disks数组中有且只能有一块盘是系统盘。
-    ///
-    /// Wire name `IsBoot`.
-    pub is_boot: ::core::option::Option<bool>,
-    /// 磁盘大小，单位GB。请参考\[\[api:uhost-api:disk\_type\|磁盘类型\]\]。
-    ///
-    /// Wire name `Size`.
-    pub size: ::core::option::Option<i64>,
-    /// 磁盘类型。请参考\[\[api:uhost-api:disk\_type\|磁盘类型\]\]。
+    /// 磁盘类型。请参考磁盘类型。
     ///
     /// Wire name `Type`.
     pub r#type: ::core::option::Option<::std::string::String>,
+    /// 磁盘大小，单位GB。请参考磁盘类型。
+    ///
+    /// Wire name `Size`.
+    pub size: ::core::option::Option<i64>,
+    /// 是否是系统盘。枚举值： &gt; True，是系统盘 &gt; False，是数据盘（默认）。Disks数组中有且只能有一块盘是系统盘。
+    ///
+    /// Wire name `IsBoot`. Default `false`.
+    pub is_boot: ::core::option::Option<bool>,
 }
 
 impl rt::EncodeForm for GetCompShareInstanceUserPriceParamDisks {
     fn encode_form(&self, w: &mut rt::FormWriter<'_>) {
-        w.opt("IsBoot", &self.is_boot);
-        w.opt("Size", &self.size);
         w.opt("Type", &self.r#type);
+        w.opt("Size", &self.size);
+        w.opt("IsBoot", &self.is_boot);
     }
 }
 
@@ -36,9 +36,9 @@ impl rt::Validate for GetCompShareInstanceUserPriceParamDisks {
 impl rt::FromParams for GetCompShareInstanceUserPriceParamDisks {
     fn read_params(r: &mut rt::ParamReader<'_>) -> Self {
         Self {
-            is_boot: r.opt("IsBoot"),
-            size: r.opt("Size"),
             r#type: r.opt("Type"),
+            size: r.opt("Size"),
+            is_boot: r.opt("IsBoot"),
         }
     }
 }

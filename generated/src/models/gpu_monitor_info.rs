@@ -7,10 +7,6 @@ use crate::rt;
 /// `GpuMonitorInfo`: GPU卡监控信息
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GpuMonitorInfo {
-    /// GPU卡名称
-    ///
-    /// Wire name `GPU`.
-    pub gpu: ::core::option::Option<::std::string::String>,
     /// GPU卡使用率
     ///
     /// Wire name `GpuUsageRate`.
@@ -19,6 +15,10 @@ pub struct GpuMonitorInfo {
     ///
     /// Wire name `MemoryUsageRate`.
     pub memory_usage_rate: ::core::option::Option<::std::string::String>,
+    /// GPU卡名称
+    ///
+    /// Wire name `GPU`.
+    pub gpu: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -28,11 +28,11 @@ pub struct GpuMonitorInfo {
 impl rt::Object for GpuMonitorInfo {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "GPU" => ::core::option::Option::Some(&mut self.gpu),
             "GpuUsageRate" => ::core::option::Option::Some(&mut self.gpu_usage_rate),
             "MemoryUsageRate" => {
                 ::core::option::Option::Some(&mut self.memory_usage_rate)
             }
+            "GPU" => ::core::option::Option::Some(&mut self.gpu),
             _ => ::core::option::Option::None,
         }
     }
@@ -45,9 +45,9 @@ impl rt::Object for GpuMonitorInfo {
 impl rt::ToJson for GpuMonitorInfo {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("GPU", &self.gpu);
         o.put("GpuUsageRate", &self.gpu_usage_rate);
         o.put("MemoryUsageRate", &self.memory_usage_rate);
+        o.put("GPU", &self.gpu);
         o.finish()
     }
 }

@@ -7,14 +7,14 @@ use crate::rt;
 /// `GraphicsMemory`: GPU的显存指标
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GraphicsMemory {
-    /// 交互展示参数，可忽略
-    ///
-    /// Wire name `Rate`.
-    pub rate: ::core::option::Option<i64>,
     /// 值，单位是GB
     ///
     /// Wire name `Value`.
     pub value: ::core::option::Option<i64>,
+    /// 交互展示参数，可忽略
+    ///
+    /// Wire name `Rate`.
+    pub rate: ::core::option::Option<i64>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -24,8 +24,8 @@ pub struct GraphicsMemory {
 impl rt::Object for GraphicsMemory {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "Rate" => ::core::option::Option::Some(&mut self.rate),
             "Value" => ::core::option::Option::Some(&mut self.value),
+            "Rate" => ::core::option::Option::Some(&mut self.rate),
             _ => ::core::option::Option::None,
         }
     }
@@ -38,8 +38,8 @@ impl rt::Object for GraphicsMemory {
 impl rt::ToJson for GraphicsMemory {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("Rate", &self.rate);
         o.put("Value", &self.value);
+        o.put("Rate", &self.rate);
         o.finish()
     }
 }

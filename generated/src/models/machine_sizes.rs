@@ -7,14 +7,14 @@ use crate::rt;
 /// `MachineSizes`: GPU、CPU和内存信息
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MachineSizes {
-    /// CPU和内存可支持的规格
-    ///
-    /// Wire name `Collection`.
-    pub collection: ::std::vec::Vec<crate::models::Collection>,
     /// Gpu为GPU可支持的规格即GPU颗数，非GPU机型，Gpu为0
     ///
     /// Wire name `Gpu`.
     pub gpu: ::core::option::Option<i64>,
+    /// CPU和内存可支持的规格
+    ///
+    /// Wire name `Collection`.
+    pub collection: ::std::vec::Vec<crate::models::Collection>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -24,10 +24,10 @@ pub struct MachineSizes {
 impl rt::Object for MachineSizes {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
+            "Gpu" => ::core::option::Option::Some(&mut self.gpu),
             "Collection" => {
                 ::core::option::Option::Some(rt::models(&mut self.collection))
             }
-            "Gpu" => ::core::option::Option::Some(&mut self.gpu),
             _ => ::core::option::Option::None,
         }
     }
@@ -40,8 +40,8 @@ impl rt::Object for MachineSizes {
 impl rt::ToJson for MachineSizes {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("Collection", &self.collection);
         o.put("Gpu", &self.gpu);
+        o.put("Collection", &self.collection);
         o.finish()
     }
 }

@@ -8,6 +8,8 @@ pub mod available_instance_types;
 pub mod boot_disk_info;
 /// `Bundle`.
 pub mod bundle;
+/// `CheckCompShareResourceCapacityParamDisks`.
+pub mod check_comp_share_resource_capacity_param_disks;
 /// `Collection`.
 pub mod collection;
 /// `CompShareImage`.
@@ -36,6 +38,8 @@ pub mod create_comp_share_custom_image_param_softwares;
 pub mod create_comp_share_instance_param_disks;
 /// `CreateCompShareTeamRelationParamUserInfo`.
 pub mod create_comp_share_team_relation_param_user_info;
+/// `Data`.
+pub mod data;
 /// `DataDiskInfo`.
 pub mod data_disk_info;
 /// `DescribeCommunityImagesParamSortCondition`.
@@ -56,14 +60,26 @@ pub mod feature_modes;
 pub mod features;
 /// `GetCompShareInstancePriceParamDisks`.
 pub mod get_comp_share_instance_price_param_disks;
+/// `GetCompShareInstancePriceParamVolumes`.
+pub mod get_comp_share_instance_price_param_volumes;
 /// `GetCompShareInstanceUserPriceParamDisks`.
 pub mod get_comp_share_instance_user_price_param_disks;
+/// `GetCompShareInstanceUserPricePriceDetails`.
+pub mod get_comp_share_instance_user_price_price_details;
 /// `GpuMonitorInfo`.
 pub mod gpu_monitor_info;
 /// `GraphicsMemory`.
 pub mod graphics_memory;
+/// `Info`.
+pub mod info;
+/// `KeyPair`.
+pub mod key_pair;
+/// `List`.
+pub mod list;
 /// `MachineSizes`.
 pub mod machine_sizes;
+/// `Metrics`.
+pub mod metrics;
 /// `ModelRepositoryModel`.
 pub mod model_repository_model;
 /// `MonitorMessage`.
@@ -76,22 +92,34 @@ pub mod order_detail_item;
 pub mod order_info;
 /// `Performance`.
 pub mod performance;
+/// `PriceDetails`.
+pub mod price_details;
 /// `Projects`.
 pub mod projects;
 /// `PublishCompShareImageParamSoftwares`.
 pub mod publish_comp_share_image_param_softwares;
 /// `ResourceTagItem`.
 pub mod resource_tag_item;
+/// `Results`.
+pub mod results;
 /// `Software`.
 pub mod software;
 /// `SoftwareAddr`.
 pub mod software_addr;
 /// `SoftwarePort`.
 pub mod software_port;
+/// `Specs`.
+pub mod specs;
+/// `SpotAttribute`.
+pub mod spot_attribute;
 /// `SupportZone`.
 pub mod support_zone;
+/// `Tags`.
+pub mod tags;
 /// `TeamRelation`.
 pub mod team_relation;
+/// `UDHostAttribute`.
+pub mod ud_host_attribute;
 /// `UHostDiskSet`.
 pub mod u_host_disk_set;
 /// `UHostIPSet`.
@@ -104,18 +132,23 @@ pub mod ul_host_disk_set;
 pub mod ul_host_image_set;
 /// `ULHostInstanceSet`.
 pub mod ul_host_instance_set;
+/// `ULHostPriceDetail`.
+pub mod ul_host_price_detail;
 /// `ULHostPriceSet`.
 pub mod ul_host_price_set;
 /// `UnpaidOrderDetail`.
 pub mod unpaid_order_detail;
 /// `UnpaidOrderInfo`.
 pub mod unpaid_order_info;
+/// `Values`.
+pub mod values;
 /// `WithoutGpuSpec`.
 pub mod without_gpu_spec;
 
 pub use available_instance_types::AvailableInstanceTypes;
 pub use boot_disk_info::BootDiskInfo;
 pub use bundle::Bundle;
+pub use check_comp_share_resource_capacity_param_disks::CheckCompShareResourceCapacityParamDisks;
 pub use collection::Collection;
 pub use comp_share_image::CompShareImage;
 pub use comp_share_instance_set::CompShareInstanceSet;
@@ -130,6 +163,7 @@ pub use cpu_platforms::CpuPlatforms;
 pub use create_comp_share_custom_image_param_softwares::CreateCompShareCustomImageParamSoftwares;
 pub use create_comp_share_instance_param_disks::CreateCompShareInstanceParamDisks;
 pub use create_comp_share_team_relation_param_user_info::CreateCompShareTeamRelationParamUserInfo;
+pub use data::Data;
 pub use data_disk_info::DataDiskInfo;
 pub use describe_community_images_param_sort_condition::DescribeCommunityImagesParamSortCondition;
 pub use describe_user_community_images_param_sort_condition::DescribeUserCommunityImagesParamSortCondition;
@@ -140,31 +174,45 @@ pub use exclusive_utp_info::ExclusiveUtpInfo;
 pub use feature_modes::FeatureModes;
 pub use features::Features;
 pub use get_comp_share_instance_price_param_disks::GetCompShareInstancePriceParamDisks;
+pub use get_comp_share_instance_price_param_volumes::GetCompShareInstancePriceParamVolumes;
 pub use get_comp_share_instance_user_price_param_disks::GetCompShareInstanceUserPriceParamDisks;
+pub use get_comp_share_instance_user_price_price_details::GetCompShareInstanceUserPricePriceDetails;
 pub use gpu_monitor_info::GpuMonitorInfo;
 pub use graphics_memory::GraphicsMemory;
+pub use info::Info;
+pub use key_pair::KeyPair;
+pub use list::List;
 pub use machine_sizes::MachineSizes;
+pub use metrics::Metrics;
 pub use model_repository_model::ModelRepositoryModel;
 pub use monitor_message::MonitorMessage;
 pub use open_claw_model_info::OpenClawModelInfo;
 pub use order_detail_item::OrderDetailItem;
 pub use order_info::OrderInfo;
 pub use performance::Performance;
+pub use price_details::PriceDetails;
 pub use projects::Projects;
 pub use publish_comp_share_image_param_softwares::PublishCompShareImageParamSoftwares;
 pub use resource_tag_item::ResourceTagItem;
+pub use results::Results;
 pub use software::Software;
 pub use software_addr::SoftwareAddr;
 pub use software_port::SoftwarePort;
+pub use specs::Specs;
+pub use spot_attribute::SpotAttribute;
 pub use support_zone::SupportZone;
+pub use tags::Tags;
 pub use team_relation::TeamRelation;
+pub use ud_host_attribute::UdHostAttribute;
 pub use u_host_disk_set::UHostDiskSet;
 pub use u_host_ip_set::UHostIpSet;
 pub use u_host_refund_price_set::UHostRefundPriceSet;
 pub use ul_host_disk_set::UlHostDiskSet;
 pub use ul_host_image_set::UlHostImageSet;
 pub use ul_host_instance_set::UlHostInstanceSet;
+pub use ul_host_price_detail::UlHostPriceDetail;
 pub use ul_host_price_set::UlHostPriceSet;
 pub use unpaid_order_detail::UnpaidOrderDetail;
 pub use unpaid_order_info::UnpaidOrderInfo;
+pub use values::Values;
 pub use without_gpu_spec::WithoutGpuSpec;

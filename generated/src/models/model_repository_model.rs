@@ -19,14 +19,14 @@ pub struct ModelRepositoryModel {
     ///
     /// Wire name `Path`.
     pub path: ::core::option::Option<::std::string::String>,
-    /// 模型大小
-    ///
-    /// Wire name `Size`.
-    pub size: ::core::option::Option<::std::string::String>,
     /// 模型标签
     ///
     /// Wire name `Tag`.
     pub tag: ::core::option::Option<::std::string::String>,
+    /// 模型大小
+    ///
+    /// Wire name `Size`.
+    pub size: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -39,8 +39,8 @@ impl rt::Object for ModelRepositoryModel {
             "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
             "Name" => ::core::option::Option::Some(&mut self.name),
             "Path" => ::core::option::Option::Some(&mut self.path),
-            "Size" => ::core::option::Option::Some(&mut self.size),
             "Tag" => ::core::option::Option::Some(&mut self.tag),
+            "Size" => ::core::option::Option::Some(&mut self.size),
             _ => ::core::option::Option::None,
         }
     }
@@ -56,8 +56,8 @@ impl rt::ToJson for ModelRepositoryModel {
         o.put("CreateTime", &self.create_time);
         o.put("Name", &self.name);
         o.put("Path", &self.path);
-        o.put("Size", &self.size);
         o.put("Tag", &self.tag);
+        o.put("Size", &self.size);
         o.finish()
     }
 }

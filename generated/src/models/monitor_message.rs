@@ -11,14 +11,14 @@ pub struct MonitorMessage {
     ///
     /// Wire name `CpuUsageRate`.
     pub cpu_usage_rate: ::core::option::Option<::std::string::String>,
-    /// GPU卡监控信息
-    ///
-    /// Wire name `GpuInfo`.
-    pub gpu_info: ::std::vec::Vec<crate::models::GpuMonitorInfo>,
     /// 内存使用率
     ///
     /// Wire name `MemUsageRate`.
     pub mem_usage_rate: ::core::option::Option<::std::string::String>,
+    /// GPU卡监控信息
+    ///
+    /// Wire name `GpuInfo`.
+    pub gpu_info: ::std::vec::Vec<crate::models::GpuMonitorInfo>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -29,8 +29,8 @@ impl rt::Object for MonitorMessage {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
             "CpuUsageRate" => ::core::option::Option::Some(&mut self.cpu_usage_rate),
-            "GpuInfo" => ::core::option::Option::Some(rt::models(&mut self.gpu_info)),
             "MemUsageRate" => ::core::option::Option::Some(&mut self.mem_usage_rate),
+            "GpuInfo" => ::core::option::Option::Some(rt::models(&mut self.gpu_info)),
             _ => ::core::option::Option::None,
         }
     }
@@ -44,8 +44,8 @@ impl rt::ToJson for MonitorMessage {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
         o.put("CpuUsageRate", &self.cpu_usage_rate);
-        o.put("GpuInfo", &self.gpu_info);
         o.put("MemUsageRate", &self.mem_usage_rate);
+        o.put("GpuInfo", &self.gpu_info);
         o.finish()
     }
 }

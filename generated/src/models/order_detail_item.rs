@@ -9,11 +9,11 @@ use crate::rt;
 pub struct OrderDetailItem {
     /// 产品名
     ///
-    /// Wire name `ProductName`.
+    /// Wire name `ProductName`. Example: `GPU算力`.
     pub product_name: ::core::option::Option<::std::string::String>,
     /// 配置
     ///
-    /// Wire name `Value`.
+    /// Wire name `Value`. Example: `NVIDIA A100`.
     pub value: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See

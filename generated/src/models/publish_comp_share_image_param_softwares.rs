@@ -7,14 +7,6 @@ use crate::rt;
 /// `PublishCompShareImageParamSoftwares`
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublishCompShareImageParamSoftwares {
-    /// 镜像应用列表
-    ///
-    /// Wire name `Applications`.
-    pub applications: ::std::vec::Vec<::std::string::String>,
-    /// 镜像CUDA版本
-    ///
-    /// Wire name `CUDAVersion`.
-    pub cuda_version: ::core::option::Option<::std::string::String>,
     /// 镜像框架名称
     ///
     /// Wire name `Framework`.
@@ -23,14 +15,22 @@ pub struct PublishCompShareImageParamSoftwares {
     ///
     /// Wire name `FrameworkVersion`.
     pub framework_version: ::core::option::Option<::std::string::String>,
+    /// 镜像CUDA版本
+    ///
+    /// Wire name `CUDAVersion`.
+    pub cuda_version: ::core::option::Option<::std::string::String>,
+    /// 镜像应用列表
+    ///
+    /// Wire name `Applications`.
+    pub applications: ::std::vec::Vec<::std::string::String>,
 }
 
 impl rt::EncodeForm for PublishCompShareImageParamSoftwares {
     fn encode_form(&self, w: &mut rt::FormWriter<'_>) {
-        w.list("Applications", &self.applications);
-        w.opt("CUDAVersion", &self.cuda_version);
         w.opt("Framework", &self.framework);
         w.opt("FrameworkVersion", &self.framework_version);
+        w.opt("CUDAVersion", &self.cuda_version);
+        w.list("Applications", &self.applications);
     }
 }
 
@@ -41,10 +41,10 @@ impl rt::Validate for PublishCompShareImageParamSoftwares {
 impl rt::FromParams for PublishCompShareImageParamSoftwares {
     fn read_params(r: &mut rt::ParamReader<'_>) -> Self {
         Self {
-            applications: r.list("Applications"),
-            cuda_version: r.opt("CUDAVersion"),
             framework: r.opt("Framework"),
             framework_version: r.opt("FrameworkVersion"),
+            cuda_version: r.opt("CUDAVersion"),
+            applications: r.list("Applications"),
         }
     }
 }

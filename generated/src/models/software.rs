@@ -7,10 +7,6 @@ use crate::rt;
 /// `Software`: 镜像软件信息
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Software {
-    /// CUDA版本
-    ///
-    /// Wire name `CUDAVersion`.
-    pub cuda_version: ::core::option::Option<::std::string::String>,
     /// 框架名称
     ///
     /// Wire name `Framework`.
@@ -19,7 +15,11 @@ pub struct Software {
     ///
     /// Wire name `FrameworkVersion`.
     pub framework_version: ::core::option::Option<::std::string::String>,
-    /// 应用列表
+    /// CUDA版本
+    ///
+    /// Wire name `CUDAVersion`.
+    pub cuda_version: ::core::option::Option<::std::string::String>,
+    /// 【array of string】应用列表
     ///
     /// Wire name `Applications`.
     pub applications: ::std::vec::Vec<::std::string::String>,
@@ -32,11 +32,11 @@ pub struct Software {
 impl rt::Object for Software {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "CUDAVersion" => ::core::option::Option::Some(&mut self.cuda_version),
             "Framework" => ::core::option::Option::Some(&mut self.framework),
             "FrameworkVersion" => {
                 ::core::option::Option::Some(&mut self.framework_version)
             }
+            "CUDAVersion" => ::core::option::Option::Some(&mut self.cuda_version),
             "Applications" => ::core::option::Option::Some(&mut self.applications),
             _ => ::core::option::Option::None,
         }
@@ -50,9 +50,9 @@ impl rt::Object for Software {
 impl rt::ToJson for Software {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("CUDAVersion", &self.cuda_version);
         o.put("Framework", &self.framework);
         o.put("FrameworkVersion", &self.framework_version);
+        o.put("CUDAVersion", &self.cuda_version);
         o.put("Applications", &self.applications);
         o.finish()
     }

@@ -7,14 +7,14 @@ use crate::rt;
 /// `SoftwarePort`: 应用端口信息
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SoftwarePort {
-    /// 端口号。范围: \[1, 65535\]
-    ///
-    /// Wire name `Port`. From 1 to 65535.
-    pub port: ::core::option::Option<i64>,
     /// 应用名称
     ///
     /// Wire name `Software`.
     pub software: ::core::option::Option<::std::string::String>,
+    /// 端口号。范围: \[1, 65535\]
+    ///
+    /// Wire name `Port`. From 1 to 65535.
+    pub port: ::core::option::Option<i64>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -24,8 +24,8 @@ pub struct SoftwarePort {
 impl rt::Object for SoftwarePort {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "Port" => ::core::option::Option::Some(&mut self.port),
             "Software" => ::core::option::Option::Some(&mut self.software),
+            "Port" => ::core::option::Option::Some(&mut self.port),
             _ => ::core::option::Option::None,
         }
     }
@@ -38,8 +38,8 @@ impl rt::Object for SoftwarePort {
 impl rt::ToJson for SoftwarePort {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("Port", &self.port);
         o.put("Software", &self.software);
+        o.put("Port", &self.port);
         o.finish()
     }
 }

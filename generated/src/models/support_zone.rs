@@ -7,26 +7,26 @@ use crate::rt;
 /// `SupportZone`: compshare支持的可用区信息列表
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SupportZone {
-    /// 可用区显示名称
-    ///
-    /// Wire name `Describe`.
-    pub describe: ::core::option::Option<::std::string::String>,
     /// 地域名称
     ///
     /// Wire name `Region`.
     pub region: ::core::option::Option<::std::string::String>,
-    /// 地域ID
-    ///
-    /// Wire name `RegionId`.
-    pub region_id: ::core::option::Option<i64>,
     /// 可用区名称
     ///
     /// Wire name `Zone`.
     pub zone: ::core::option::Option<::std::string::String>,
+    /// 地域ID
+    ///
+    /// Wire name `RegionId`.
+    pub region_id: ::core::option::Option<i64>,
     /// 可用区ID
     ///
     /// Wire name `ZoneId`.
     pub zone_id: ::core::option::Option<i64>,
+    /// 可用区显示名称
+    ///
+    /// Wire name `Describe`.
+    pub describe: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -36,11 +36,11 @@ pub struct SupportZone {
 impl rt::Object for SupportZone {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "Describe" => ::core::option::Option::Some(&mut self.describe),
             "Region" => ::core::option::Option::Some(&mut self.region),
-            "RegionId" => ::core::option::Option::Some(&mut self.region_id),
             "Zone" => ::core::option::Option::Some(&mut self.zone),
+            "RegionId" => ::core::option::Option::Some(&mut self.region_id),
             "ZoneId" => ::core::option::Option::Some(&mut self.zone_id),
+            "Describe" => ::core::option::Option::Some(&mut self.describe),
             _ => ::core::option::Option::None,
         }
     }
@@ -53,11 +53,11 @@ impl rt::Object for SupportZone {
 impl rt::ToJson for SupportZone {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("Describe", &self.describe);
         o.put("Region", &self.region);
-        o.put("RegionId", &self.region_id);
         o.put("Zone", &self.zone);
+        o.put("RegionId", &self.region_id);
         o.put("ZoneId", &self.zone_id);
+        o.put("Describe", &self.describe);
         o.finish()
     }
 }

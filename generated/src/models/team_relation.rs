@@ -7,42 +7,42 @@ use crate::rt;
 /// `TeamRelation`: 团队关系信息
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TeamRelation {
-    /// 已分配金额
+    /// 团队ID
     ///
-    /// Wire name `AllocateAmount`.
-    pub allocate_amount: ::core::option::Option<i64>,
-    /// 余额
+    /// Wire name `TeamId`. Example: `1001`.
+    pub team_id: ::core::option::Option<i64>,
+    /// 团队名称
     ///
-    /// Wire name `AvailableAmount`.
-    pub available_amount: ::core::option::Option<i64>,
+    /// Wire name `TeamName`. Example: `my-team`.
+    pub team_name: ::core::option::Option<::std::string::String>,
+    /// 成员公司Id
+    ///
+    /// Wire name `UserCompanyId`. Example: `50001`.
+    pub user_company_id: ::core::option::Option<i64>,
+    /// 虚拟账号公司Id
+    ///
+    /// Wire name `VirtualCompanyId`. Example: `60001`.
+    pub virtual_company_id: ::core::option::Option<i64>,
+    /// 邀请状态：Pending（待同意）、Joined（已加入）、Rejected（拒绝）、Canceled（取消）
+    ///
+    /// Wire name `Status`. Example: `joined`.
+    pub status: ::core::option::Option<::std::string::String>,
+    /// 备注名称
+    ///
+    /// Wire name `RemarkName`. Example: `张三`.
+    pub remark_name: ::core::option::Option<::std::string::String>,
     /// 邀请时间
     ///
     /// Wire name `CreateTime`.
     pub create_time: ::core::option::Option<i64>,
-    /// 备注名称
+    /// 已分配金额
     ///
-    /// Wire name `RemarkName`.
-    pub remark_name: ::core::option::Option<::std::string::String>,
-    /// 邀请状态：Pending（待同意）、Joined（已加入）、Rejected（拒绝）、Canceled（取消）
+    /// Wire name `AllocateAmount`. Example: `100000`.
+    pub allocate_amount: ::core::option::Option<i64>,
+    /// 余额
     ///
-    /// Wire name `Status`.
-    pub status: ::core::option::Option<::std::string::String>,
-    /// 团队ID
-    ///
-    /// Wire name `TeamId`.
-    pub team_id: ::core::option::Option<i64>,
-    /// 团队名称
-    ///
-    /// Wire name `TeamName`.
-    pub team_name: ::core::option::Option<::std::string::String>,
-    /// 成员公司Id
-    ///
-    /// Wire name `UserCompanyId`.
-    pub user_company_id: ::core::option::Option<i64>,
-    /// 虚拟账号公司Id
-    ///
-    /// Wire name `VirtualCompanyId`.
-    pub virtual_company_id: ::core::option::Option<i64>,
+    /// Wire name `AvailableAmount`. Example: `80000`.
+    pub available_amount: ::core::option::Option<i64>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -52,17 +52,17 @@ pub struct TeamRelation {
 impl rt::Object for TeamRelation {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "AllocateAmount" => ::core::option::Option::Some(&mut self.allocate_amount),
-            "AvailableAmount" => ::core::option::Option::Some(&mut self.available_amount),
-            "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
-            "RemarkName" => ::core::option::Option::Some(&mut self.remark_name),
-            "Status" => ::core::option::Option::Some(&mut self.status),
             "TeamId" => ::core::option::Option::Some(&mut self.team_id),
             "TeamName" => ::core::option::Option::Some(&mut self.team_name),
             "UserCompanyId" => ::core::option::Option::Some(&mut self.user_company_id),
             "VirtualCompanyId" => {
                 ::core::option::Option::Some(&mut self.virtual_company_id)
             }
+            "Status" => ::core::option::Option::Some(&mut self.status),
+            "RemarkName" => ::core::option::Option::Some(&mut self.remark_name),
+            "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
+            "AllocateAmount" => ::core::option::Option::Some(&mut self.allocate_amount),
+            "AvailableAmount" => ::core::option::Option::Some(&mut self.available_amount),
             _ => ::core::option::Option::None,
         }
     }
@@ -75,15 +75,15 @@ impl rt::Object for TeamRelation {
 impl rt::ToJson for TeamRelation {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("AllocateAmount", &self.allocate_amount);
-        o.put("AvailableAmount", &self.available_amount);
-        o.put("CreateTime", &self.create_time);
-        o.put("RemarkName", &self.remark_name);
-        o.put("Status", &self.status);
         o.put("TeamId", &self.team_id);
         o.put("TeamName", &self.team_name);
         o.put("UserCompanyId", &self.user_company_id);
         o.put("VirtualCompanyId", &self.virtual_company_id);
+        o.put("Status", &self.status);
+        o.put("RemarkName", &self.remark_name);
+        o.put("CreateTime", &self.create_time);
+        o.put("AllocateAmount", &self.allocate_amount);
+        o.put("AvailableAmount", &self.available_amount);
         o.finish()
     }
 }

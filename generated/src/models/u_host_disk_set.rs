@@ -110,41 +110,43 @@ impl<'de> ::serde::Deserialize<'de> for Type {
 /// `UHostDiskSet`
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UHostDiskSet {
-    /// Wire name `BackupType`.
-    pub backup_type: ::core::option::Option<::std::string::String>,
-    /// 磁盘ID
-    ///
-    /// Wire name `DiskId`.
-    pub disk_id: ::core::option::Option<::std::string::String>,
-    /// 磁盘类型。请参考\[\[api:uhost-api:disk\_type\|磁盘类型\]\]。
+    /// 磁盘类型。请参考磁盘类型。
     ///
     /// Wire name `DiskType`. Required.
     pub disk_type: ::std::string::String,
-    /// 磁盘盘符
+    /// 是否是系统盘。枚举值： &gt; True，是系统盘 &gt; False，是数据盘（默认）。Disks数组中有且只能有一块盘是系统盘。
     ///
-    /// Wire name `Drive`.
-    pub drive: ::core::option::Option<::std::string::String>,
+    /// Wire name `IsBoot`. Required. Default `false`. Sent as the text `True`/`False`; read as a boolean.
+    pub is_boot: bool,
     /// "true": 加密盘 "false"：非加密盘
     ///
     /// Wire name `Encrypted`.
     pub encrypted: ::core::option::Option<::std::string::String>,
-    /// 是否是系统盘。枚举值： &gt; True，是系统盘 &gt; False，是数据盘（默认）。Disks数组中有且只能有一块盘是系统盘。
-    ///
-    /// Wire name `IsBoot`. Required. Sent as the text `True`/`False`; read as a boolean.
-    pub is_boot: bool,
-    /// UDisk名字（仅当磁盘是UDisk时返回）
-    ///
-    /// Wire name `Name`.
-    pub name: ::core::option::Option<::std::string::String>,
-    /// 磁盘大小，单位: GB
-    ///
-    /// Wire name `Size`.
-    pub size: ::core::option::Option<i64>,
     /// 【建议不再使用】磁盘类型。系统盘: Boot，数据盘: Data,网络盘：Udisk
     ///
     /// Wire name `Type`. Documented values: `Boot`, `Data`, `Udisk`; others are accepted. Deprecated: 建议不再使用
     #[deprecated(note = "建议不再使用")]
     pub r#type: ::core::option::Option<Type>,
+    /// 磁盘ID
+    ///
+    /// Wire name `DiskId`.
+    pub disk_id: ::core::option::Option<::std::string::String>,
+    /// UDisk名字（仅当磁盘是UDisk时返回）
+    ///
+    /// Wire name `Name`.
+    pub name: ::core::option::Option<::std::string::String>,
+    /// 磁盘盘符
+    ///
+    /// Wire name `Drive`.
+    pub drive: ::core::option::Option<::std::string::String>,
+    /// 磁盘大小，单位: GB
+    ///
+    /// Wire name `Size`.
+    pub size: ::core::option::Option<i64>,
+    /// 备份方案。若开通了数据方舟，则为DATAARK
+    ///
+    /// Wire name `BackupType`.
+    pub backup_type: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -154,15 +156,15 @@ pub struct UHostDiskSet {
 impl rt::Object for UHostDiskSet {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "BackupType" => ::core::option::Option::Some(&mut self.backup_type),
-            "DiskId" => ::core::option::Option::Some(&mut self.disk_id),
             "DiskType" => ::core::option::Option::Some(&mut self.disk_type),
-            "Drive" => ::core::option::Option::Some(&mut self.drive),
-            "Encrypted" => ::core::option::Option::Some(&mut self.encrypted),
             "IsBoot" => ::core::option::Option::Some(&mut self.is_boot),
-            "Name" => ::core::option::Option::Some(&mut self.name),
-            "Size" => ::core::option::Option::Some(&mut self.size),
+            "Encrypted" => ::core::option::Option::Some(&mut self.encrypted),
             "Type" => ::core::option::Option::Some(&mut self.r#type),
+            "DiskId" => ::core::option::Option::Some(&mut self.disk_id),
+            "Name" => ::core::option::Option::Some(&mut self.name),
+            "Drive" => ::core::option::Option::Some(&mut self.drive),
+            "Size" => ::core::option::Option::Some(&mut self.size),
+            "BackupType" => ::core::option::Option::Some(&mut self.backup_type),
             _ => ::core::option::Option::None,
         }
     }
@@ -175,15 +177,15 @@ impl rt::Object for UHostDiskSet {
 impl rt::ToJson for UHostDiskSet {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("BackupType", &self.backup_type);
-        o.put("DiskId", &self.disk_id);
         o.put("DiskType", &self.disk_type);
-        o.put("Drive", &self.drive);
-        o.put("Encrypted", &self.encrypted);
         o.put("IsBoot", &self.is_boot);
-        o.put("Name", &self.name);
-        o.put("Size", &self.size);
+        o.put("Encrypted", &self.encrypted);
         o.put("Type", &self.r#type);
+        o.put("DiskId", &self.disk_id);
+        o.put("Name", &self.name);
+        o.put("Drive", &self.drive);
+        o.put("Size", &self.size);
+        o.put("BackupType", &self.backup_type);
         o.finish()
     }
 }

@@ -7,50 +7,50 @@ use crate::rt;
 /// `UHostIPSet`
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UHostIpSet {
-    /// IP对应的带宽, 单位: Mb (内网IP不显示带宽信息)
-    ///
-    /// Wire name `Bandwidth`.
-    pub bandwidth: ::core::option::Option<i64>,
-    /// 内网 Private 类型下，表示是否为默认网卡。true: 是默认网卡；其他值：不是。
-    ///
-    /// Wire name `Default`.
-    pub default: ::core::option::Option<::std::string::String>,
-    /// IP地址
-    ///
-    /// Wire name `IP`.
-    pub ip: ::core::option::Option<::std::string::String>,
-    /// 外网IP资源ID 。(内网IP无对应的资源ID)
-    ///
-    /// Wire name `IPId`.
-    pub ip_id: ::core::option::Option<::std::string::String>,
     /// IPv4/IPv6；
     ///
     /// Wire name `IPMode`. Required.
     pub ip_mode: ::std::string::String,
+    /// 内网 Private 类型下，表示是否为默认网卡。true: 是默认网卡；其他值：不是。
+    ///
+    /// Wire name `Default`.
+    pub default: ::core::option::Option<::std::string::String>,
     /// 内网 Private 类型下，当前网卡的Mac。
     ///
     /// Wire name `Mac`.
     pub mac: ::core::option::Option<::std::string::String>,
-    /// 弹性网卡为默认网卡时，返回对应的 ID 值
-    ///
-    /// Wire name `NetworkInterfaceId`.
-    pub network_interface_id: ::core::option::Option<::std::string::String>,
-    /// IP地址对应的子网 ID。（北京一不支持，字段返回为空）
-    ///
-    /// Wire name `SubnetId`.
-    pub subnet_id: ::core::option::Option<::std::string::String>,
-    /// 国际: Internation，BGP: Bgp，内网: Private
-    ///
-    /// Wire name `Type`.
-    pub r#type: ::core::option::Option<::std::string::String>,
-    /// IP地址对应的VPC ID。（北京一不支持，字段返回为空）
-    ///
-    /// Wire name `VPCId`.
-    pub vpc_id: ::core::option::Option<::std::string::String>,
     /// 当前EIP的权重。权重最大的为当前的出口IP。
     ///
     /// Wire name `Weight`.
     pub weight: ::core::option::Option<i64>,
+    /// 国际: Internation，BGP: Bgp，内网: Private
+    ///
+    /// Wire name `Type`.
+    pub r#type: ::core::option::Option<::std::string::String>,
+    /// 外网IP资源ID 。(内网IP无对应的资源ID)
+    ///
+    /// Wire name `IPId`.
+    pub ip_id: ::core::option::Option<::std::string::String>,
+    /// IP地址
+    ///
+    /// Wire name `IP`.
+    pub ip: ::core::option::Option<::std::string::String>,
+    /// IP对应的带宽, 单位: Mb (内网IP不显示带宽信息)
+    ///
+    /// Wire name `Bandwidth`.
+    pub bandwidth: ::core::option::Option<i64>,
+    /// IP地址对应的VPC ID。（北京一不支持，字段返回为空）
+    ///
+    /// Wire name `VPCId`.
+    pub vpc_id: ::core::option::Option<::std::string::String>,
+    /// IP地址对应的子网 ID。（北京一不支持，字段返回为空）
+    ///
+    /// Wire name `SubnetId`.
+    pub subnet_id: ::core::option::Option<::std::string::String>,
+    /// 弹性网卡为默认网卡时，返回对应的 ID 值
+    ///
+    /// Wire name `NetworkInterfaceId`.
+    pub network_interface_id: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -60,19 +60,19 @@ pub struct UHostIpSet {
 impl rt::Object for UHostIpSet {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "Bandwidth" => ::core::option::Option::Some(&mut self.bandwidth),
-            "Default" => ::core::option::Option::Some(&mut self.default),
-            "IP" => ::core::option::Option::Some(&mut self.ip),
-            "IPId" => ::core::option::Option::Some(&mut self.ip_id),
             "IPMode" => ::core::option::Option::Some(&mut self.ip_mode),
+            "Default" => ::core::option::Option::Some(&mut self.default),
             "Mac" => ::core::option::Option::Some(&mut self.mac),
+            "Weight" => ::core::option::Option::Some(&mut self.weight),
+            "Type" => ::core::option::Option::Some(&mut self.r#type),
+            "IPId" => ::core::option::Option::Some(&mut self.ip_id),
+            "IP" => ::core::option::Option::Some(&mut self.ip),
+            "Bandwidth" => ::core::option::Option::Some(&mut self.bandwidth),
+            "VPCId" => ::core::option::Option::Some(&mut self.vpc_id),
+            "SubnetId" => ::core::option::Option::Some(&mut self.subnet_id),
             "NetworkInterfaceId" => {
                 ::core::option::Option::Some(&mut self.network_interface_id)
             }
-            "SubnetId" => ::core::option::Option::Some(&mut self.subnet_id),
-            "Type" => ::core::option::Option::Some(&mut self.r#type),
-            "VPCId" => ::core::option::Option::Some(&mut self.vpc_id),
-            "Weight" => ::core::option::Option::Some(&mut self.weight),
             _ => ::core::option::Option::None,
         }
     }
@@ -85,17 +85,17 @@ impl rt::Object for UHostIpSet {
 impl rt::ToJson for UHostIpSet {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("Bandwidth", &self.bandwidth);
-        o.put("Default", &self.default);
-        o.put("IP", &self.ip);
-        o.put("IPId", &self.ip_id);
         o.put("IPMode", &self.ip_mode);
+        o.put("Default", &self.default);
         o.put("Mac", &self.mac);
-        o.put("NetworkInterfaceId", &self.network_interface_id);
-        o.put("SubnetId", &self.subnet_id);
-        o.put("Type", &self.r#type);
-        o.put("VPCId", &self.vpc_id);
         o.put("Weight", &self.weight);
+        o.put("Type", &self.r#type);
+        o.put("IPId", &self.ip_id);
+        o.put("IP", &self.ip);
+        o.put("Bandwidth", &self.bandwidth);
+        o.put("VPCId", &self.vpc_id);
+        o.put("SubnetId", &self.subnet_id);
+        o.put("NetworkInterfaceId", &self.network_interface_id);
         o.finish()
     }
 }

@@ -7,6 +7,10 @@ use crate::rt;
 /// `UHostRefundPriceSet`: 删除退费详情
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UHostRefundPriceSet {
+    /// UHost实例ID
+    ///
+    /// Wire name `UHostId`. Required.
+    pub u_host_id: ::std::string::String,
     /// 实例操作结果的错误码。0为成功
     ///
     /// Wire name `Code`. Required.
@@ -19,10 +23,10 @@ pub struct UHostRefundPriceSet {
     ///
     /// Wire name `RefundPrice`.
     pub refund_price: ::core::option::Option<f64>,
-    /// UHost实例ID
+    /// 状态说明
     ///
-    /// Wire name `UHostId`. Required.
-    pub u_host_id: ::std::string::String,
+    /// Wire name `Message`.
+    pub message: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -32,10 +36,11 @@ pub struct UHostRefundPriceSet {
 impl rt::Object for UHostRefundPriceSet {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
+            "UHostId" => ::core::option::Option::Some(&mut self.u_host_id),
             "Code" => ::core::option::Option::Some(&mut self.code),
             "ErrMessage" => ::core::option::Option::Some(&mut self.err_message),
             "RefundPrice" => ::core::option::Option::Some(&mut self.refund_price),
-            "UHostId" => ::core::option::Option::Some(&mut self.u_host_id),
+            "Message" => ::core::option::Option::Some(&mut self.message),
             _ => ::core::option::Option::None,
         }
     }
@@ -48,10 +53,11 @@ impl rt::Object for UHostRefundPriceSet {
 impl rt::ToJson for UHostRefundPriceSet {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
+        o.put("UHostId", &self.u_host_id);
         o.put("Code", &self.code);
         o.put("ErrMessage", &self.err_message);
         o.put("RefundPrice", &self.refund_price);
-        o.put("UHostId", &self.u_host_id);
+        o.put("Message", &self.message);
         o.finish()
     }
 }

@@ -15,22 +15,28 @@ pub struct UlHostDiskSet {
     ///
     /// Wire name `DiskType`.
     pub disk_type: ::core::option::Option<::std::string::String>,
-    /// 磁盘盘符。系统盘："vda"
-    ///
-    /// Wire name `Drive`.
-    pub drive: ::core::option::Option<::std::string::String>,
-    /// 是否为系统盘。是："True"；否："False"
-    ///
-    /// Wire name `IsBoot`. Sent as the text `True`/`False`; read as a boolean.
-    pub is_boot: ::core::option::Option<bool>,
-    /// 磁盘大小。单位：GB
-    ///
-    /// Wire name `Size`.
-    pub size: ::core::option::Option<i64>,
     /// 磁盘类型。系统盘："Boot"；数据盘："Data"
     ///
     /// Wire name `Type`.
     pub r#type: ::core::option::Option<::std::string::String>,
+    /// 磁盘大小。单位：GB
+    ///
+    /// Wire name `Size`.
+    pub size: ::core::option::Option<i64>,
+    /// 是否为系统盘。是："True"；否："False"
+    ///
+    /// Wire name `IsBoot`. Sent as the text `True`/`False`; read as a boolean.
+    pub is_boot: ::core::option::Option<bool>,
+    /// 磁盘盘符。系统盘："vda"
+    ///
+    /// Wire name `Drive`.
+    pub drive: ::core::option::Option<::std::string::String>,
+    /// Wire name `BackupType`.
+    pub backup_type: ::core::option::Option<::std::string::String>,
+    /// Wire name `Encrypted`.
+    pub encrypted: ::core::option::Option<::std::string::String>,
+    /// Wire name `Name`.
+    pub name: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -42,10 +48,13 @@ impl rt::Object for UlHostDiskSet {
         match name {
             "DiskId" => ::core::option::Option::Some(&mut self.disk_id),
             "DiskType" => ::core::option::Option::Some(&mut self.disk_type),
-            "Drive" => ::core::option::Option::Some(&mut self.drive),
-            "IsBoot" => ::core::option::Option::Some(&mut self.is_boot),
-            "Size" => ::core::option::Option::Some(&mut self.size),
             "Type" => ::core::option::Option::Some(&mut self.r#type),
+            "Size" => ::core::option::Option::Some(&mut self.size),
+            "IsBoot" => ::core::option::Option::Some(&mut self.is_boot),
+            "Drive" => ::core::option::Option::Some(&mut self.drive),
+            "BackupType" => ::core::option::Option::Some(&mut self.backup_type),
+            "Encrypted" => ::core::option::Option::Some(&mut self.encrypted),
+            "Name" => ::core::option::Option::Some(&mut self.name),
             _ => ::core::option::Option::None,
         }
     }
@@ -60,10 +69,13 @@ impl rt::ToJson for UlHostDiskSet {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
         o.put("DiskId", &self.disk_id);
         o.put("DiskType", &self.disk_type);
-        o.put("Drive", &self.drive);
-        o.put("IsBoot", &self.is_boot);
-        o.put("Size", &self.size);
         o.put("Type", &self.r#type);
+        o.put("Size", &self.size);
+        o.put("IsBoot", &self.is_boot);
+        o.put("Drive", &self.drive);
+        o.put("BackupType", &self.backup_type);
+        o.put("Encrypted", &self.encrypted);
+        o.put("Name", &self.name);
         o.finish()
     }
 }

@@ -231,42 +231,26 @@ impl<'de> ::serde::Deserialize<'de> for State {
 /// `ULHostInstanceSet`: 轻量应用云主机详情
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UlHostInstanceSet {
-    /// 【数组】镜像包含的应用列表。
+    /// 可用区。
     ///
-    /// Wire name `Apps`.
-    pub apps: ::std::vec::Vec<::std::string::String>,
-    /// 是否自动续费。枚举值：Yes/No
+    /// Wire name `Zone`.
+    pub zone: ::core::option::Option<::std::string::String>,
+    /// 实例Id。
     ///
-    /// Wire name `AutoRenew`. Sent as the text `True`/`False`; read as a boolean.
-    pub auto_renew: ::core::option::Option<bool>,
-    /// CPU核数。
+    /// Wire name `ULHostId`.
+    pub ul_host_id: ::core::option::Option<::std::string::String>,
+    /// 实例名称。默认套餐Id
     ///
-    /// Wire name `CPU`.
-    pub cpu: ::core::option::Option<i64>,
-    /// 计费模式。枚举值：Month/Year
+    /// Wire name `Name`.
+    pub name: ::core::option::Option<::std::string::String>,
+    /// 业务组。
     ///
-    /// Wire name `ChargeType`. Documented values: `Month`, `Year`; others are accepted.
-    pub charge_type: ::core::option::Option<ChargeType>,
-    /// 创建时间。Unix时间戳
+    /// Wire name `Tag`.
+    pub tag: ::core::option::Option<::std::string::String>,
+    /// 备注。
     ///
-    /// Wire name `CreateTime`.
-    pub create_time: ::core::option::Option<i64>,
-    /// 磁盘信息
-    ///
-    /// Wire name `DiskSet`.
-    pub disk_set: ::std::vec::Vec<crate::models::UlHostDiskSet>,
-    /// 流量包详情信息
-    ///
-    /// Wire name `EIPExclusiveUTPInfo`.
-    pub eip_exclusive_utp_info: ::core::option::Option<crate::models::ExclusiveUtpInfo>,
-    /// 过期时间。Unix时间戳
-    ///
-    /// Wire name `ExpireTime`.
-    pub expire_time: ::core::option::Option<i64>,
-    /// IP信息
-    ///
-    /// Wire name `IPSet`.
-    pub ip_set: ::std::vec::Vec<crate::models::UHostIpSet>,
+    /// Wire name `Remark`.
+    pub remark: ::core::option::Option<::std::string::String>,
     /// 镜像Id。
     ///
     /// Wire name `ImageId`.
@@ -275,38 +259,54 @@ pub struct UlHostInstanceSet {
     ///
     /// Wire name `ImageName`.
     pub image_name: ::core::option::Option<::std::string::String>,
-    /// 是否过期。枚举值：Yes/No
+    /// 【数组】镜像包含的应用列表。
     ///
-    /// Wire name `IsExpire`. Sent as the text `True`/`False`; read as a boolean.
-    pub is_expire: ::core::option::Option<bool>,
+    /// Wire name `Apps`.
+    pub apps: ::std::vec::Vec<::std::string::String>,
+    /// CPU核数。
+    ///
+    /// Wire name `CPU`.
+    pub cpu: ::core::option::Option<i64>,
     /// 内存。单位：MB
     ///
     /// Wire name `Memory`.
     pub memory: ::core::option::Option<i64>,
-    /// 实例名称。默认套餐Id
-    ///
-    /// Wire name `Name`.
-    pub name: ::core::option::Option<::std::string::String>,
-    /// 备注。
-    ///
-    /// Wire name `Remark`.
-    pub remark: ::core::option::Option<::std::string::String>,
     /// 实例状态。枚举值： &gt;初始化: Initializing; &gt;启动中: Starting; &gt; 运行中: Running; &gt; 关机中: Stopping; &gt;关机: Stopped &gt;安装失败: Install Fail; &gt;重启中: Rebooting; &gt; 未知(空字符串，获取状态超时或出错)：""
     ///
     /// Wire name `State`. Documented values: `Initializing`, `Starting`, `Running`, `Stopping`, `Stopped`, `Install Fail`, `Rebooting`; others are accepted.
     pub state: ::core::option::Option<State>,
-    /// 业务组。
+    /// 计费模式。枚举值：Month/Year
     ///
-    /// Wire name `Tag`.
-    pub tag: ::core::option::Option<::std::string::String>,
-    /// 实例Id。
+    /// Wire name `ChargeType`. Documented values: `Month`, `Year`; others are accepted.
+    pub charge_type: ::core::option::Option<ChargeType>,
+    /// IP信息
     ///
-    /// Wire name `ULHostId`.
-    pub ul_host_id: ::core::option::Option<::std::string::String>,
-    /// 可用区。
+    /// Wire name `IPSet`.
+    pub ip_set: ::std::vec::Vec<crate::models::UHostIpSet>,
+    /// 磁盘信息
     ///
-    /// Wire name `Zone`.
-    pub zone: ::core::option::Option<::std::string::String>,
+    /// Wire name `DiskSet`.
+    pub disk_set: ::std::vec::Vec<crate::models::UlHostDiskSet>,
+    /// 流量包详情信息
+    ///
+    /// Wire name `EIPExclusiveUTPInfo`.
+    pub eip_exclusive_utp_info: ::core::option::Option<crate::models::ExclusiveUtpInfo>,
+    /// 是否自动续费。枚举值：Yes/No
+    ///
+    /// Wire name `AutoRenew`. Sent as the text `True`/`False`; read as a boolean.
+    pub auto_renew: ::core::option::Option<bool>,
+    /// 是否过期。枚举值：Yes/No
+    ///
+    /// Wire name `IsExpire`. Sent as the text `True`/`False`; read as a boolean.
+    pub is_expire: ::core::option::Option<bool>,
+    /// 过期时间。Unix时间戳
+    ///
+    /// Wire name `ExpireTime`.
+    pub expire_time: ::core::option::Option<i64>,
+    /// 创建时间。Unix时间戳
+    ///
+    /// Wire name `CreateTime`.
+    pub create_time: ::core::option::Option<i64>,
     /// Wire name `ExclusiveUTPInfo`.
     pub exclusive_utp_info: ::core::option::Option<crate::models::ExclusiveUtpInfo>,
     /// Members the spec does not name, and values that did not fit their field, exactly
@@ -318,27 +318,27 @@ pub struct UlHostInstanceSet {
 impl rt::Object for UlHostInstanceSet {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
+            "Zone" => ::core::option::Option::Some(&mut self.zone),
+            "ULHostId" => ::core::option::Option::Some(&mut self.ul_host_id),
+            "Name" => ::core::option::Option::Some(&mut self.name),
+            "Tag" => ::core::option::Option::Some(&mut self.tag),
+            "Remark" => ::core::option::Option::Some(&mut self.remark),
+            "ImageId" => ::core::option::Option::Some(&mut self.image_id),
+            "ImageName" => ::core::option::Option::Some(&mut self.image_name),
             "Apps" => ::core::option::Option::Some(&mut self.apps),
-            "AutoRenew" => ::core::option::Option::Some(&mut self.auto_renew),
             "CPU" => ::core::option::Option::Some(&mut self.cpu),
+            "Memory" => ::core::option::Option::Some(&mut self.memory),
+            "State" => ::core::option::Option::Some(&mut self.state),
             "ChargeType" => ::core::option::Option::Some(&mut self.charge_type),
-            "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
+            "IPSet" => ::core::option::Option::Some(rt::models(&mut self.ip_set)),
             "DiskSet" => ::core::option::Option::Some(rt::models(&mut self.disk_set)),
             "EIPExclusiveUTPInfo" => {
                 ::core::option::Option::Some(rt::model(&mut self.eip_exclusive_utp_info))
             }
-            "ExpireTime" => ::core::option::Option::Some(&mut self.expire_time),
-            "IPSet" => ::core::option::Option::Some(rt::models(&mut self.ip_set)),
-            "ImageId" => ::core::option::Option::Some(&mut self.image_id),
-            "ImageName" => ::core::option::Option::Some(&mut self.image_name),
+            "AutoRenew" => ::core::option::Option::Some(&mut self.auto_renew),
             "IsExpire" => ::core::option::Option::Some(&mut self.is_expire),
-            "Memory" => ::core::option::Option::Some(&mut self.memory),
-            "Name" => ::core::option::Option::Some(&mut self.name),
-            "Remark" => ::core::option::Option::Some(&mut self.remark),
-            "State" => ::core::option::Option::Some(&mut self.state),
-            "Tag" => ::core::option::Option::Some(&mut self.tag),
-            "ULHostId" => ::core::option::Option::Some(&mut self.ul_host_id),
-            "Zone" => ::core::option::Option::Some(&mut self.zone),
+            "ExpireTime" => ::core::option::Option::Some(&mut self.expire_time),
+            "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
             "ExclusiveUTPInfo" => {
                 ::core::option::Option::Some(rt::model(&mut self.exclusive_utp_info))
             }
@@ -354,25 +354,25 @@ impl rt::Object for UlHostInstanceSet {
 impl rt::ToJson for UlHostInstanceSet {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("Apps", &self.apps);
-        o.put("AutoRenew", &self.auto_renew);
-        o.put("CPU", &self.cpu);
-        o.put("ChargeType", &self.charge_type);
-        o.put("CreateTime", &self.create_time);
-        o.put("DiskSet", &self.disk_set);
-        o.put("EIPExclusiveUTPInfo", &self.eip_exclusive_utp_info);
-        o.put("ExpireTime", &self.expire_time);
-        o.put("IPSet", &self.ip_set);
+        o.put("Zone", &self.zone);
+        o.put("ULHostId", &self.ul_host_id);
+        o.put("Name", &self.name);
+        o.put("Tag", &self.tag);
+        o.put("Remark", &self.remark);
         o.put("ImageId", &self.image_id);
         o.put("ImageName", &self.image_name);
-        o.put("IsExpire", &self.is_expire);
+        o.put("Apps", &self.apps);
+        o.put("CPU", &self.cpu);
         o.put("Memory", &self.memory);
-        o.put("Name", &self.name);
-        o.put("Remark", &self.remark);
         o.put("State", &self.state);
-        o.put("Tag", &self.tag);
-        o.put("ULHostId", &self.ul_host_id);
-        o.put("Zone", &self.zone);
+        o.put("ChargeType", &self.charge_type);
+        o.put("IPSet", &self.ip_set);
+        o.put("DiskSet", &self.disk_set);
+        o.put("EIPExclusiveUTPInfo", &self.eip_exclusive_utp_info);
+        o.put("AutoRenew", &self.auto_renew);
+        o.put("IsExpire", &self.is_expire);
+        o.put("ExpireTime", &self.expire_time);
+        o.put("CreateTime", &self.create_time);
         o.put("ExclusiveUTPInfo", &self.exclusive_utp_info);
         o.finish()
     }

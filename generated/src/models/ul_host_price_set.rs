@@ -11,14 +11,22 @@ pub struct UlHostPriceSet {
     ///
     /// Wire name `ChargeType`.
     pub charge_type: ::core::option::Option<::std::string::String>,
-    /// 原价
-    ///
-    /// Wire name `OriginalPrice`.
-    pub original_price: ::core::option::Option<f64>,
     /// 价格
     ///
     /// Wire name `Price`.
     pub price: ::core::option::Option<f64>,
+    /// 原价
+    ///
+    /// Wire name `OriginalPrice`.
+    pub original_price: ::core::option::Option<f64>,
+    /// Wire name `ListPrice`.
+    pub list_price: ::core::option::Option<f64>,
+    /// Wire name `ListPriceDetail`.
+    pub list_price_detail: ::core::option::Option<crate::models::UlHostPriceDetail>,
+    /// Wire name `OriginalPriceDetail`.
+    pub original_price_detail: ::core::option::Option<crate::models::UlHostPriceDetail>,
+    /// Wire name `PriceDetail`.
+    pub price_detail: ::core::option::Option<crate::models::UlHostPriceDetail>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -29,8 +37,18 @@ impl rt::Object for UlHostPriceSet {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
             "ChargeType" => ::core::option::Option::Some(&mut self.charge_type),
-            "OriginalPrice" => ::core::option::Option::Some(&mut self.original_price),
             "Price" => ::core::option::Option::Some(&mut self.price),
+            "OriginalPrice" => ::core::option::Option::Some(&mut self.original_price),
+            "ListPrice" => ::core::option::Option::Some(&mut self.list_price),
+            "ListPriceDetail" => {
+                ::core::option::Option::Some(rt::model(&mut self.list_price_detail))
+            }
+            "OriginalPriceDetail" => {
+                ::core::option::Option::Some(rt::model(&mut self.original_price_detail))
+            }
+            "PriceDetail" => {
+                ::core::option::Option::Some(rt::model(&mut self.price_detail))
+            }
             _ => ::core::option::Option::None,
         }
     }
@@ -44,8 +62,12 @@ impl rt::ToJson for UlHostPriceSet {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
         o.put("ChargeType", &self.charge_type);
-        o.put("OriginalPrice", &self.original_price);
         o.put("Price", &self.price);
+        o.put("OriginalPrice", &self.original_price);
+        o.put("ListPrice", &self.list_price);
+        o.put("ListPriceDetail", &self.list_price_detail);
+        o.put("OriginalPriceDetail", &self.original_price_detail);
+        o.put("PriceDetail", &self.price_detail);
         o.finish()
     }
 }

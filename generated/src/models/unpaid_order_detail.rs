@@ -7,22 +7,26 @@ use crate::rt;
 /// `UnpaidOrderDetail`: 未支付订单详情
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnpaidOrderDetail {
-    /// 计费对象的资源ID
-    ///
-    /// Wire name `BillItemId`.
-    pub bill_item_id: ::core::option::Option<::std::string::String>,
-    /// 配置大小
-    ///
-    /// Wire name `Multiple`.
-    pub multiple: ::core::option::Option<i64>,
     /// 产品子类
     ///
     /// Wire name `ProductId`.
     pub product_id: ::core::option::Option<i64>,
+    /// 配置大小
+    ///
+    /// Wire name `Multiple`.
+    pub multiple: ::core::option::Option<i64>,
+    /// 计费对象的资源ID
+    ///
+    /// Wire name `BillItemId`.
+    pub bill_item_id: ::core::option::Option<::std::string::String>,
     /// 资源有效期
     ///
     /// Wire name `PurchaseValue`.
     pub purchase_value: ::core::option::Option<i64>,
+    /// Wire name `ProductName`.
+    pub product_name: ::core::option::Option<::std::string::String>,
+    /// Wire name `Value`.
+    pub value: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -32,10 +36,12 @@ pub struct UnpaidOrderDetail {
 impl rt::Object for UnpaidOrderDetail {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "BillItemId" => ::core::option::Option::Some(&mut self.bill_item_id),
-            "Multiple" => ::core::option::Option::Some(&mut self.multiple),
             "ProductId" => ::core::option::Option::Some(&mut self.product_id),
+            "Multiple" => ::core::option::Option::Some(&mut self.multiple),
+            "BillItemId" => ::core::option::Option::Some(&mut self.bill_item_id),
             "PurchaseValue" => ::core::option::Option::Some(&mut self.purchase_value),
+            "ProductName" => ::core::option::Option::Some(&mut self.product_name),
+            "Value" => ::core::option::Option::Some(&mut self.value),
             _ => ::core::option::Option::None,
         }
     }
@@ -48,10 +54,12 @@ impl rt::Object for UnpaidOrderDetail {
 impl rt::ToJson for UnpaidOrderDetail {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("BillItemId", &self.bill_item_id);
-        o.put("Multiple", &self.multiple);
         o.put("ProductId", &self.product_id);
+        o.put("Multiple", &self.multiple);
+        o.put("BillItemId", &self.bill_item_id);
         o.put("PurchaseValue", &self.purchase_value);
+        o.put("ProductName", &self.product_name);
+        o.put("Value", &self.value);
         o.finish()
     }
 }

@@ -7,70 +7,86 @@ use crate::rt;
 /// `UnpaidOrderInfo`: 未支付订单信息
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnpaidOrderInfo {
-    /// 金额
-    ///
-    /// Wire name `Amount`.
-    pub amount: ::core::option::Option<i64>,
-    /// 付费方式
-    ///
-    /// Wire name `ChargeType`.
-    pub charge_type: ::core::option::Option<::std::string::String>,
-    /// 创建时间
-    ///
-    /// Wire name `CreateTime`.
-    pub create_time: ::core::option::Option<i64>,
-    /// 订单结束时间
-    ///
-    /// Wire name `EndTime`.
-    pub end_time: ::core::option::Option<i64>,
-    /// 配置详情
-    ///
-    /// Wire name `OrderDetail`.
-    pub order_detail: ::std::vec::Vec<crate::models::UnpaidOrderDetail>,
     /// 订单号
     ///
-    /// Wire name `OrderNo`.
+    /// Wire name `OrderNo`. Example: `order-20231115002`.
     pub order_no: ::core::option::Option<::std::string::String>,
-    /// 订单状态
-    ///
-    /// Wire name `OrderState`.
-    pub order_state: ::core::option::Option<::std::string::String>,
     /// 订单类型
     ///
-    /// Wire name `OrderType`.
+    /// Wire name `OrderType`. Example: `Buy`.
     pub order_type: ::core::option::Option<::std::string::String>,
-    /// 折扣率
+    /// 订单状态
     ///
-    /// Wire name `OriginalPrice`.
-    pub original_price: ::core::option::Option<::std::string::String>,
-    /// 购买量
-    ///
-    /// Wire name `Quantity`.
-    pub quantity: ::core::option::Option<::std::string::String>,
+    /// Wire name `OrderState`. Example: `Unpaid`.
+    pub order_state: ::core::option::Option<::std::string::String>,
     /// 可用区
     ///
     /// Wire name `RegionId`.
     pub region_id: ::core::option::Option<::std::string::String>,
-    /// 资源短ID
-    ///
-    /// Wire name `ResourceId`.
-    pub resource_id: ::core::option::Option<::std::string::String>,
     /// 产品类型
     ///
     /// Wire name `ResourceType`.
     pub resource_type: ::core::option::Option<::std::string::String>,
-    /// 订单起始时间
+    /// 付费方式
     ///
-    /// Wire name `StartTime`.
-    pub start_time: ::core::option::Option<i64>,
-    /// 交易号
+    /// Wire name `ChargeType`. Example: `Month`.
+    pub charge_type: ::core::option::Option<::std::string::String>,
+    /// 购买量
     ///
-    /// Wire name `TradeNo`.
-    pub trade_no: ::core::option::Option<::std::string::String>,
+    /// Wire name `Quantity`.
+    pub quantity: ::core::option::Option<::std::string::String>,
+    /// 创建时间
+    ///
+    /// Wire name `CreateTime`. Example: `1700000000`.
+    pub create_time: ::core::option::Option<i64>,
     /// 更新时间
     ///
     /// Wire name `UpdateTime`.
     pub update_time: ::core::option::Option<i64>,
+    /// 订单起始时间
+    ///
+    /// Wire name `StartTime`.
+    pub start_time: ::core::option::Option<i64>,
+    /// 订单结束时间
+    ///
+    /// Wire name `EndTime`.
+    pub end_time: ::core::option::Option<i64>,
+    /// 交易号
+    ///
+    /// Wire name `TradeNo`.
+    pub trade_no: ::core::option::Option<::std::string::String>,
+    /// 资源短ID
+    ///
+    /// Wire name `ResourceId`. Example: `uhost-yyy`.
+    pub resource_id: ::core::option::Option<::std::string::String>,
+    /// 折扣率
+    ///
+    /// Wire name `OriginalPrice`.
+    pub original_price: ::core::option::Option<::std::string::String>,
+    /// 配置详情
+    ///
+    /// Wire name `OrderDetail`.
+    pub order_detail: ::std::vec::Vec<crate::models::UnpaidOrderDetail>,
+    /// 金额
+    ///
+    /// Wire name `Amount`.
+    pub amount: ::core::option::Option<i64>,
+    /// Wire name `AmountCoupon`.
+    pub amount_coupon: ::core::option::Option<::std::string::String>,
+    /// Wire name `AmountFree`.
+    pub amount_free: ::core::option::Option<::std::string::String>,
+    /// Wire name `AmountReal`.
+    pub amount_real: ::core::option::Option<::std::string::String>,
+    /// Wire name `Count`.
+    pub count: ::core::option::Option<i64>,
+    /// Wire name `OrderDetailOld`.
+    pub order_detail_old: ::std::vec::Vec<crate::models::OrderDetailItem>,
+    /// Wire name `ProjectName`.
+    pub project_name: ::core::option::Option<::std::string::String>,
+    /// Wire name `ResourceTag`.
+    pub resource_tag: ::std::vec::Vec<crate::models::ResourceTagItem>,
+    /// Wire name `SpotDiscount`.
+    pub spot_discount: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -80,24 +96,36 @@ pub struct UnpaidOrderInfo {
 impl rt::Object for UnpaidOrderInfo {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "Amount" => ::core::option::Option::Some(&mut self.amount),
+            "OrderNo" => ::core::option::Option::Some(&mut self.order_no),
+            "OrderType" => ::core::option::Option::Some(&mut self.order_type),
+            "OrderState" => ::core::option::Option::Some(&mut self.order_state),
+            "RegionId" => ::core::option::Option::Some(&mut self.region_id),
+            "ResourceType" => ::core::option::Option::Some(&mut self.resource_type),
             "ChargeType" => ::core::option::Option::Some(&mut self.charge_type),
+            "Quantity" => ::core::option::Option::Some(&mut self.quantity),
             "CreateTime" => ::core::option::Option::Some(&mut self.create_time),
+            "UpdateTime" => ::core::option::Option::Some(&mut self.update_time),
+            "StartTime" => ::core::option::Option::Some(&mut self.start_time),
             "EndTime" => ::core::option::Option::Some(&mut self.end_time),
+            "TradeNo" => ::core::option::Option::Some(&mut self.trade_no),
+            "ResourceId" => ::core::option::Option::Some(&mut self.resource_id),
+            "OriginalPrice" => ::core::option::Option::Some(&mut self.original_price),
             "OrderDetail" => {
                 ::core::option::Option::Some(rt::models(&mut self.order_detail))
             }
-            "OrderNo" => ::core::option::Option::Some(&mut self.order_no),
-            "OrderState" => ::core::option::Option::Some(&mut self.order_state),
-            "OrderType" => ::core::option::Option::Some(&mut self.order_type),
-            "OriginalPrice" => ::core::option::Option::Some(&mut self.original_price),
-            "Quantity" => ::core::option::Option::Some(&mut self.quantity),
-            "RegionId" => ::core::option::Option::Some(&mut self.region_id),
-            "ResourceId" => ::core::option::Option::Some(&mut self.resource_id),
-            "ResourceType" => ::core::option::Option::Some(&mut self.resource_type),
-            "StartTime" => ::core::option::Option::Some(&mut self.start_time),
-            "TradeNo" => ::core::option::Option::Some(&mut self.trade_no),
-            "UpdateTime" => ::core::option::Option::Some(&mut self.update_time),
+            "Amount" => ::core::option::Option::Some(&mut self.amount),
+            "AmountCoupon" => ::core::option::Option::Some(&mut self.amount_coupon),
+            "AmountFree" => ::core::option::Option::Some(&mut self.amount_free),
+            "AmountReal" => ::core::option::Option::Some(&mut self.amount_real),
+            "Count" => ::core::option::Option::Some(&mut self.count),
+            "OrderDetailOld" => {
+                ::core::option::Option::Some(rt::models(&mut self.order_detail_old))
+            }
+            "ProjectName" => ::core::option::Option::Some(&mut self.project_name),
+            "ResourceTag" => {
+                ::core::option::Option::Some(rt::models(&mut self.resource_tag))
+            }
+            "SpotDiscount" => ::core::option::Option::Some(&mut self.spot_discount),
             _ => ::core::option::Option::None,
         }
     }
@@ -110,22 +138,30 @@ impl rt::Object for UnpaidOrderInfo {
 impl rt::ToJson for UnpaidOrderInfo {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
-        o.put("Amount", &self.amount);
-        o.put("ChargeType", &self.charge_type);
-        o.put("CreateTime", &self.create_time);
-        o.put("EndTime", &self.end_time);
-        o.put("OrderDetail", &self.order_detail);
         o.put("OrderNo", &self.order_no);
-        o.put("OrderState", &self.order_state);
         o.put("OrderType", &self.order_type);
-        o.put("OriginalPrice", &self.original_price);
-        o.put("Quantity", &self.quantity);
+        o.put("OrderState", &self.order_state);
         o.put("RegionId", &self.region_id);
-        o.put("ResourceId", &self.resource_id);
         o.put("ResourceType", &self.resource_type);
-        o.put("StartTime", &self.start_time);
-        o.put("TradeNo", &self.trade_no);
+        o.put("ChargeType", &self.charge_type);
+        o.put("Quantity", &self.quantity);
+        o.put("CreateTime", &self.create_time);
         o.put("UpdateTime", &self.update_time);
+        o.put("StartTime", &self.start_time);
+        o.put("EndTime", &self.end_time);
+        o.put("TradeNo", &self.trade_no);
+        o.put("ResourceId", &self.resource_id);
+        o.put("OriginalPrice", &self.original_price);
+        o.put("OrderDetail", &self.order_detail);
+        o.put("Amount", &self.amount);
+        o.put("AmountCoupon", &self.amount_coupon);
+        o.put("AmountFree", &self.amount_free);
+        o.put("AmountReal", &self.amount_real);
+        o.put("Count", &self.count);
+        o.put("OrderDetailOld", &self.order_detail_old);
+        o.put("ProjectName", &self.project_name);
+        o.put("ResourceTag", &self.resource_tag);
+        o.put("SpotDiscount", &self.spot_discount);
         o.finish()
     }
 }

@@ -11,14 +11,14 @@ pub struct WithoutGpuSpec {
     ///
     /// Wire name `Cpu`.
     pub cpu: ::core::option::Option<i64>,
-    /// gpu
-    ///
-    /// Wire name `Gpu`.
-    pub gpu: ::core::option::Option<i64>,
     /// 内存
     ///
     /// Wire name `Memory`.
     pub memory: ::core::option::Option<i64>,
+    /// gpu
+    ///
+    /// Wire name `Gpu`.
+    pub gpu: ::core::option::Option<i64>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -29,8 +29,8 @@ impl rt::Object for WithoutGpuSpec {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
             "Cpu" => ::core::option::Option::Some(&mut self.cpu),
-            "Gpu" => ::core::option::Option::Some(&mut self.gpu),
             "Memory" => ::core::option::Option::Some(&mut self.memory),
+            "Gpu" => ::core::option::Option::Some(&mut self.gpu),
             _ => ::core::option::Option::None,
         }
     }
@@ -44,8 +44,8 @@ impl rt::ToJson for WithoutGpuSpec {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
         o.put("Cpu", &self.cpu);
-        o.put("Gpu", &self.gpu);
         o.put("Memory", &self.memory);
+        o.put("Gpu", &self.gpu);
         o.finish()
     }
 }

@@ -5,7 +5,9 @@ use compshare::actions::attach_compshare_disk as action;
 fn example() -> action::AttachCompshareDiskRequest {
     action::AttachCompshareDiskRequest {
         region: Some("cn-wlcb".to_owned()),
-        u_disk_id: "bsm-xxxx".to_owned(),
+        u_disk_id: "udisk-xxxx".to_owned(),
+        u_host_id: Some("uhost-xxxx".to_owned()),
+        data_disk_type: Some("SSDDataDisk".to_owned()),
         ..::core::default::Default::default()
     }
 }
@@ -24,4 +26,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"AttachCompshareDiskResponse\",\n  \"DeviceName\": \"LGuoTdbi\",\n  \"HostId\": \"HZpbWQrR\",\n  \"RetCode\": 0,\n  \"UDiskId\": \"eVXTvqUP\",\n  \"UHostId\": \"zQhymdCI\"\n}";
+
+#[test]
+fn example_response() {
+    let response: action::AttachCompshareDiskResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::AttachCompshareDiskRequest,
+    >(RESPONSE_EXAMPLE);
 }

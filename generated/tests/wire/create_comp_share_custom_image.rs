@@ -6,8 +6,9 @@ fn example() -> action::CreateCompShareCustomImageRequest {
     action::CreateCompShareCustomImageRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
-        name: "my-image".to_owned(),
         u_host_id: "uhost-xxxx".to_owned(),
+        name: "my-custom-env".to_owned(),
+        description: Some("预装了PyTorch 2.1和CUDA 12.1".to_owned()),
         ..::core::default::Default::default()
     }
 }
@@ -26,4 +27,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"CreateCompShareCustomImageResponse\",\n  \"CompShareImageId\": \"AGOGXcQQ\",\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::CreateCompShareCustomImageResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::CreateCompShareCustomImageRequest,
+    >(RESPONSE_EXAMPLE);
 }

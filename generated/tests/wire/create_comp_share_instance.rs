@@ -6,19 +6,27 @@ fn example() -> action::CreateCompShareInstanceRequest {
     action::CreateCompShareInstanceRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
-        cpu: 16,
-        comp_share_image_id: "compshareImage-xxxx".to_owned(),
         disks: ::std::vec::Vec::from([
             compshare::models::CreateCompShareInstanceParamDisks {
                 is_boot: true,
+                r#type: compshare::models::create_comp_share_instance_param_disks::Type::CloudSsd,
                 size: 200,
-                r#type: "CLOUD_SSD".to_owned(),
             },
         ]),
-        gpu: 1,
-        gpu_type: action::GpuType::from("4090"),
         machine_type: action::MachineType::G,
+        gpu: 1,
         memory: 65536,
+        cpu: 16,
+        gpu_type: action::GpuType::from("4090"),
+        comp_share_image_id: "compshare-image-xxx".to_owned(),
+        charge_type: Some(action::ChargeType::Month),
+        quantity: Some(1),
+        minimal_cpu_platform: Some(action::MinimalCpuPlatform::Auto),
+        name: Some("my-gpu-instance".to_owned()),
+        security_group_id: Some("firewall-xxx".to_owned()),
+        enable_us3: Some(true),
+        remark: Some("driver:535.129.03".to_owned()),
+        max_count: Some(1),
         ..::core::default::Default::default()
     }
 }
@@ -39,15 +47,21 @@ async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
 }
 
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"CreateCompShareInstanceResponse\",\n  \"IPs\": [\n    \"hhySlhCv\"\n  ],\n  \"RetCode\": 0,\n  \"UHostIds\": [\n    \"NIdfqvRv\"\n  ]\n}";
+
 #[test]
-fn cpu_below_min_is_rejected() {
-    let mut request = example();
-    request.cpu = 0;
-    crate::support::assert_violation(
-        &request,
-        "CPU",
-        compshare::runtime::Rule::Min(compshare::runtime::Number::Int(1i64)),
+fn example_response() {
+    let response: action::CreateCompShareInstanceResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
     );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::CreateCompShareInstanceRequest,
+    >(RESPONSE_EXAMPLE);
 }
 
 #[test]
@@ -62,6 +76,17 @@ fn memory_below_min_is_rejected() {
 }
 
 #[test]
+fn cpu_below_min_is_rejected() {
+    let mut request = example();
+    request.cpu = 0;
+    crate::support::assert_violation(
+        &request,
+        "CPU",
+        compshare::runtime::Rule::Min(compshare::runtime::Number::Int(1i64)),
+    );
+}
+
+#[test]
 fn quantity_below_min_is_rejected() {
     let mut request = example();
     request.quantity = Some(-1);
@@ -69,5 +94,18 @@ fn quantity_below_min_is_rejected() {
         &request,
         "Quantity",
         compshare::runtime::Rule::Min(compshare::runtime::Number::Int(0i64)),
+    );
+}
+
+#[test]
+fn name_too_long_is_rejected() {
+    let mut request = example();
+    request.name = Some(
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx".to_owned(),
+    );
+    crate::support::assert_violation(
+        &request,
+        "Name",
+        compshare::runtime::Rule::MaxLength(63usize),
     );
 }

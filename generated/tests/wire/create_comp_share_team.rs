@@ -5,6 +5,7 @@ use compshare::actions::create_comp_share_team as action;
 fn example() -> action::CreateCompShareTeamRequest {
     action::CreateCompShareTeamRequest {
         name: "my-team".to_owned(),
+        description: Some("AI研发团队".to_owned()),
         ..::core::default::Default::default()
     }
 }
@@ -23,4 +24,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"CreateCompShareTeamResponse\",\n  \"Message\": \"lVdmvLMf\",\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::CreateCompShareTeamResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::CreateCompShareTeamRequest,
+    >(RESPONSE_EXAMPLE);
 }

@@ -4,13 +4,13 @@ use compshare::actions::create_comp_share_team_relation as action;
 
 fn example() -> action::CreateCompShareTeamRelationRequest {
     action::CreateCompShareTeamRelationRequest {
-        team_id: 1,
         user_info: ::std::vec::Vec::from([
             compshare::models::CreateCompShareTeamRelationParamUserInfo {
-                remark_name: Some("alice".to_owned()),
                 user_company_id: 123456,
+                remark_name: Some("alice".to_owned()),
             },
         ]),
+        team_id: 1001,
         ..::core::default::Default::default()
     }
 }
@@ -29,4 +29,437 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"CreateCompShareTeamRelationResponse\",\n  \"ErrorMap\": {},\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::CreateCompShareTeamRelationResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::CreateCompShareTeamRelationRequest,
+    >(RESPONSE_EXAMPLE);
+}
+
+#[test]
+fn user_info_with_too_many_items_is_rejected() {
+    let mut request = example();
+    request.user_info = ::std::vec::Vec::from([
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo {
+            user_company_id: 123456,
+            remark_name: Some("alice".to_owned()),
+        },
+    ]);
+    crate::support::assert_violation(
+        &request,
+        "UserInfo",
+        compshare::runtime::Rule::MaxItems(100usize),
+    );
 }

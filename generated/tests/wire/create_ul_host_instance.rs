@@ -5,8 +5,8 @@ use compshare::actions::create_ul_host_instance as action;
 fn example() -> action::CreateUlHostInstanceRequest {
     action::CreateUlHostInstanceRequest {
         region: Some("cn-wlcb".to_owned()),
-        bundle_id: "ulh.c1m1s40b30t800".to_owned(),
         image_id: "uimage-xxxx".to_owned(),
+        bundle_id: "ulh.c1m1s40b30t800".to_owned(),
         password: "UGFzc3dvcmQx".to_owned(),
         ..::core::default::Default::default()
     }
@@ -26,4 +26,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"CreateULHostInstanceResponse\",\n  \"Message\": \"UQIsLeri\",\n  \"RetCode\": 0,\n  \"ULHostId\": \"DJCRwHar\"\n}";
+
+#[test]
+fn example_response() {
+    let response: action::CreateUlHostInstanceResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::CreateUlHostInstanceRequest,
+    >(RESPONSE_EXAMPLE);
 }

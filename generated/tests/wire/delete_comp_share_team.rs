@@ -4,7 +4,7 @@ use compshare::actions::delete_comp_share_team as action;
 
 fn example() -> action::DeleteCompShareTeamRequest {
     action::DeleteCompShareTeamRequest {
-        team_id: 1,
+        team_id: 1001,
         ..::core::default::Default::default()
     }
 }
@@ -23,4 +23,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DeleteCompShareTeamResponse\",\n  \"Message\": \"HNFrinIj\",\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DeleteCompShareTeamResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DeleteCompShareTeamRequest,
+    >(RESPONSE_EXAMPLE);
 }

@@ -6,9 +6,9 @@ fn example() -> action::DeleteCompshareDiskRequest {
     action::DeleteCompshareDiskRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
-        organization_id: 100001,
         top_organization_id: 100000,
-        u_disk_id: "bsm-xxxx".to_owned(),
+        organization_id: 100001,
+        u_disk_id: "udisk-xxxx".to_owned(),
         ..::core::default::Default::default()
     }
 }
@@ -27,4 +27,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DeleteCompshareDiskResponse\",\n  \"RetCode\": 0,\n  \"UDiskId\": \"URPSQbPj\"\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DeleteCompshareDiskResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DeleteCompshareDiskRequest,
+    >(RESPONSE_EXAMPLE);
 }

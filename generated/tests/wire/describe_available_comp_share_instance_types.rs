@@ -4,6 +4,8 @@ use compshare::actions::describe_available_comp_share_instance_types as action;
 
 fn example() -> action::DescribeAvailableCompShareInstanceTypesRequest {
     action::DescribeAvailableCompShareInstanceTypesRequest {
+        machine_types: ::std::vec::Vec::from(["4090".to_owned()]),
+        instance_type: Some(action::InstanceType::Uhost),
         ..::core::default::Default::default()
     }
 }
@@ -22,4 +24,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeAvailableCompShareInstanceTypesResponse\",\n  \"AvailableInstanceTypes\": [\n    {\n      \"CpuPlatforms\": {},\n      \"Disks\": [\n        {\n          \"BootDisk\": [\n            {\n              \"Features\": [\n                \"gBIGbjXh\"\n              ],\n              \"InstantResize\": true,\n              \"MaximalSize\": 8,\n              \"Name\": \"vwwoPKyv\"\n            }\n          ],\n          \"DataDisk\": [\n            {\n              \"Features\": [\n                \"BpjasPPC\"\n              ],\n              \"MaximalSize\": 9,\n              \"MinimalSize\": 4,\n              \"Name\": \"BnBVQXIY\"\n            }\n          ],\n          \"Name\": \"GsuwQXJA\"\n        }\n      ],\n      \"Features\": [\n        {\n          \"Modes\": [\n            {\n              \"MinimalCpuPlatform\": [\n                \"goNBwvey\"\n              ],\n              \"Name\": \"DTPhixvs\",\n              \"RelatedToImageFeature\": [\n                \"ghacuwIX\"\n              ]\n            }\n          ],\n          \"Name\": \"QgHEQDrz\"\n        }\n      ],\n      \"GraphicsMemory\": {},\n      \"InstanceType\": \"OwhTtQoO\",\n      \"MachineClass\": \"ICHrsVfN\",\n      \"MachineSizes\": [\n        {\n          \"Collection\": [\n            {\n              \"Cpu\": 2,\n              \"Memory\": [\n                4\n              ],\n              \"MinimalCpuPlatform\": [\n                \"JNRCTKbU\"\n              ]\n            }\n          ],\n          \"Gpu\": 5\n        }\n      ],\n      \"Name\": \"cn-zj\",\n      \"ParentType\": \"adhoOutr\",\n      \"Performance\": {},\n      \"Status\": \"syzEnKDG\",\n      \"Zone\": \"cn-zj-01\"\n    }\n  ],\n  \"RetCode\": 0,\n  \"Status\": \"UfeDqdsP\"\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeAvailableCompShareInstanceTypesResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeAvailableCompShareInstanceTypesRequest,
+    >(RESPONSE_EXAMPLE);
 }

@@ -6,6 +6,22 @@ fn example() -> action::DescribeCommunityImagesRequest {
     action::DescribeCommunityImagesRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
+        comp_share_image_id: Some("compshareImage-xxxx".to_owned()),
+        name: Some("Stable Diffusion".to_owned()),
+        author: Some("UCloud".to_owned()),
+        offset: Some(0),
+        limit: Some(20),
+        sort_condition: Some(compshare::models::DescribeCommunityImagesParamSortCondition {
+            field: Some(
+                compshare::models::describe_community_images_param_sort_condition::Field::PubTime,
+            ),
+            asc: Some("false".to_owned()),
+        }),
+        group_id: Some("group-xxxx".to_owned()),
+        fuzzy_search: Some("PyTorch".to_owned()),
+        is_free: Some(true),
+        is_official: Some(false),
+        if_auto_start: Some(false),
         ..::core::default::Default::default()
     }
 }
@@ -24,6 +40,23 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeCommunityImagesResponse\",\n  \"ImageSet\": [\n    {\n      \"ImageId\": \"rjroBksO\"\n    }\n  ],\n  \"RetCode\": 0,\n  \"TotalCount\": 8\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeCommunityImagesResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeCommunityImagesRequest,
+    >(RESPONSE_EXAMPLE);
 }
 
 #[test]

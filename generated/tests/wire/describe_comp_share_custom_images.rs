@@ -6,6 +6,9 @@ fn example() -> action::DescribeCompShareCustomImagesRequest {
     action::DescribeCompShareCustomImagesRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
+        comp_share_image_id: Some("compshareImage-xxxx".to_owned()),
+        offset: Some(0),
+        limit: Some(20),
         ..::core::default::Default::default()
     }
 }
@@ -24,6 +27,23 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeCompShareCustomImagesResponse\",\n  \"ImageSet\": [\n    {\n      \"AuthInfo\": 6,\n      \"Author\": \"CpKmKtmy\",\n      \"CompShareImageId\": \"hjNwBATq\",\n      \"Cover\": \"PFuhwZhm\",\n      \"CreateTime\": \"IFXxRGPj\",\n      \"CreatedCount\": \"DQIOscsN\",\n      \"Description\": \"yXiGjmEh\",\n      \"FavoritesCount\": \"hnuFiuwm\",\n      \"ImageOwnerAlias\": \"xWXjOYVE\",\n      \"ImageType\": \"AeSmLeoE\",\n      \"Name\": \"nFmURawE\",\n      \"Price\": 9.99592,\n      \"PubTime\": \"kkupHyrZ\",\n      \"Readme\": \"ufXKfxWg\",\n      \"Size\": 4,\n      \"Status\": \"hlqtbVJG\",\n      \"Tags\": [\n        \"PbbXTujk\"\n      ],\n      \"Visibility\": 2\n    }\n  ],\n  \"RetCode\": 0,\n  \"TotalCount\": 4\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeCompShareCustomImagesResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeCompShareCustomImagesRequest,
+    >(RESPONSE_EXAMPLE);
 }
 
 #[test]

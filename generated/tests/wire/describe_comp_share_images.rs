@@ -5,8 +5,8 @@ use compshare::actions::describe_comp_share_images as action;
 fn example() -> action::DescribeCompShareImagesRequest {
     action::DescribeCompShareImagesRequest {
         region: Some("cn-wlcb".to_owned()),
-        comp_share_image_id: Some("compshareImage-xxxx".to_owned()),
         image_type: Some(action::ImageType::System),
+        comp_share_image_id: Some("compshareImage-xxxx".to_owned()),
         name: Some("PyTorch".to_owned()),
         author: Some("UCloud".to_owned()),
         tag: Some("深度学习".to_owned()),
@@ -32,7 +32,7 @@ async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
 }
 
-const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeCompShareImagesResponse\",\n  \"RetCode\": 0,\n  \"TotalCount\": 2,\n  \"ImageSet\": [\n    {\n      \"CompShareImageId\": \"compshareImage-xxxx\",\n      \"Name\": \"PyTorch 2.1\",\n      \"ImageType\": \"System\",\n      \"Author\": \"UCloud\",\n      \"Status\": \"Available\",\n      \"Tags\": [\"深度学习\", \"PyTorch\"]\n    }\n  ]\n}";
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeCompShareImagesResponse\",\n  \"ImageSet\": [\n    {\n      \"ImageId\": \"QnfeEQhb\"\n    }\n  ],\n  \"RetCode\": 0,\n  \"TotalCount\": 2\n}";
 
 #[test]
 fn example_response() {

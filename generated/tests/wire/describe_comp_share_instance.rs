@@ -24,6 +24,23 @@ async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
 }
 
+const RESPONSE_EXAMPLE: &str = "{\n    \"Action\": \"DescribeCompShareInstanceResponse\",\n    \"TotalCount\": 8,\n    \"UHostSet\": [\n        {\n            \"RestrictMode\": \"VTendLlO\",\n            \"Zone\": \"xdLgDoph\",\n            \"OsName\": \"gMqlgBlI\",\n            \"HostType\": \"jpATaXsk\",\n            \"SecGroupInstance\": false,\n            \"State\": \"TnNuGSYE\",\n            \"Memory\": 6,\n            \"HotPlugMaxCpu\": 8,\n            \"NetCapability\": \"kTFrfCiG\",\n            \"BootDiskState\": \"wfcQeKzE\",\n            \"CPU\": 5,\n            \"BasicImageName\": \"fFSjyQry\",\n            \"SpotAttribute\": {},\n            \"IPv6Feature\": false,\n            \"IPSet\": [\n                {\n                    \"VPCId\": \"ASpSKtze\",\n                    \"Weight\": 8,\n                    \"Default\": \"tgnSjelJ\",\n                    \"IP\": \"ZmBtTbhB\",\n                    \"NetworkInterfaceId\": \"FauzdzHm\",\n                    \"IPMode\": \"UulHwAYv\",\n                    \"Bandwidth\": 8,\n                    \"SubnetId\": \"SYfTyiiN\",\n                    \"Mac\": \"ACuDMaqD\",\n                    \"IPId\": \"subuipxK\",\n                    \"Type\": \"XtwAFLux\"\n                }\n            ],\n            \"HpcFeature\": true,\n            \"ImageId\": \"rOLrvehW\",\n            \"AutoRenew\": \"KHTdKhxO\",\n            \"UDHostAttribute\": {},\n            \"TotalDiskSpace\": 6,\n            \"OsType\": \"uTGzcPdd\",\n            \"SubnetType\": \"sDBMGbYE\",\n            \"CloudInitFeature\": false,\n            \"Remark\": \"zATjHVlb\",\n            \"Name\": \"pkIdkUfV\",\n            \"EpcInstance\": true,\n            \"IsolationGroup\": \"dMNyStGT\",\n            \"KeyPair\": {},\n            \"UHostId\": \"wMwHWPOr\",\n            \"GPU\": 1,\n            \"LifeCycle\": \"SwXCLmkq\",\n            \"CpuPlatform\": \"aKtmIaxl\",\n            \"MachineType\": \"IqVoJXvL\",\n            \"HiddenKvm\": false,\n            \"StorageType\": \"FEFUzaYx\",\n            \"HotplugFeature\": false,\n            \"UHostType\": \"NwCllZUf\",\n            \"BasicImageId\": \"AFGqwjpj\",\n            \"ExpireTime\": 4,\n            \"Tag\": \"MHPHAgpt\",\n            \"GpuType\": \"syCegFMi\",\n            \"NetworkState\": \"FcaxZMik\",\n            \"ChargeType\": \"xePQZDOs\",\n            \"RdmaClusterId\": \"ncMkxiOT\",\n            \"CreateTime\": 7,\n            \"TimemachineFeature\": \"GiqxwKDZ\"\n        }\n    ],\n    \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeCompShareInstanceResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeCompShareInstanceRequest,
+    >(RESPONSE_EXAMPLE);
+}
+
 #[test]
 fn limit_above_max_is_rejected() {
     let mut request = example();

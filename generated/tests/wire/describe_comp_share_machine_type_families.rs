@@ -4,6 +4,7 @@ use compshare::actions::describe_comp_share_machine_type_families as action;
 
 fn example() -> action::DescribeCompShareMachineTypeFamiliesRequest {
     action::DescribeCompShareMachineTypeFamiliesRequest {
+        region: Some("cn-wlcb".to_owned()),
         project_id: Some("org-xxxx".to_owned()),
     }
 }
@@ -22,4 +23,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeCompShareMachineTypeFamiliesResponse\",\n  \"MachineTypes\": [\n    \"eZQXVIAM\"\n  ],\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeCompShareMachineTypeFamiliesResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeCompShareMachineTypeFamiliesRequest,
+    >(RESPONSE_EXAMPLE);
 }

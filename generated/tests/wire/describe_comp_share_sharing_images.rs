@@ -5,6 +5,9 @@ use compshare::actions::describe_comp_share_sharing_images as action;
 fn example() -> action::DescribeCompShareSharingImagesRequest {
     action::DescribeCompShareSharingImagesRequest {
         region: Some("cn-wlcb".to_owned()),
+        comp_share_image_id: Some("compshareImage-xxxx".to_owned()),
+        offset: Some(0),
+        limit: Some(20),
         ..::core::default::Default::default()
     }
 }
@@ -23,6 +26,23 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeCompShareSharingImagesResponse\",\n  \"ImageSet\": [\n    {\n      \"AuthInfo\": 5,\n      \"Author\": \"THzsAoFI\",\n      \"CompShareImageId\": \"ABXzSYHE\",\n      \"Container\": \"HmNaUuJD\",\n      \"Cover\": \"sbDaCuws\",\n      \"CreateTime\": \"xwYARPtt\",\n      \"CreatedCount\": \"HBCzGjdn\",\n      \"Description\": \"BVhvYYtV\",\n      \"FailedReason\": \"OdeMChPX\",\n      \"FavoritesCount\": \"kGcNMdyJ\",\n      \"ImageOwnerAlias\": \"ZMUGRdnr\",\n      \"ImageType\": \"BOALYbGm\",\n      \"IsOfficial\": false,\n      \"Name\": \"ZSPINakJ\",\n      \"Price\": 2.59279,\n      \"PubTime\": \"SpkSIyFz\",\n      \"Readme\": \"RNwcSaZA\",\n      \"Size\": 8,\n      \"Softwares\": {},\n      \"Status\": \"YXxOrEGs\",\n      \"Tags\": [\n        \"jjFEqEKP\"\n      ],\n      \"Visibility\": 5\n    }\n  ],\n  \"RetCode\": 0,\n  \"TotalCount\": 8\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeCompShareSharingImagesResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeCompShareSharingImagesRequest,
+    >(RESPONSE_EXAMPLE);
 }
 
 #[test]

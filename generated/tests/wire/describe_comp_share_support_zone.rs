@@ -23,3 +23,20 @@ fn example_request_reads_back_from_wire_params() {
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
 }
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeCompShareSupportZoneResponse\",\n  \"RetCode\": 0,\n  \"ZoneInfo\": [\n    {\n      \"Region\": \"TXsViMYV\",\n      \"RegionId\": 1,\n      \"Zone\": \"NrbBefbh\",\n      \"ZoneId\": 2\n    }\n  ]\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeCompShareSupportZoneResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeCompShareSupportZoneRequest,
+    >(RESPONSE_EXAMPLE);
+}

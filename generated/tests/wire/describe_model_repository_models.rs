@@ -6,7 +6,8 @@ fn example() -> action::DescribeModelRepositoryModelsRequest {
     action::DescribeModelRepositoryModelsRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
-        ..::core::default::Default::default()
+        name: Some("llama".to_owned()),
+        tags: Some("LLM".to_owned()),
     }
 }
 
@@ -24,4 +25,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeModelRepositoryModelsResponse\",\n  \"Models\": [\n    \"lfOTCZZx\"\n  ],\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeModelRepositoryModelsResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeModelRepositoryModelsRequest,
+    >(RESPONSE_EXAMPLE);
 }

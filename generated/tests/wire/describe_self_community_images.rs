@@ -6,6 +6,8 @@ fn example() -> action::DescribeSelfCommunityImagesRequest {
     action::DescribeSelfCommunityImagesRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
+        offset: Some(0),
+        limit: Some(20),
         ..::core::default::Default::default()
     }
 }
@@ -24,4 +26,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeSelfCommunityImagesResponse\",\n  \"AvailableTotalCount\": 8,\n  \"ImageSetGroup\": [\n    \"xLsJeEEx\"\n  ],\n  \"RetCode\": 0,\n  \"TotalCount\": 7\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeSelfCommunityImagesResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeSelfCommunityImagesRequest,
+    >(RESPONSE_EXAMPLE);
 }

@@ -4,10 +4,18 @@ use compshare::actions::describe_team_member_order as action;
 
 fn example() -> action::DescribeTeamMemberOrderRequest {
     action::DescribeTeamMemberOrderRequest {
+        region: Some("cn-wlcb".to_owned()),
         begin_time: 1700000000,
         end_time: 1700086400,
-        team_id: 1,
-        virtual_company_id: 100002,
+        team_id: 100001,
+        virtual_company_id: 300001,
+        limit: Some(25),
+        offset: Some(0),
+        charge_types: ::std::vec::Vec::from(["Dynamic".to_owned(), "Month".to_owned()]),
+        order_states: ::std::vec::Vec::from(["Paid".to_owned(), "Unpaid".to_owned()]),
+        resource_ids: ::std::vec::Vec::from(["uhost-xxx".to_owned()]),
+        order_by: Some("CreateTime".to_owned()),
+        order_dir: Some("Desc".to_owned()),
         ..::core::default::Default::default()
     }
 }
@@ -26,6 +34,34 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeTeamMemberOrderResponse\",\n  \"Limit\": 9,\n  \"Offset\": 3,\n  \"OrderInfos\": [\n    {\n      \"Amount\": \"WFRsGwBr\",\n      \"AmountCoupon\": \"VYkjedVY\",\n      \"AmountFree\": \"vJHtCyGz\",\n      \"AmountReal\": \"vIfSvXam\",\n      \"ChargeType\": \"bdQwoXcX\",\n      \"Count\": 5,\n      \"CreateTime\": 3,\n      \"EndTime\": 8,\n      \"OrderDetail\": [\n        {\n          \"ProductName\": \"WLlTsCKx\",\n          \"Value\": \"DXpvzhIq\"\n        }\n      ],\n      \"OrderDetailOld\": [\n        {\n          \"ProductName\": \"gyBBRsHF\",\n          \"Value\": \"fFCMhdkf\"\n        }\n      ],\n      \"OrderNo\": \"NcVMQYxZ\",\n      \"OrderState\": \"OS_FINISHED\",\n      \"OrderType\": \"uAOYKVPL\",\n      \"OriginalPrice\": \"hJOEQZVN\",\n      \"ProjectName\": \"qLpMIwIC\",\n      \"Quantity\": \"tAgLIbmN\",\n      \"RegionId\": \"suVWmfLR\",\n      \"ResourceId\": \"BiSxqKxT\",\n      \"ResourceTag\": [\n        {\n          \"KeyId\": \"XFoSrCaq\",\n          \"Value\": \"crTwMPSh\"\n        }\n      ],\n      \"ResourceType\": \"LQgiAvcM\",\n      \"SpotDiscount\": \"urfzDLsI\",\n      \"StartTime\": 1,\n      \"TradeNo\": \"IDoFgAeG\",\n      \"UpdateTime\": 2\n    }\n  ],\n  \"RetCode\": 0,\n  \"Total\": 3\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeTeamMemberOrderResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeTeamMemberOrderRequest,
+    >(RESPONSE_EXAMPLE);
+}
+
+#[test]
+fn limit_below_min_is_rejected() {
+    let mut request = example();
+    request.limit = Some(0);
+    crate::support::assert_violation(
+        &request,
+        "Limit",
+        compshare::runtime::Rule::Min(compshare::runtime::Number::Int(1i64)),
+    );
 }
 
 #[test]

@@ -4,10 +4,11 @@ use compshare::actions::describe_team_member_order_count as action;
 
 fn example() -> action::DescribeTeamMemberOrderCountRequest {
     action::DescribeTeamMemberOrderCountRequest {
+        region: Some("cn-wlcb".to_owned()),
+        team_id: 100001,
+        virtual_company_id: 300001,
         begin_time: 1700000000,
         end_time: 1700086400,
-        team_id: 1,
-        virtual_company_id: 100002,
         ..::core::default::Default::default()
     }
 }
@@ -26,4 +27,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeTeamMemberOrderCountResponse\",\n  \"Amount\": 2,\n  \"AmountCoupon\": 7,\n  \"AmountFree\": 5,\n  \"AmountReal\": 7,\n  \"RetCode\": 0,\n  \"TotalCount\": 2\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeTeamMemberOrderCountResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeTeamMemberOrderCountRequest,
+    >(RESPONSE_EXAMPLE);
 }

@@ -4,10 +4,13 @@ use compshare::actions::describe_team_member_unpaid_order as action;
 
 fn example() -> action::DescribeTeamMemberUnpaidOrderRequest {
     action::DescribeTeamMemberUnpaidOrderRequest {
+        region: Some("cn-wlcb".to_owned()),
         begin_time: 1700000000,
         end_time: 1700086400,
-        team_id: 1,
-        virtual_company_id: 100002,
+        team_id: 100001,
+        virtual_company_id: 300001,
+        limit: Some(25),
+        offset: Some(0),
         ..::core::default::Default::default()
     }
 }
@@ -26,6 +29,23 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeTeamMemberUnpaidOrderResponse\",\n  \"Limit\": 3,\n  \"Offset\": 3,\n  \"OrderInfos\": [\n    {\n      \"Amount\": \"pYtGapLk\",\n      \"AmountCoupon\": \"VwGXBaSw\",\n      \"AmountFree\": \"QgfuPfbG\",\n      \"AmountReal\": \"BjVSWGiM\",\n      \"ChargeType\": \"OombiUFY\",\n      \"Count\": 4,\n      \"CreateTime\": 6,\n      \"EndTime\": 8,\n      \"OrderDetail\": [\n        {\n          \"ProductName\": \"ijkuILzC\",\n          \"Value\": \"NSpRANLd\"\n        }\n      ],\n      \"OrderDetailOld\": [\n        {\n          \"ProductName\": \"OLyGCuzM\",\n          \"Value\": \"PMKfyTKM\"\n        }\n      ],\n      \"OrderNo\": \"VVOZjaxn\",\n      \"OrderState\": \"OS_FINISHED\",\n      \"OrderType\": \"BQAGZnRS\",\n      \"OriginalPrice\": \"tTTXsArR\",\n      \"ProjectName\": \"FgOMAAHS\",\n      \"Quantity\": \"RUxJlnQS\",\n      \"RegionId\": \"dQRbtCXI\",\n      \"ResourceId\": \"ikVAUfSd\",\n      \"ResourceTag\": [\n        {\n          \"KeyId\": \"kJwnwUxU\",\n          \"Value\": \"EIGhgjUL\"\n        }\n      ],\n      \"ResourceType\": \"fOFpTRCk\",\n      \"SpotDiscount\": \"ZlfzuMuE\",\n      \"StartTime\": 2,\n      \"TradeNo\": \"fIZqYNBU\",\n      \"UpdateTime\": 9\n    }\n  ],\n  \"RetCode\": 0,\n  \"Total\": 4\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeTeamMemberUnpaidOrderResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeTeamMemberUnpaidOrderRequest,
+    >(RESPONSE_EXAMPLE);
 }
 
 #[test]

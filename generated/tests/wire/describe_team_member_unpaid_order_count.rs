@@ -4,10 +4,11 @@ use compshare::actions::describe_team_member_unpaid_order_count as action;
 
 fn example() -> action::DescribeTeamMemberUnpaidOrderCountRequest {
     action::DescribeTeamMemberUnpaidOrderCountRequest {
+        region: Some("cn-wlcb".to_owned()),
         begin_time: 1700000000,
         end_time: 1700086400,
-        team_id: 1,
-        virtual_company_id: 100002,
+        team_id: 100001,
+        virtual_company_id: 300001,
         ..::core::default::Default::default()
     }
 }
@@ -26,4 +27,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeTeamMemberUnpaidOrderCountResponse\",\n  \"Amount\": 9,\n  \"RetCode\": 0,\n  \"TotalCount\": 4\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeTeamMemberUnpaidOrderCountResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeTeamMemberUnpaidOrderCountRequest,
+    >(RESPONSE_EXAMPLE);
 }

@@ -24,3 +24,20 @@ fn example_request_reads_back_from_wire_params() {
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
 }
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeULHostBundlesResponse\",\n  \"Bundles\": [\n    {\n      \"Bandwidth\": 6,\n      \"BundleId\": \"SqTRbDJZ\",\n      \"CPU\": 1,\n      \"Memory\": 8,\n      \"SysDiskSpace\": 5,\n      \"TrafficPacket\": 8\n    }\n  ],\n  \"Message\": \"RHvGhTzX\",\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeUlHostBundlesResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeUlHostBundlesRequest,
+    >(RESPONSE_EXAMPLE);
+}

@@ -25,6 +25,23 @@ async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
 }
 
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeULHostInstanceResponse\",\n  \"Message\": \"GmrflzlM\",\n  \"RetCode\": 0,\n  \"ULHostInstanceSets\": [\n    {\n      \"AutoRenew\": \"PyPNLqBH\",\n      \"CPU\": 1,\n      \"ChargeType\": \"hauEukUs\",\n      \"CreateTime\": 7,\n      \"DiskSet\": [\n        {\n          \"BackupType\": \"xHWomUhO\",\n          \"DiskId\": \"MWvyrUwR\",\n          \"DiskType\": \"IRrEynyl\",\n          \"Drive\": \"RvmLbdKX\",\n          \"Encrypted\": \"cNyCMNmT\",\n          \"IsBoot\": \"tvSzSraj\",\n          \"Name\": \"vsfpLPyr\",\n          \"Size\": 3,\n          \"Type\": \"UkyaHXBR\"\n        }\n      ],\n      \"ExpireTime\": 5,\n      \"IPSet\": [\n        {\n          \"Bandwidth\": 2,\n          \"Default\": \"AnzSfoBi\",\n          \"IP\": \"EOmBPJZd\",\n          \"IPId\": \"vnrKbtka\",\n          \"IPMode\": \"pWfqUmBy\",\n          \"Mac\": \"DggLGvKF\",\n          \"NetworkInterfaceId\": \"oTgcJktO\",\n          \"SubnetId\": \"RfEGLEoc\",\n          \"Type\": \"BVSGfRvP\",\n          \"VPCId\": \"lrFLnZeF\",\n          \"Weight\": 9\n        }\n      ],\n      \"IsExpire\": \"dQxEsaLW\",\n      \"Memory\": 7,\n      \"Name\": \"jsqzqDEj\",\n      \"Remark\": \"tJoNHAEH\",\n      \"State\": \"CagCpoZQ\",\n      \"Tag\": \"zQppWJxb\",\n      \"ULHostId\": \"hcquybJV\"\n    }\n  ]\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeUlHostInstanceResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeUlHostInstanceRequest,
+    >(RESPONSE_EXAMPLE);
+}
+
 #[test]
 fn limit_above_max_is_rejected() {
     let mut request = example();

@@ -6,6 +6,9 @@ fn example() -> action::DescribeUserCommunityImagesRequest {
     action::DescribeUserCommunityImagesRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
+        offset: Some(0),
+        limit: Some(20),
+        target_top_organization_id: Some(12345),
         ..::core::default::Default::default()
     }
 }
@@ -24,6 +27,23 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DescribeUserCommunityImagesResponse\",\n  \"AvailableTotalCount\": 4,\n  \"ImageSetGroup\": [\n    {\n      \"CreatedCount\": 7,\n      \"Data\": [\n        {\n          \"AuthInfo\": 8,\n          \"Author\": \"JVYpIsPg\",\n          \"CompShareImageId\": \"wddaZiqo\",\n          \"Container\": \"hkGgAguE\",\n          \"Cover\": \"issZkxqD\",\n          \"CreateTime\": \"GOsnGZoV\",\n          \"CreatedCount\": \"BWHMYlcH\",\n          \"Description\": \"DMJRUNIU\",\n          \"FailedReason\": \"tGoApdKU\",\n          \"FavoritesCount\": \"HDOMLIiE\",\n          \"ImageOwnerAlias\": \"zTOTZtzy\",\n          \"ImageType\": \"bfjFxmNC\",\n          \"IsOfficial\": true,\n          \"Name\": \"kINGYVeS\",\n          \"Owner\": {},\n          \"Price\": 6.89986,\n          \"PubTime\": \"sAKdlJYL\",\n          \"Readme\": \"cWvywKOh\",\n          \"Size\": 4,\n          \"Softwares\": {},\n          \"Status\": \"bmioFZad\",\n          \"Tags\": [\n            \"XwohMNTB\"\n          ],\n          \"Visibility\": 3\n        }\n      ],\n      \"FavoritesCount\": 8,\n      \"GroupId\": \"EjrAdZGb\",\n      \"ImageDesc\": \"nReBSYZO\",\n      \"ImageName\": \"SEQbSayj\",\n      \"ImageUseTime\": 7,\n      \"IsFavorite\": true,\n      \"RecommendCount\": 4,\n      \"Status\": \"flmiCtAX\"\n    }\n  ],\n  \"RetCode\": 0,\n  \"TotalCount\": 5\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DescribeUserCommunityImagesResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DescribeUserCommunityImagesRequest,
+    >(RESPONSE_EXAMPLE);
 }
 
 #[test]

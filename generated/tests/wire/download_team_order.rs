@@ -4,8 +4,12 @@ use compshare::actions::download_team_order as action;
 
 fn example() -> action::DownloadTeamOrderRequest {
     action::DownloadTeamOrderRequest {
-        team_id: 1,
-        ..::core::default::Default::default()
+        region: Some("cn-wlcb".to_owned()),
+        team_id: 100001,
+        virtual_company_id: Some(0),
+        begin_time: Some(1700000000),
+        end_time: Some(1700086400),
+        order_states: ::std::vec::Vec::from(["Paid".to_owned(), "Unpaid".to_owned()]),
     }
 }
 
@@ -23,4 +27,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"DownloadTeamOrderResponse\",\n  \"Amount\": \"QHHaDZIU\",\n  \"AmountCoupon\": \"bcsmuQeP\",\n  \"AmountFree\": \"yRPDHbri\",\n  \"AmountReal\": \"xcFFdYgs\",\n  \"ChargeType\": \"numMnspC\",\n  \"CreateTime\": 4,\n  \"EndTime\": 1,\n  \"OrderNo\": \"ZEHokwaI\",\n  \"OrderType\": \"VOxIYlVP\",\n  \"RemarkName\": \"EkhluebP\",\n  \"ResourceId\": \"KnrvjBbi\",\n  \"ResourceType\": \"dOmyIWUF\",\n  \"RetCode\": 0,\n  \"StartTime\": 6,\n  \"VirtualCompanyId\": 3\n}";
+
+#[test]
+fn example_response() {
+    let response: action::DownloadTeamOrderResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::DownloadTeamOrderRequest,
+    >(RESPONSE_EXAMPLE);
 }

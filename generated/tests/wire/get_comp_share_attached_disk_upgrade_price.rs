@@ -6,9 +6,10 @@ fn example() -> action::GetCompShareAttachedDiskUpgradePriceRequest {
     action::GetCompShareAttachedDiskUpgradePriceRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
-        disk_id: "bsm-xxxx".to_owned(),
-        disk_space: "100".to_owned(),
         u_host_id: "uhost-xxxx".to_owned(),
+        disk_id: "udisk-xxxx".to_owned(),
+        disk_space: "200".to_owned(),
+        backup_mode: Some(action::BackupMode::None),
         ..::core::default::Default::default()
     }
 }
@@ -27,4 +28,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"GetCompShareAttachedDiskUpgradePriceResponse\",\n  \"ListPrice\": 3.28224,\n  \"ListPriceDetail\": \"XZCrExYN\",\n  \"OriginalPrice\": 2.44299,\n  \"OriginalPriceDetail\": \"qwHAWOCd\",\n  \"Price\": 1.72484,\n  \"PriceDetail\": \"RUPCayVd\",\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::GetCompShareAttachedDiskUpgradePriceResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::GetCompShareAttachedDiskUpgradePriceRequest,
+    >(RESPONSE_EXAMPLE);
 }

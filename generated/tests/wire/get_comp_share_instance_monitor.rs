@@ -5,6 +5,9 @@ use compshare::actions::get_comp_share_instance_monitor as action;
 fn example() -> action::GetCompShareInstanceMonitorRequest {
     action::GetCompShareInstanceMonitorRequest {
         region: Some("cn-wlcb".to_owned()),
+        u_host_ids: ::std::vec::Vec::from(["uhost-xxxx".to_owned()]),
+        start_time: Some(1712563200),
+        end_time: Some(1712566800),
         ..::core::default::Default::default()
     }
 }
@@ -23,4 +26,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"GetCompShareInstanceMonitorResponse\",\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::GetCompShareInstanceMonitorResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::GetCompShareInstanceMonitorRequest,
+    >(RESPONSE_EXAMPLE);
 }

@@ -6,6 +6,13 @@ fn example() -> action::GetCompShareInstancePriceRequest {
     action::GetCompShareInstancePriceRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
+        charge_type: Some(action::ChargeType::Month),
+        cpu: Some(16),
+        memory: Some(65536),
+        gpu: Some(1),
+        comp_share_image_id: Some("compshareImage-xxxx".to_owned()),
+        gpu_type: Some(action::GpuType::V4090),
+        quantity: Some(1),
         ..::core::default::Default::default()
     }
 }
@@ -24,4 +31,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"GetCompShareInstancePriceResponse\",\n  \"ListPriceDetail\": [\n    {\n      \"ChargeType\": \"rKMUdaQa\",\n      \"CompShareImage\": 2.44633,\n      \"Disks\": 8.32967,\n      \"Instance\": 8.26477,\n      \"ListPrice\": \"IKjEKvgP\",\n      \"OriginalPrice\": 5.51394\n    }\n  ],\n  \"OriginalPriceDetail\": [\n    {\n      \"ChargeType\": \"FWBOoRHi\",\n      \"CompShareImage\": 6.69774,\n      \"Disks\": 5.63631,\n      \"Instance\": 8.53191,\n      \"ListPrice\": \"PBWZsmHg\",\n      \"OriginalPrice\": 6.27931\n    }\n  ],\n  \"PriceDetail\": [\n    {\n      \"ChargeType\": \"ywhYYEkR\",\n      \"CompShareImage\": 2.69397,\n      \"Disks\": 3.37659,\n      \"Instance\": 4.68554,\n      \"ListPrice\": \"ZBrnJyMd\",\n      \"OriginalPrice\": 4.97496\n    }\n  ],\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::GetCompShareInstancePriceResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::GetCompShareInstancePriceRequest,
+    >(RESPONSE_EXAMPLE);
 }

@@ -7,6 +7,9 @@ fn example() -> action::GetCompShareInstanceUpgradePriceRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
         u_host_id: "uhost-xxxx".to_owned(),
+        cpu: Some(32),
+        memory: Some(131072),
+        gpu: Some(2),
         ..::core::default::Default::default()
     }
 }
@@ -25,4 +28,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"GetCompShareInstanceUpgradePriceResponse\",\n  \"ListPrice\": 8.87279,\n  \"OriginalPrice\": 7.64484,\n  \"Price\": 1.33457,\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::GetCompShareInstanceUpgradePriceResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::GetCompShareInstanceUpgradePriceRequest,
+    >(RESPONSE_EXAMPLE);
 }

@@ -6,6 +6,11 @@ fn example() -> action::GetCompShareInstanceUserPriceRequest {
     action::GetCompShareInstanceUserPriceRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
+        charge_type: Some(action::ChargeType::Month),
+        cpu: Some(16),
+        memory: Some(65536),
+        gpu: Some(1),
+        gpu_type: Some(action::GpuType::V4090),
         ..::core::default::Default::default()
     }
 }
@@ -24,4 +29,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"GetCompShareInstanceUserPriceResponse\",\n  \"ListPriceDetail\": [\n    {\n      \"ChargeType\": \"MjfmoUlt\",\n      \"CompShareImage\": 1.56975,\n      \"Disks\": 3.42927,\n      \"Instance\": 2.11734,\n      \"ListPrice\": \"bPEBTpmu\",\n      \"OriginalPrice\": 6.37637\n    }\n  ],\n  \"OriginalPriceDetail\": [\n    {\n      \"ChargeType\": \"ezdrZtEn\",\n      \"CompShareImage\": 9.43496,\n      \"Disks\": 9.69113,\n      \"Instance\": 5.32815,\n      \"ListPrice\": \"pKlotUNz\",\n      \"OriginalPrice\": 9.47224\n    }\n  ],\n  \"PriceDetail\": [\n    {\n      \"ChargeType\": \"fIVLkvkR\",\n      \"CompShareImage\": 5.69717,\n      \"Disks\": 2.22697,\n      \"Instance\": 1.99356,\n      \"ListPrice\": \"rGVmYrDv\",\n      \"OriginalPrice\": 1.89391\n    }\n  ],\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::GetCompShareInstanceUserPriceResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::GetCompShareInstanceUserPriceRequest,
+    >(RESPONSE_EXAMPLE);
 }

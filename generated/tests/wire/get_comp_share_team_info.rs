@@ -4,7 +4,8 @@ use compshare::actions::get_comp_share_team_info as action;
 
 fn example() -> action::GetCompShareTeamInfoRequest {
     action::GetCompShareTeamInfoRequest {
-        team_id: 1,
+        team_id: 1001,
+        virtual_company_id: Some(60001),
         ..::core::default::Default::default()
     }
 }
@@ -23,4 +24,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"GetCompShareTeamInfoResponse\",\n  \"Message\": \"WaJthEgk\",\n  \"RetCode\": 0,\n  \"Team\": {},\n  \"TeamRelation\": [\n    {\n      \"AllocateAmount\": 1,\n      \"AvailableAmount\": 1,\n      \"CreateTime\": 7,\n      \"RemarkName\": \"LqisMSvE\",\n      \"Status\": \"LuMsOhiH\",\n      \"TeamId\": 8,\n      \"TeamName\": \"LGmOlTxm\",\n      \"UserCompanyId\": 3,\n      \"VirtualCompanyId\": 7\n    }\n  ]\n}";
+
+#[test]
+fn example_response() {
+    let response: action::GetCompShareTeamInfoResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::GetCompShareTeamInfoRequest,
+    >(RESPONSE_EXAMPLE);
 }

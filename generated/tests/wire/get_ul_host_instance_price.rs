@@ -26,6 +26,23 @@ async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
 }
 
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"GetULHostInstancePriceResponse\",\n  \"Message\": \"vKVZkQZk\",\n  \"PriceSet\": [\n    {\n      \"ChargeType\": \"KiRfqWCb\",\n      \"ListPrice\": 6.67657,\n      \"ListPriceDetail\": {},\n      \"OriginalPrice\": 8.63741,\n      \"OriginalPriceDetail\": {},\n      \"Price\": 4.88968,\n      \"PriceDetail\": {}\n    }\n  ],\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::GetUlHostInstancePriceResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::GetUlHostInstancePriceRequest,
+    >(RESPONSE_EXAMPLE);
+}
+
 #[test]
 fn count_below_min_is_rejected() {
     let mut request = example();

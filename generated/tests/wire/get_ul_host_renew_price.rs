@@ -25,3 +25,20 @@ fn example_request_reads_back_from_wire_params() {
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
 }
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"GetULHostRenewPriceResponse\",\n  \"PriceSet\": [\n    {\n      \"ChargeType\": \"LhnprcyJ\",\n      \"ListPrice\": 6.59751,\n      \"ListPriceDetail\": {},\n      \"OriginalPrice\": 9.54716,\n      \"OriginalPriceDetail\": {},\n      \"Price\": 5.37966,\n      \"PriceDetail\": {}\n    }\n  ],\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::GetUlHostRenewPriceResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::GetUlHostRenewPriceRequest,
+    >(RESPONSE_EXAMPLE);
+}

@@ -4,6 +4,7 @@ use compshare::actions::list_comp_share_team_joined as action;
 
 fn example() -> action::ListCompShareTeamJoinedRequest {
     action::ListCompShareTeamJoinedRequest {
+        status: Some(action::Status::from("joined")),
         ..::core::default::Default::default()
     }
 }
@@ -22,4 +23,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"ListCompShareTeamJoinedResponse\",\n  \"JoinedTeams\": [\n    {\n      \"CreateTime\": 4,\n      \"RemarkName\": \"qsaXvtlw\",\n      \"Status\": \"SJsWxDtL\",\n      \"TeamId\": 2,\n      \"TeamName\": \"hnMMFuMN\",\n      \"UserCompanyId\": 5,\n      \"VirtualCompanyId\": 7\n    }\n  ],\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::ListCompShareTeamJoinedResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::ListCompShareTeamJoinedRequest,
+    >(RESPONSE_EXAMPLE);
 }

@@ -4,10 +4,18 @@ use compshare::actions::list_comp_share_team_operate_log as action;
 
 fn example() -> action::ListCompShareTeamOperateLogRequest {
     action::ListCompShareTeamOperateLogRequest {
+        region: Some("cn-wlcb".to_owned()),
         begin_time: 1700000000,
         end_time: 1700086400,
-        team_id: 1,
-        ..::core::default::Default::default()
+        team_id: 100001,
+        limit: Some(25),
+        offset: Some(0),
+        operate_type: ::std::vec::Vec::from([
+            "InviteMember".to_owned(),
+            "RemoveMember".to_owned(),
+        ]),
+        status: ::std::vec::Vec::from(["Success".to_owned(), "Failed".to_owned()]),
+        order_by_asc: Some(false),
     }
 }
 
@@ -25,6 +33,23 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"ListCompShareTeamOperateLogResponse\",\n  \"Logs\": [\n    {\n      \"Content\": \"fDkxMvZR\",\n      \"CreateTime\": 4,\n      \"OperateType\": \"创建团队、更新团队、分配金额、提取金额、发送邀请、取消邀请、接受邀请、拒绝邀请\",\n      \"Status\": \"成功、失败\"\n    }\n  ],\n  \"OperateTypeList\": [\n    \"fbdPLIJw\"\n  ],\n  \"RetCode\": 0,\n  \"StatusList\": [\n    \"SPiVRIkG\"\n  ],\n  \"Total\": 8\n}";
+
+#[test]
+fn example_response() {
+    let response: action::ListCompShareTeamOperateLogResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::ListCompShareTeamOperateLogRequest,
+    >(RESPONSE_EXAMPLE);
 }
 
 #[test]

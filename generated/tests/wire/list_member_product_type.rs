@@ -4,10 +4,12 @@ use compshare::actions::list_member_product_type as action;
 
 fn example() -> action::ListMemberProductTypeRequest {
     action::ListMemberProductTypeRequest {
+        region: Some("cn-wlcb".to_owned()),
         begin_time: 1700000000,
         end_time: 1700086400,
-        team_id: 1,
-        ..::core::default::Default::default()
+        team_id: 100001,
+        virtual_company_id: Some(300001),
+        order_states: ::std::vec::Vec::from(["Paid".to_owned()]),
     }
 }
 
@@ -25,4 +27,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"ListMemberProductTypeResponse\",\n  \"ProductTypeList\": [\n    \"UirtRhcC\"\n  ],\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::ListMemberProductTypeResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::ListMemberProductTypeRequest,
+    >(RESPONSE_EXAMPLE);
 }

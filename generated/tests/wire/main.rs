@@ -3,11 +3,14 @@
 //! Wire tests for every action, generated from the spec examples.
 
 mod support;
+mod add_favorite_image;
 mod attach_compshare_disk;
 mod attach_us3;
 mod check_comp_share_net_optimizer;
+mod check_comp_share_resource_capacity;
 mod check_ul_host_resource_capacity;
 mod copy_comp_share_custom_image;
+mod create_and_attach_compshare_disk;
 mod create_comp_share_custom_image;
 mod create_comp_share_instance;
 mod create_comp_share_team;
@@ -28,6 +31,7 @@ mod describe_comp_share_machine_type_families;
 mod describe_comp_share_sharing_images;
 mod describe_comp_share_software_port;
 mod describe_comp_share_support_zone;
+mod describe_favorite_images;
 mod describe_model_repository_models;
 mod describe_model_repository_tags;
 mod describe_self_community_images;
@@ -67,10 +71,12 @@ mod reboot_comp_share_instance;
 mod reboot_ul_host_instance;
 mod reinstall_comp_share_instance;
 mod reinstall_ul_host_instance;
+mod remove_favorite_image;
 mod reset_comp_share_instance_password;
 mod reset_ul_host_instance_password;
 mod resize_comp_share_disk;
 mod resize_comp_share_instance;
+mod set_comp_share_team_amount;
 mod set_comp_share_team_relation;
 mod start_comp_share_instance;
 mod start_ul_host_instance;

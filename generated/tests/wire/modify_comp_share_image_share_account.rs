@@ -6,6 +6,8 @@ fn example() -> action::ModifyCompShareImageShareAccountRequest {
     action::ModifyCompShareImageShareAccountRequest {
         region: Some("cn-wlcb".to_owned()),
         comp_share_image_id: "compshareImage-xxxx".to_owned(),
+        add_accounts: ::std::vec::Vec::from([12345]),
+        remove_accounts: ::std::vec::Vec::from([67890]),
         ..::core::default::Default::default()
     }
 }
@@ -26,10 +28,29 @@ async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
 }
 
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"ModifyCompShareImageShareAccountResponse\",\n  \"InvalidAccounts\": [\n    1\n  ],\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::ModifyCompShareImageShareAccountResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::ModifyCompShareImageShareAccountRequest,
+    >(RESPONSE_EXAMPLE);
+}
+
 #[test]
 fn add_accounts_with_too_many_items_is_rejected() {
     let mut request = example();
-    request.add_accounts = ::std::vec::Vec::from([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    request.add_accounts = ::std::vec::Vec::from([
+        12345, 12345, 12345, 12345, 12345, 12345, 12345, 12345, 12345, 12345, 12345,
+    ]);
     crate::support::assert_violation(
         &request,
         "AddAccounts",
@@ -40,7 +61,9 @@ fn add_accounts_with_too_many_items_is_rejected() {
 #[test]
 fn remove_accounts_with_too_many_items_is_rejected() {
     let mut request = example();
-    request.remove_accounts = ::std::vec::Vec::from([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    request.remove_accounts = ::std::vec::Vec::from([
+        67890, 67890, 67890, 67890, 67890, 67890, 67890, 67890, 67890, 67890, 67890,
+    ]);
     crate::support::assert_violation(
         &request,
         "RemoveAccounts",

@@ -6,8 +6,8 @@ fn example() -> action::ModifyCompShareInstanceNameRequest {
     action::ModifyCompShareInstanceNameRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
-        name: "my-name".to_owned(),
         u_host_id: "uhost-xxxx".to_owned(),
+        name: "my-new-name".to_owned(),
         ..::core::default::Default::default()
     }
 }
@@ -26,4 +26,33 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"ModifyCompShareInstanceNameResponse\",\n  \"RetCode\": 0,\n  \"UHostId\": \"zejbrcNQ\"\n}";
+
+#[test]
+fn example_response() {
+    let response: action::ModifyCompShareInstanceNameResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::ModifyCompShareInstanceNameRequest,
+    >(RESPONSE_EXAMPLE);
+}
+
+#[test]
+fn name_too_long_is_rejected() {
+    let mut request = example();
+    request.name = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        .to_owned();
+    crate::support::assert_violation(
+        &request,
+        "Name",
+        compshare::runtime::Rule::MaxLength(63usize),
+    );
 }

@@ -7,7 +7,18 @@ fn example() -> action::PublishCompShareImageRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
         comp_share_image_id: "compshareImage-xxxx".to_owned(),
-        price: 1.5,
+        price: 0.0,
+        tags: ::std::vec::Vec::from(["深度学习".to_owned(), "PyTorch".to_owned()]),
+        description: Some("预装PyTorch 2.1".to_owned()),
+        community_image_name: Some("我的AI环境".to_owned()),
+        auto_start: Some(true),
+        group_id: Some("group-xxxx".to_owned()),
+        version_name: "v1.0".to_owned(),
+        version_desc: Some("首次发布".to_owned()),
+        supported_gpu_types: ::std::vec::Vec::from([
+            "4090".to_owned(),
+            "A100".to_owned(),
+        ]),
         ..::core::default::Default::default()
     }
 }
@@ -28,14 +39,31 @@ async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
 }
 
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"PublishCompShareImageResponse\",\n  \"NewCompShareImageId\": \"bHwPsHQn\",\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::PublishCompShareImageResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::PublishCompShareImageRequest,
+    >(RESPONSE_EXAMPLE);
+}
+
 #[test]
 fn tags_with_too_many_items_is_rejected() {
     let mut request = example();
     request.tags = ::std::vec::Vec::from([
-        "example".to_owned(),
-        "example".to_owned(),
-        "example".to_owned(),
-        "example".to_owned(),
+        "深度学习".to_owned(),
+        "深度学习".to_owned(),
+        "深度学习".to_owned(),
+        "深度学习".to_owned(),
     ]);
     crate::support::assert_violation(
         &request,

@@ -6,8 +6,8 @@ fn example() -> action::ReinstallCompShareInstanceRequest {
     action::ReinstallCompShareInstanceRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
-        comp_share_image_id: "compshareImage-xxxx".to_owned(),
         u_host_id: "uhost-xxxx".to_owned(),
+        comp_share_image_id: "compshareImage-xxxx".to_owned(),
         ..::core::default::Default::default()
     }
 }
@@ -26,4 +26,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n    \"Action\": \"ReinstallCompShareInstanceResponse\",\n    \"UHostId\": \"YHksHalJ\",\n    \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::ReinstallCompShareInstanceResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::ReinstallCompShareInstanceRequest,
+    >(RESPONSE_EXAMPLE);
 }

@@ -6,8 +6,8 @@ fn example() -> action::ReinstallUlHostInstanceRequest {
     action::ReinstallUlHostInstanceRequest {
         region: Some("cn-wlcb".to_owned()),
         image_id: "uimage-xxxx".to_owned(),
-        password: "UGFzc3dvcmQx".to_owned(),
         ul_host_id: "ulhost-xxxx".to_owned(),
+        password: "UGFzc3dvcmQx".to_owned(),
         ..::core::default::Default::default()
     }
 }
@@ -26,4 +26,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"ReinstallULHostInstanceResponse\",\n  \"Message\": \"gQIoyMie\",\n  \"RetCode\": 0,\n  \"ULHostId\": \"eqcGTPgz\"\n}";
+
+#[test]
+fn example_response() {
+    let response: action::ReinstallUlHostInstanceResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::ReinstallUlHostInstanceRequest,
+    >(RESPONSE_EXAMPLE);
 }

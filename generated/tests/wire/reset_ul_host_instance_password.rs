@@ -5,8 +5,8 @@ use compshare::actions::reset_ul_host_instance_password as action;
 fn example() -> action::ResetUlHostInstancePasswordRequest {
     action::ResetUlHostInstancePasswordRequest {
         region: Some("cn-wlcb".to_owned()),
-        password: "UGFzc3dvcmQx".to_owned(),
         ul_host_id: "ulhost-xxxx".to_owned(),
+        password: "UGFzc3dvcmQx".to_owned(),
         ..::core::default::Default::default()
     }
 }
@@ -25,4 +25,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"ResetULHostInstancePasswordResponse\",\n  \"RetCode\": 0,\n  \"ULHostId\": \"NcJIRRyi\"\n}";
+
+#[test]
+fn example_response() {
+    let response: action::ResetUlHostInstancePasswordResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::ResetUlHostInstancePasswordRequest,
+    >(RESPONSE_EXAMPLE);
 }

@@ -6,8 +6,9 @@ fn example() -> action::ResizeCompShareDiskRequest {
     action::ResizeCompShareDiskRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
-        size: 100,
-        u_disk_id: "bsm-xxxx".to_owned(),
+        u_disk_id: "udisk-xxxx".to_owned(),
+        size: 200,
+        u_host_id: Some("uhost-xxxx".to_owned()),
         ..::core::default::Default::default()
     }
 }
@@ -26,4 +27,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"ResizeCompShareDiskResponse\",\n  \"RetCode\": 0,\n  \"UDiskId\": \"SPGXQaJN\"\n}";
+
+#[test]
+fn example_response() {
+    let response: action::ResizeCompShareDiskResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::ResizeCompShareDiskRequest,
+    >(RESPONSE_EXAMPLE);
 }

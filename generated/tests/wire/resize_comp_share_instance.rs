@@ -7,6 +7,13 @@ fn example() -> action::ResizeCompShareInstanceRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
         u_host_id: "uhost-xxxx".to_owned(),
+        cpu: Some(32),
+        memory: Some(131072),
+        gpu: Some(2),
+        disk_id: Some("udisk-xxxx".to_owned()),
+        disk_space: Some("500".to_owned()),
+        without_gpu: Some(false),
+        coupon_id: Some("coupon-xxx".to_owned()),
         ..::core::default::Default::default()
     }
 }
@@ -25,4 +32,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"ResizeCompShareInstanceResponse\",\n  \"RetCode\": 0,\n  \"UHostId\": \"MFSboWZC\"\n}";
+
+#[test]
+fn example_response() {
+    let response: action::ResizeCompShareInstanceResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::ResizeCompShareInstanceRequest,
+    >(RESPONSE_EXAMPLE);
 }

@@ -4,8 +4,10 @@ use compshare::actions::set_comp_share_team_relation as action;
 
 fn example() -> action::SetCompShareTeamRelationRequest {
     action::SetCompShareTeamRelationRequest {
-        status: action::Status::Agree,
-        team_id: "1".to_owned(),
+        status: action::Status::Cancel,
+        team_id: "1001".to_owned(),
+        user_company_id: Some("50002".to_owned()),
+        remark_name: Some("张三".to_owned()),
         ..::core::default::Default::default()
     }
 }
@@ -24,4 +26,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"SetCompShareTeamRelationResponse\",\n  \"Message\": \"FrKAxQTy\",\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::SetCompShareTeamRelationResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::SetCompShareTeamRelationRequest,
+    >(RESPONSE_EXAMPLE);
 }

@@ -7,6 +7,7 @@ fn example() -> action::TerminateCompShareInstanceRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
         u_host_id: "uhost-xxxx".to_owned(),
+        release_u_disk: Some(false),
         ..::core::default::Default::default()
     }
 }
@@ -25,4 +26,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"TerminateCompShareInstanceResponse\",\n  \"InRecycle\": \"QKREBgnO\",\n  \"RetCode\": 0,\n  \"UHostId\": \"TJYRSKuk\"\n}";
+
+#[test]
+fn example_response() {
+    let response: action::TerminateCompShareInstanceResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::TerminateCompShareInstanceRequest,
+    >(RESPONSE_EXAMPLE);
 }

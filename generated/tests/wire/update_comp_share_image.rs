@@ -7,6 +7,19 @@ fn example() -> action::UpdateCompShareImageRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
         comp_share_image_id: "compshareImage-xxxx".to_owned(),
+        visibility: Some(0),
+        description: Some("更新了CUDA版本".to_owned()),
+        tags: ::std::vec::Vec::from(["深度学习".to_owned(), "PyTorch".to_owned()]),
+        group_id: Some("group-xxxx".to_owned()),
+        name: Some("my-updated-env".to_owned()),
+        price: Some(0.0),
+        version_name: Some("v2.0".to_owned()),
+        version_desc: Some("升级PyTorch到2.1".to_owned()),
+        supported_gpu_types: ::std::vec::Vec::from([
+            "4090".to_owned(),
+            "A100".to_owned(),
+        ]),
+        auto_start: Some(true),
         ..::core::default::Default::default()
     }
 }
@@ -27,20 +40,21 @@ async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
 }
 
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"UpdateCompShareImageResponse\",\n  \"RetCode\": 0\n}";
+
 #[test]
-fn tags_with_too_many_items_is_rejected() {
-    let mut request = example();
-    request.tags = ::std::vec::Vec::from([
-        "example".to_owned(),
-        "example".to_owned(),
-        "example".to_owned(),
-        "example".to_owned(),
-    ]);
-    crate::support::assert_violation(
-        &request,
-        "Tags",
-        compshare::runtime::Rule::MaxItems(3usize),
+fn example_response() {
+    let response: action::UpdateCompShareImageResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
     );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::UpdateCompShareImageRequest,
+    >(RESPONSE_EXAMPLE);
 }
 
 #[test]
@@ -62,5 +76,21 @@ fn visibility_above_max_is_rejected() {
         &request,
         "Visibility",
         compshare::runtime::Rule::Max(compshare::runtime::Number::Int(1i64)),
+    );
+}
+
+#[test]
+fn tags_with_too_many_items_is_rejected() {
+    let mut request = example();
+    request.tags = ::std::vec::Vec::from([
+        "深度学习".to_owned(),
+        "深度学习".to_owned(),
+        "深度学习".to_owned(),
+        "深度学习".to_owned(),
+    ]);
+    crate::support::assert_violation(
+        &request,
+        "Tags",
+        compshare::runtime::Rule::MaxItems(3usize),
     );
 }

@@ -6,8 +6,9 @@ fn example() -> action::UpdateCompShareStopSchedulerRequest {
     action::UpdateCompShareStopSchedulerRequest {
         region: Some("cn-wlcb".to_owned()),
         project_id: Some("org-xxxx".to_owned()),
-        stop_time: 1700086400,
         u_host_id: "uhost-xxxx".to_owned(),
+        stop_time: 1700086400,
+        scheduler_stop_time: 1712649600,
         ..::core::default::Default::default()
     }
 }
@@ -26,4 +27,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"UpdateCompShareStopSchedulerResponse\",\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::UpdateCompShareStopSchedulerResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::UpdateCompShareStopSchedulerRequest,
+    >(RESPONSE_EXAMPLE);
 }

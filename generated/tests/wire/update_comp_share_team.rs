@@ -4,6 +4,9 @@ use compshare::actions::update_comp_share_team as action;
 
 fn example() -> action::UpdateCompShareTeamRequest {
     action::UpdateCompShareTeamRequest {
+        name: Some("new-team-name".to_owned()),
+        description: Some("更新后的团队简介".to_owned()),
+        team_id: 1001,
         ..::core::default::Default::default()
     }
 }
@@ -22,4 +25,21 @@ fn example_request_reads_back_from_wire_params() {
 #[tokio::test]
 async fn by_name_call_sends_the_same_form() {
     crate::support::by_name_sends_the_same_form(example()).await;
+}
+
+const RESPONSE_EXAMPLE: &str = "{\n  \"Action\": \"UpdateCompShareTeamResponse\",\n  \"Message\": \"ZnBCXqbZ\",\n  \"RetCode\": 0\n}";
+
+#[test]
+fn example_response() {
+    let response: action::UpdateCompShareTeamResponse = crate::support::decode(
+        RESPONSE_EXAMPLE,
+    );
+    insta::assert_debug_snapshot!(response);
+}
+
+#[test]
+fn example_response_keeps_every_value() {
+    crate::support::keeps_every_value::<
+        action::UpdateCompShareTeamRequest,
+    >(RESPONSE_EXAMPLE);
 }

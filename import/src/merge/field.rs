@@ -40,8 +40,10 @@ pub fn merge(existing: Option<&FieldSpec>, f: &Field) -> Outcome {
     apply_constraints(&mut m, &f.found, &mut out);
     if let Some(raw) = &f.example {
         let shape = Shape::of(&m);
-        // "见下方" (see below) is prose, not an example of a number or a model.
-        let prose = shape.elem != Elem::Str && !raw.chars().any(|c| c.is_ascii_alphanumeric());
+        // "见下方" (see below) points elsewhere, whatever the type; text with no letters or
+        // digits ("—") is no example of a number or a model either.
+        let prose = points_elsewhere(raw)
+            || (shape.elem != Elem::Str && !raw.chars().any(|c| c.is_ascii_alphanumeric()));
         match values::example(raw, &shape) {
             _ if prose => {}
             Ok(v) => set_example(&mut m, v),
@@ -53,6 +55,18 @@ pub fn merge(existing: Option<&FieldSpec>, f: &Field) -> Outcome {
     check_values(&mut m, &mut out.warnings);
     out.field = m;
     out
+}
+
+/// `见下方`, `见上文`, `详见下表`, `参见 ErrorInfo`: the example is somewhere else on the
+/// page. `见面会` is an example.
+fn points_elsewhere(raw: &str) -> bool {
+    let raw = raw.trim().trim_matches('`').trim();
+    let mut chars = raw.chars();
+    match (chars.next(), chars.next()) {
+        (Some('详' | '参'), Some('见')) => true,
+        (Some('见'), Some(next)) => "下上前后附".contains(next),
+        _ => false,
+    }
 }
 
 /// The keys whose value differs, in the order specs write them.

@@ -86,6 +86,10 @@ pub fn example(raw: &str, shape: &Shape) -> Result<Value, String> {
         };
     }
     if shape.array {
+        // A map the spec holds as a list (`{"InviteMember":"邀请成员"}`) is no element.
+        if raw.starts_with('{') {
+            return Err("a JSON object, not a list".into());
+        }
         if raw.starts_with('[') {
             let json: Value =
                 serde_json::from_str(raw).map_err(|_| "not a JSON array".to_owned())?;
@@ -94,6 +98,9 @@ pub fn example(raw: &str, shape: &Shape) -> Result<Value, String> {
             for item in &items {
                 let text = match item {
                     Value::String(s) => s.clone(),
+                    Value::Object(_) | Value::Array(_) => {
+                        return Err("a list of objects or lists, not of values".into());
+                    }
                     other => other.to_string(),
                 };
                 out.push(scalar(&text, shape)?);

@@ -65,8 +65,8 @@ pub fn extract(text: &str) -> Found {
         mins.push(lo);
         maxes.push(hi);
     }
-    maxes.extend(read_bounds(&t, "最大"));
-    mins.extend(read_bounds(&t, "最小"));
+    maxes.extend(read_bounds(&t, "最大", &mut found.warnings));
+    mins.extend(read_bounds(&t, "最小", &mut found.warnings));
     found.min = one(mins, "minimum", &t, &mut found.warnings);
     found.max = one(maxes, "maximum", &t, &mut found.warnings);
     if let (Some(lo), Some(hi)) = (found.min, found.max)
@@ -140,8 +140,34 @@ fn read_defaults(t: &Text, warnings: &mut Vec<String>) -> Vec<String> {
     out
 }
 
+/// `（可选范围参考控制台）`: the sentence sends the reader to the console for the values that
+/// really apply, so the numbers it gives are a guide, not limits (CompShare's 8-GPU hosts take
+/// more memory than `范围 ：[1024, 262144]`). The sentence ends at `。` or a line break.
+fn defers_to_console(t: &Text, at: usize) -> bool {
+    let ends = |c: char| matches!(c, '。' | '\n');
+    let start = (0..at)
+        .rev()
+        .find(|&i| t.get(i).is_some_and(ends))
+        .map_or(0, |i| i + 1);
+    let end = (at..t.len())
+        .find(|&i| t.get(i).is_some_and(ends))
+        .unwrap_or(t.len());
+    t.slice(start, end).contains("控制台")
+}
+
+fn deferred(t: &Text, at: usize, warnings: &mut Vec<String>) -> bool {
+    let defers = defers_to_console(t, at);
+    if defers {
+        warnings.push(format!(
+            "`{}` leaves the range to the console; wrote no minimum or maximum",
+            t.snippet(at, 24)
+        ));
+    }
+    defers
+}
+
 /// `最大 100`, `最小值为1`.
-fn read_bounds(t: &Text, keyword: &str) -> Vec<Number> {
+fn read_bounds(t: &Text, keyword: &str, warnings: &mut Vec<String>) -> Vec<Number> {
     let mut out = Vec::new();
     for at in t.find_all(keyword) {
         let mut i = at + keyword.chars().count();
@@ -161,6 +187,7 @@ fn read_bounds(t: &Text, keyword: &str) -> Vec<Number> {
         );
         if let Some((n, end)) = t.number(i)
             && !t.get(end).is_some_and(|c| c.is_ascii_alphabetic())
+            && !deferred(t, at, warnings)
         {
             out.push(n);
         }
@@ -168,7 +195,8 @@ fn read_bounds(t: &Text, keyword: &str) -> Vec<Number> {
     out
 }
 
-/// `取值范围 1~8`, `范围：[1024, 262144]`, `范围[1,5]`. `1~8 或 1~10` is ambiguous.
+/// `取值范围 1~8`, `范围：[1024, 262144]`, `范围[1,5]`. `1~8 或 1~10` is ambiguous, and a range
+/// the sentence leaves to the console is no limit.
 fn read_ranges(t: &Text, warnings: &mut Vec<String>) -> Vec<(Number, Number)> {
     let mut out = Vec::new();
     for at in t.find_all("范围") {
@@ -189,6 +217,9 @@ fn read_ranges(t: &Text, warnings: &mut Vec<String>) -> Vec<(Number, Number)> {
                 t.snippet(at, 24)
             ));
             return Vec::new();
+        }
+        if deferred(t, at, warnings) {
+            continue;
         }
         out.push((lo, hi));
     }

@@ -148,6 +148,21 @@ fn bounds_ranges_and_lengths() {
     assert_eq!(extract("可选范围参照控制台").min, None);
 }
 
+#[test]
+fn ranges_left_to_the_console_are_no_limits() {
+    let f = extract(
+        "内存大小。单位：MB。范围 ：[1024, 262144]，取值为1024的倍数（可选范围参考控制台）。默认值：8192",
+    );
+    assert_eq!((f.min, f.max), (None, None));
+    assert_eq!(f.default.as_deref(), Some("8192"));
+    assert!(f.warnings[0].contains("console"), "{:?}", f.warnings);
+    let f = extract("磁盘大小，最大 2000（具体上限参照控制台）");
+    assert_eq!(f.max, None);
+    // Only the sentence that holds the range counts.
+    let f = extract("购买台数，范围[1,5]。控制台可查看已购数量");
+    assert_eq!((f.min, f.max), (Some(Number::Int(1)), Some(Number::Int(5))));
+}
+
 /// A cell as the docs write it, `<br />` and all.
 fn cell(raw: &str) -> Found {
     extract(&crate::page::cells::clean_lines_with_ticks(raw))
