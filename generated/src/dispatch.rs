@@ -96,255 +96,494 @@ pub const ACTIONS: &[&str] = &[
 
 /// Every action by name, sorted like [`ACTIONS`].
 static TABLE: &[rt::ByName] = &[
-    rt::ByName::of::<crate::actions::add_favorite_image::AddFavoriteImageRequest>(),
-    rt::ByName::of::<
-        crate::actions::attach_compshare_disk::AttachCompshareDiskRequest,
-    >(),
-    rt::ByName::of::<crate::actions::attach_us3::AttachUs3Request>(),
+    rt::ByName::of::<crate::actions::add_favorite_image::AddFavoriteImageRequest>()
+        .with_example(
+            "{\n  \"Action\": \"AddFavoriteImageResponse\",\n  \"RetCode\": 0\n}",
+        ),
+    rt::ByName::of::<crate::actions::attach_compshare_disk::AttachCompshareDiskRequest>()
+        .with_example(
+            "{\n  \"Action\": \"AttachCompshareDiskResponse\",\n  \"DeviceName\": \"LGuoTdbi\",\n  \"HostId\": \"HZpbWQrR\",\n  \"RetCode\": 0,\n  \"UDiskId\": \"eVXTvqUP\",\n  \"UHostId\": \"zQhymdCI\"\n}",
+        ),
+    rt::ByName::of::<crate::actions::attach_us3::AttachUs3Request>()
+        .with_example("{\n  \"Action\": \"AttachUS3Response\",\n  \"RetCode\": 0\n}"),
     rt::ByName::of::<
         crate::actions::check_comp_share_net_optimizer::CheckCompShareNetOptimizerRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"CheckCompShareNetOptimizerResponse\",\n  \"Optimized\": true,\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::check_comp_share_resource_capacity::CheckCompShareResourceCapacityRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"CheckCompShareResourceCapacityResponse\",\n  \"RetCode\": 0,\n  \"Specs\": [\n    {\"Gpu\": 1, \"Cpu\": 16, \"Mem\": 32, \"ResourceEnough\": true},\n    {\"Gpu\": 1, \"Cpu\": 16, \"Mem\": 64, \"ResourceEnough\": true},\n    {\"Gpu\": 2, \"Cpu\": 32, \"Mem\": 128, \"ResourceEnough\": false}\n  ]\n}",
+        ),
     rt::ByName::of::<
         crate::actions::check_ul_host_resource_capacity::CheckUlHostResourceCapacityRequest,
     >(),
     rt::ByName::of::<
         crate::actions::copy_comp_share_custom_image::CopyCompShareCustomImageRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"CopyCompShareCustomImageResponse\",\n  \"NewCompShareImageId\": \"ZMJiyMlQ\",\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::create_and_attach_compshare_disk::CreateAndAttachCompshareDiskRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"CreateAndAttachCompshareDiskResponse\",\n  \"RetCode\": 0,\n  \"UDiskId\": \"udisk-xxxx\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::create_comp_share_custom_image::CreateCompShareCustomImageRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"CreateCompShareCustomImageResponse\",\n  \"CompShareImageId\": \"AGOGXcQQ\",\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::create_comp_share_instance::CreateCompShareInstanceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"CreateCompShareInstanceResponse\",\n  \"IPs\": [\n    \"hhySlhCv\"\n  ],\n  \"RetCode\": 0,\n  \"UHostIds\": [\n    \"NIdfqvRv\"\n  ]\n}",
+        ),
     rt::ByName::of::<
         crate::actions::create_comp_share_team::CreateCompShareTeamRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"CreateCompShareTeamResponse\",\n  \"Message\": \"lVdmvLMf\",\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::create_comp_share_team_relation::CreateCompShareTeamRelationRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"CreateCompShareTeamRelationResponse\",\n  \"ErrorMap\": {},\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::create_ul_host_instance::CreateUlHostInstanceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"CreateULHostInstanceResponse\",\n  \"Message\": \"UQIsLeri\",\n  \"RetCode\": 0,\n  \"ULHostId\": \"DJCRwHar\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::delete_comp_share_stop_scheduler::DeleteCompShareStopSchedulerRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DeleteCompShareStopSchedulerResponse\",\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::delete_comp_share_team::DeleteCompShareTeamRequest,
-    >(),
-    rt::ByName::of::<
-        crate::actions::delete_compshare_disk::DeleteCompshareDiskRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DeleteCompShareTeamResponse\",\n  \"Message\": \"HNFrinIj\",\n  \"RetCode\": 0\n}",
+        ),
+    rt::ByName::of::<crate::actions::delete_compshare_disk::DeleteCompshareDiskRequest>()
+        .with_example(
+            "{\n  \"Action\": \"DeleteCompshareDiskResponse\",\n  \"RetCode\": 0,\n  \"UDiskId\": \"URPSQbPj\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_available_comp_share_instance_types::DescribeAvailableCompShareInstanceTypesRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeAvailableCompShareInstanceTypesResponse\",\n  \"AvailableInstanceTypes\": [\n    {\n      \"CpuPlatforms\": {},\n      \"Disks\": [\n        {\n          \"BootDisk\": [\n            {\n              \"Features\": [\n                \"gBIGbjXh\"\n              ],\n              \"InstantResize\": true,\n              \"MaximalSize\": 8,\n              \"Name\": \"vwwoPKyv\"\n            }\n          ],\n          \"DataDisk\": [\n            {\n              \"Features\": [\n                \"BpjasPPC\"\n              ],\n              \"MaximalSize\": 9,\n              \"MinimalSize\": 4,\n              \"Name\": \"BnBVQXIY\"\n            }\n          ],\n          \"Name\": \"GsuwQXJA\"\n        }\n      ],\n      \"Features\": [\n        {\n          \"Modes\": [\n            {\n              \"MinimalCpuPlatform\": [\n                \"goNBwvey\"\n              ],\n              \"Name\": \"DTPhixvs\",\n              \"RelatedToImageFeature\": [\n                \"ghacuwIX\"\n              ]\n            }\n          ],\n          \"Name\": \"QgHEQDrz\"\n        }\n      ],\n      \"GraphicsMemory\": {},\n      \"InstanceType\": \"OwhTtQoO\",\n      \"MachineClass\": \"ICHrsVfN\",\n      \"MachineSizes\": [\n        {\n          \"Collection\": [\n            {\n              \"Cpu\": 2,\n              \"Memory\": [\n                4\n              ],\n              \"MinimalCpuPlatform\": [\n                \"JNRCTKbU\"\n              ]\n            }\n          ],\n          \"Gpu\": 5\n        }\n      ],\n      \"Name\": \"cn-zj\",\n      \"ParentType\": \"adhoOutr\",\n      \"Performance\": {},\n      \"Status\": \"syzEnKDG\",\n      \"Zone\": \"cn-zj-01\"\n    }\n  ],\n  \"RetCode\": 0,\n  \"Status\": \"UfeDqdsP\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_community_images::DescribeCommunityImagesRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeCommunityImagesResponse\",\n  \"ImageSet\": [\n    {\n      \"ImageId\": \"rjroBksO\"\n    }\n  ],\n  \"RetCode\": 0,\n  \"TotalCount\": 8\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_comp_share_custom_images::DescribeCompShareCustomImagesRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeCompShareCustomImagesResponse\",\n  \"ImageSet\": [\n    {\n      \"AuthInfo\": 6,\n      \"Author\": \"CpKmKtmy\",\n      \"CompShareImageId\": \"hjNwBATq\",\n      \"Cover\": \"PFuhwZhm\",\n      \"CreateTime\": \"IFXxRGPj\",\n      \"CreatedCount\": \"DQIOscsN\",\n      \"Description\": \"yXiGjmEh\",\n      \"FavoritesCount\": \"hnuFiuwm\",\n      \"ImageOwnerAlias\": \"xWXjOYVE\",\n      \"ImageType\": \"AeSmLeoE\",\n      \"Name\": \"nFmURawE\",\n      \"Price\": 9.99592,\n      \"PubTime\": \"kkupHyrZ\",\n      \"Readme\": \"ufXKfxWg\",\n      \"Size\": 4,\n      \"Status\": \"hlqtbVJG\",\n      \"Tags\": [\n        \"PbbXTujk\"\n      ],\n      \"Visibility\": 2\n    }\n  ],\n  \"RetCode\": 0,\n  \"TotalCount\": 4\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_comp_share_gpu_inventory::DescribeCompShareGpuInventoryRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeCompShareGpuInventoryResponse\",\n  \"GpuInventoryByZone\": {},\n  \"RetCode\": 0,\n  \"SpotUnsupportedGpuTypes\": [\n    \"NpCbXmdH\"\n  ],\n  \"UpdateTime\": 2\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_comp_share_image_share_accounts::DescribeCompShareImageShareAccountsRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"AccountSet\": {},\n  \"Action\": \"DescribeCompShareImageShareAccountsResponse\",\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_comp_share_image_tags::DescribeCompShareImageTagsRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeCompShareImageTagsResponse\",\n  \"RetCode\": 0,\n  \"Tags\": [\n    \"pzFjzLAH\"\n  ]\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_comp_share_images::DescribeCompShareImagesRequest,
     >()
         .with_example(
-            "{\n  \"Action\": \"DescribeCompShareImagesResponse\",\n  \"RetCode\": 0,\n  \"TotalCount\": 2,\n  \"ImageSet\": [\n    {\n      \"CompShareImageId\": \"compshareImage-xxxx\",\n      \"Name\": \"PyTorch 2.1\",\n      \"ImageType\": \"System\",\n      \"Author\": \"UCloud\",\n      \"Status\": \"Available\",\n      \"Tags\": [\"深度学习\", \"PyTorch\"]\n    }\n  ]\n}",
+            "{\n  \"Action\": \"DescribeCompShareImagesResponse\",\n  \"ImageSet\": [\n    {\n      \"ImageId\": \"QnfeEQhb\"\n    }\n  ],\n  \"RetCode\": 0,\n  \"TotalCount\": 2\n}",
         ),
     rt::ByName::of::<
         crate::actions::describe_comp_share_instance::DescribeCompShareInstanceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n    \"Action\": \"DescribeCompShareInstanceResponse\",\n    \"TotalCount\": 8,\n    \"UHostSet\": [\n        {\n            \"RestrictMode\": \"VTendLlO\",\n            \"Zone\": \"xdLgDoph\",\n            \"OsName\": \"gMqlgBlI\",\n            \"HostType\": \"jpATaXsk\",\n            \"SecGroupInstance\": false,\n            \"State\": \"TnNuGSYE\",\n            \"Memory\": 6,\n            \"HotPlugMaxCpu\": 8,\n            \"NetCapability\": \"kTFrfCiG\",\n            \"BootDiskState\": \"wfcQeKzE\",\n            \"CPU\": 5,\n            \"BasicImageName\": \"fFSjyQry\",\n            \"SpotAttribute\": {},\n            \"IPv6Feature\": false,\n            \"IPSet\": [\n                {\n                    \"VPCId\": \"ASpSKtze\",\n                    \"Weight\": 8,\n                    \"Default\": \"tgnSjelJ\",\n                    \"IP\": \"ZmBtTbhB\",\n                    \"NetworkInterfaceId\": \"FauzdzHm\",\n                    \"IPMode\": \"UulHwAYv\",\n                    \"Bandwidth\": 8,\n                    \"SubnetId\": \"SYfTyiiN\",\n                    \"Mac\": \"ACuDMaqD\",\n                    \"IPId\": \"subuipxK\",\n                    \"Type\": \"XtwAFLux\"\n                }\n            ],\n            \"HpcFeature\": true,\n            \"ImageId\": \"rOLrvehW\",\n            \"AutoRenew\": \"KHTdKhxO\",\n            \"UDHostAttribute\": {},\n            \"TotalDiskSpace\": 6,\n            \"OsType\": \"uTGzcPdd\",\n            \"SubnetType\": \"sDBMGbYE\",\n            \"CloudInitFeature\": false,\n            \"Remark\": \"zATjHVlb\",\n            \"Name\": \"pkIdkUfV\",\n            \"EpcInstance\": true,\n            \"IsolationGroup\": \"dMNyStGT\",\n            \"KeyPair\": {},\n            \"UHostId\": \"wMwHWPOr\",\n            \"GPU\": 1,\n            \"LifeCycle\": \"SwXCLmkq\",\n            \"CpuPlatform\": \"aKtmIaxl\",\n            \"MachineType\": \"IqVoJXvL\",\n            \"HiddenKvm\": false,\n            \"StorageType\": \"FEFUzaYx\",\n            \"HotplugFeature\": false,\n            \"UHostType\": \"NwCllZUf\",\n            \"BasicImageId\": \"AFGqwjpj\",\n            \"ExpireTime\": 4,\n            \"Tag\": \"MHPHAgpt\",\n            \"GpuType\": \"syCegFMi\",\n            \"NetworkState\": \"FcaxZMik\",\n            \"ChargeType\": \"xePQZDOs\",\n            \"RdmaClusterId\": \"ncMkxiOT\",\n            \"CreateTime\": 7,\n            \"TimemachineFeature\": \"GiqxwKDZ\"\n        }\n    ],\n    \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_comp_share_machine_type_families::DescribeCompShareMachineTypeFamiliesRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeCompShareMachineTypeFamiliesResponse\",\n  \"MachineTypes\": [\n    \"eZQXVIAM\"\n  ],\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_comp_share_sharing_images::DescribeCompShareSharingImagesRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeCompShareSharingImagesResponse\",\n  \"ImageSet\": [\n    {\n      \"AuthInfo\": 5,\n      \"Author\": \"THzsAoFI\",\n      \"CompShareImageId\": \"ABXzSYHE\",\n      \"Container\": \"HmNaUuJD\",\n      \"Cover\": \"sbDaCuws\",\n      \"CreateTime\": \"xwYARPtt\",\n      \"CreatedCount\": \"HBCzGjdn\",\n      \"Description\": \"BVhvYYtV\",\n      \"FailedReason\": \"OdeMChPX\",\n      \"FavoritesCount\": \"kGcNMdyJ\",\n      \"ImageOwnerAlias\": \"ZMUGRdnr\",\n      \"ImageType\": \"BOALYbGm\",\n      \"IsOfficial\": false,\n      \"Name\": \"ZSPINakJ\",\n      \"Price\": 2.59279,\n      \"PubTime\": \"SpkSIyFz\",\n      \"Readme\": \"RNwcSaZA\",\n      \"Size\": 8,\n      \"Softwares\": {},\n      \"Status\": \"YXxOrEGs\",\n      \"Tags\": [\n        \"jjFEqEKP\"\n      ],\n      \"Visibility\": 5\n    }\n  ],\n  \"RetCode\": 0,\n  \"TotalCount\": 8\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_comp_share_software_port::DescribeCompShareSoftwarePortRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeCompShareSoftwarePortResponse\",\n  \"RetCode\": 0,\n  \"SoftwarePort\": [\n    {\n      \"Port\": 7,\n      \"Software\": \"vwqMyeXn\"\n    }\n  ]\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_comp_share_support_zone::DescribeCompShareSupportZoneRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeCompShareSupportZoneResponse\",\n  \"RetCode\": 0,\n  \"ZoneInfo\": [\n    {\n      \"Region\": \"TXsViMYV\",\n      \"RegionId\": 1,\n      \"Zone\": \"NrbBefbh\",\n      \"ZoneId\": 2\n    }\n  ]\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_favorite_images::DescribeFavoriteImagesRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeFavoriteImagesResponse\",\n  \"RetCode\": 0,\n  \"ImageSet\": [\n    {\n      \"CompShareImageId\": \"compshareImage-xxxx\",\n      \"Name\": \"Stable Diffusion WebUI\",\n      \"Author\": \"UCloud\",\n      \"Status\": \"Available\"\n    }\n  ]\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_model_repository_models::DescribeModelRepositoryModelsRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeModelRepositoryModelsResponse\",\n  \"Models\": [\n    \"lfOTCZZx\"\n  ],\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_model_repository_tags::DescribeModelRepositoryTagsRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeModelRepositoryTagsResponse\",\n  \"RetCode\": 0,\n  \"Tags\": [\n    \"xnJnGdVI\"\n  ]\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_self_community_images::DescribeSelfCommunityImagesRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeSelfCommunityImagesResponse\",\n  \"AvailableTotalCount\": 8,\n  \"ImageSetGroup\": [\n    \"xLsJeEEx\"\n  ],\n  \"RetCode\": 0,\n  \"TotalCount\": 7\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_team_member_order::DescribeTeamMemberOrderRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeTeamMemberOrderResponse\",\n  \"Limit\": 9,\n  \"Offset\": 3,\n  \"OrderInfos\": [\n    {\n      \"Amount\": \"WFRsGwBr\",\n      \"AmountCoupon\": \"VYkjedVY\",\n      \"AmountFree\": \"vJHtCyGz\",\n      \"AmountReal\": \"vIfSvXam\",\n      \"ChargeType\": \"bdQwoXcX\",\n      \"Count\": 5,\n      \"CreateTime\": 3,\n      \"EndTime\": 8,\n      \"OrderDetail\": [\n        {\n          \"ProductName\": \"WLlTsCKx\",\n          \"Value\": \"DXpvzhIq\"\n        }\n      ],\n      \"OrderDetailOld\": [\n        {\n          \"ProductName\": \"gyBBRsHF\",\n          \"Value\": \"fFCMhdkf\"\n        }\n      ],\n      \"OrderNo\": \"NcVMQYxZ\",\n      \"OrderState\": \"OS_FINISHED\",\n      \"OrderType\": \"uAOYKVPL\",\n      \"OriginalPrice\": \"hJOEQZVN\",\n      \"ProjectName\": \"qLpMIwIC\",\n      \"Quantity\": \"tAgLIbmN\",\n      \"RegionId\": \"suVWmfLR\",\n      \"ResourceId\": \"BiSxqKxT\",\n      \"ResourceTag\": [\n        {\n          \"KeyId\": \"XFoSrCaq\",\n          \"Value\": \"crTwMPSh\"\n        }\n      ],\n      \"ResourceType\": \"LQgiAvcM\",\n      \"SpotDiscount\": \"urfzDLsI\",\n      \"StartTime\": 1,\n      \"TradeNo\": \"IDoFgAeG\",\n      \"UpdateTime\": 2\n    }\n  ],\n  \"RetCode\": 0,\n  \"Total\": 3\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_team_member_order_count::DescribeTeamMemberOrderCountRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeTeamMemberOrderCountResponse\",\n  \"Amount\": 2,\n  \"AmountCoupon\": 7,\n  \"AmountFree\": 5,\n  \"AmountReal\": 7,\n  \"RetCode\": 0,\n  \"TotalCount\": 2\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_team_member_unpaid_order::DescribeTeamMemberUnpaidOrderRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeTeamMemberUnpaidOrderResponse\",\n  \"Limit\": 3,\n  \"Offset\": 3,\n  \"OrderInfos\": [\n    {\n      \"Amount\": \"pYtGapLk\",\n      \"AmountCoupon\": \"VwGXBaSw\",\n      \"AmountFree\": \"QgfuPfbG\",\n      \"AmountReal\": \"BjVSWGiM\",\n      \"ChargeType\": \"OombiUFY\",\n      \"Count\": 4,\n      \"CreateTime\": 6,\n      \"EndTime\": 8,\n      \"OrderDetail\": [\n        {\n          \"ProductName\": \"ijkuILzC\",\n          \"Value\": \"NSpRANLd\"\n        }\n      ],\n      \"OrderDetailOld\": [\n        {\n          \"ProductName\": \"OLyGCuzM\",\n          \"Value\": \"PMKfyTKM\"\n        }\n      ],\n      \"OrderNo\": \"VVOZjaxn\",\n      \"OrderState\": \"OS_FINISHED\",\n      \"OrderType\": \"BQAGZnRS\",\n      \"OriginalPrice\": \"tTTXsArR\",\n      \"ProjectName\": \"FgOMAAHS\",\n      \"Quantity\": \"RUxJlnQS\",\n      \"RegionId\": \"dQRbtCXI\",\n      \"ResourceId\": \"ikVAUfSd\",\n      \"ResourceTag\": [\n        {\n          \"KeyId\": \"kJwnwUxU\",\n          \"Value\": \"EIGhgjUL\"\n        }\n      ],\n      \"ResourceType\": \"fOFpTRCk\",\n      \"SpotDiscount\": \"ZlfzuMuE\",\n      \"StartTime\": 2,\n      \"TradeNo\": \"fIZqYNBU\",\n      \"UpdateTime\": 9\n    }\n  ],\n  \"RetCode\": 0,\n  \"Total\": 4\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_team_member_unpaid_order_count::DescribeTeamMemberUnpaidOrderCountRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeTeamMemberUnpaidOrderCountResponse\",\n  \"Amount\": 9,\n  \"RetCode\": 0,\n  \"TotalCount\": 4\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_ul_host_bundles::DescribeUlHostBundlesRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeULHostBundlesResponse\",\n  \"Bundles\": [\n    {\n      \"Bandwidth\": 6,\n      \"BundleId\": \"SqTRbDJZ\",\n      \"CPU\": 1,\n      \"Memory\": 8,\n      \"SysDiskSpace\": 5,\n      \"TrafficPacket\": 8\n    }\n  ],\n  \"Message\": \"RHvGhTzX\",\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_ul_host_image::DescribeUlHostImageRequest,
     >(),
     rt::ByName::of::<
         crate::actions::describe_ul_host_instance::DescribeUlHostInstanceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeULHostInstanceResponse\",\n  \"Message\": \"GmrflzlM\",\n  \"RetCode\": 0,\n  \"ULHostInstanceSets\": [\n    {\n      \"AutoRenew\": \"PyPNLqBH\",\n      \"CPU\": 1,\n      \"ChargeType\": \"hauEukUs\",\n      \"CreateTime\": 7,\n      \"DiskSet\": [\n        {\n          \"BackupType\": \"xHWomUhO\",\n          \"DiskId\": \"MWvyrUwR\",\n          \"DiskType\": \"IRrEynyl\",\n          \"Drive\": \"RvmLbdKX\",\n          \"Encrypted\": \"cNyCMNmT\",\n          \"IsBoot\": \"tvSzSraj\",\n          \"Name\": \"vsfpLPyr\",\n          \"Size\": 3,\n          \"Type\": \"UkyaHXBR\"\n        }\n      ],\n      \"ExpireTime\": 5,\n      \"IPSet\": [\n        {\n          \"Bandwidth\": 2,\n          \"Default\": \"AnzSfoBi\",\n          \"IP\": \"EOmBPJZd\",\n          \"IPId\": \"vnrKbtka\",\n          \"IPMode\": \"pWfqUmBy\",\n          \"Mac\": \"DggLGvKF\",\n          \"NetworkInterfaceId\": \"oTgcJktO\",\n          \"SubnetId\": \"RfEGLEoc\",\n          \"Type\": \"BVSGfRvP\",\n          \"VPCId\": \"lrFLnZeF\",\n          \"Weight\": 9\n        }\n      ],\n      \"IsExpire\": \"dQxEsaLW\",\n      \"Memory\": 7,\n      \"Name\": \"jsqzqDEj\",\n      \"Remark\": \"tJoNHAEH\",\n      \"State\": \"CagCpoZQ\",\n      \"Tag\": \"zQppWJxb\",\n      \"ULHostId\": \"hcquybJV\"\n    }\n  ]\n}",
+        ),
     rt::ByName::of::<
         crate::actions::describe_user_community_images::DescribeUserCommunityImagesRequest,
-    >(),
-    rt::ByName::of::<
-        crate::actions::detach_compshare_disk::DetachCompshareDiskRequest,
-    >(),
-    rt::ByName::of::<crate::actions::download_team_order::DownloadTeamOrderRequest>(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeUserCommunityImagesResponse\",\n  \"AvailableTotalCount\": 4,\n  \"ImageSetGroup\": [\n    {\n      \"CreatedCount\": 7,\n      \"Data\": [\n        {\n          \"AuthInfo\": 8,\n          \"Author\": \"JVYpIsPg\",\n          \"CompShareImageId\": \"wddaZiqo\",\n          \"Container\": \"hkGgAguE\",\n          \"Cover\": \"issZkxqD\",\n          \"CreateTime\": \"GOsnGZoV\",\n          \"CreatedCount\": \"BWHMYlcH\",\n          \"Description\": \"DMJRUNIU\",\n          \"FailedReason\": \"tGoApdKU\",\n          \"FavoritesCount\": \"HDOMLIiE\",\n          \"ImageOwnerAlias\": \"zTOTZtzy\",\n          \"ImageType\": \"bfjFxmNC\",\n          \"IsOfficial\": true,\n          \"Name\": \"kINGYVeS\",\n          \"Owner\": {},\n          \"Price\": 6.89986,\n          \"PubTime\": \"sAKdlJYL\",\n          \"Readme\": \"cWvywKOh\",\n          \"Size\": 4,\n          \"Softwares\": {},\n          \"Status\": \"bmioFZad\",\n          \"Tags\": [\n            \"XwohMNTB\"\n          ],\n          \"Visibility\": 3\n        }\n      ],\n      \"FavoritesCount\": 8,\n      \"GroupId\": \"EjrAdZGb\",\n      \"ImageDesc\": \"nReBSYZO\",\n      \"ImageName\": \"SEQbSayj\",\n      \"ImageUseTime\": 7,\n      \"IsFavorite\": true,\n      \"RecommendCount\": 4,\n      \"Status\": \"flmiCtAX\"\n    }\n  ],\n  \"RetCode\": 0,\n  \"TotalCount\": 5\n}",
+        ),
+    rt::ByName::of::<crate::actions::detach_compshare_disk::DetachCompshareDiskRequest>()
+        .with_example(
+            "{\n  \"Action\": \"DetachCompshareDiskResponse\",\n  \"HostId\": \"MxCCRyVc\",\n  \"RetCode\": 0,\n  \"UDiskId\": \"hduPVFAm\",\n  \"UHostId\": \"pkemibFl\"\n}",
+        ),
+    rt::ByName::of::<crate::actions::download_team_order::DownloadTeamOrderRequest>()
+        .with_example(
+            "{\n  \"Action\": \"DownloadTeamOrderResponse\",\n  \"Amount\": \"QHHaDZIU\",\n  \"AmountCoupon\": \"bcsmuQeP\",\n  \"AmountFree\": \"yRPDHbri\",\n  \"AmountReal\": \"xcFFdYgs\",\n  \"ChargeType\": \"numMnspC\",\n  \"CreateTime\": 4,\n  \"EndTime\": 1,\n  \"OrderNo\": \"ZEHokwaI\",\n  \"OrderType\": \"VOxIYlVP\",\n  \"RemarkName\": \"EkhluebP\",\n  \"ResourceId\": \"KnrvjBbi\",\n  \"ResourceType\": \"dOmyIWUF\",\n  \"RetCode\": 0,\n  \"StartTime\": 6,\n  \"VirtualCompanyId\": 3\n}",
+        ),
     rt::ByName::of::<
         crate::actions::get_comp_share_attached_disk_upgrade_price::GetCompShareAttachedDiskUpgradePriceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetCompShareAttachedDiskUpgradePriceResponse\",\n  \"ListPrice\": 3.28224,\n  \"ListPriceDetail\": \"XZCrExYN\",\n  \"OriginalPrice\": 2.44299,\n  \"OriginalPriceDetail\": \"qwHAWOCd\",\n  \"Price\": 1.72484,\n  \"PriceDetail\": \"RUPCayVd\",\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::get_comp_share_image_create_progress::GetCompShareImageCreateProgressRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetCompShareImageCreateProgressResponse\",\n  \"Process\": 5.48141,\n  \"RemainingDuration\": \"cdJmfSBx\",\n  \"RetCode\": 0,\n  \"TotalDuration\": \"vdCUBYyw\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::get_comp_share_instance_monitor::GetCompShareInstanceMonitorRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetCompShareInstanceMonitorResponse\",\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::get_comp_share_instance_price::GetCompShareInstancePriceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetCompShareInstancePriceResponse\",\n  \"ListPriceDetail\": [\n    {\n      \"ChargeType\": \"rKMUdaQa\",\n      \"CompShareImage\": 2.44633,\n      \"Disks\": 8.32967,\n      \"Instance\": 8.26477,\n      \"ListPrice\": \"IKjEKvgP\",\n      \"OriginalPrice\": 5.51394\n    }\n  ],\n  \"OriginalPriceDetail\": [\n    {\n      \"ChargeType\": \"FWBOoRHi\",\n      \"CompShareImage\": 6.69774,\n      \"Disks\": 5.63631,\n      \"Instance\": 8.53191,\n      \"ListPrice\": \"PBWZsmHg\",\n      \"OriginalPrice\": 6.27931\n    }\n  ],\n  \"PriceDetail\": [\n    {\n      \"ChargeType\": \"ywhYYEkR\",\n      \"CompShareImage\": 2.69397,\n      \"Disks\": 3.37659,\n      \"Instance\": 4.68554,\n      \"ListPrice\": \"ZBrnJyMd\",\n      \"OriginalPrice\": 4.97496\n    }\n  ],\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::get_comp_share_instance_upgrade_price::GetCompShareInstanceUpgradePriceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetCompShareInstanceUpgradePriceResponse\",\n  \"ListPrice\": 8.87279,\n  \"OriginalPrice\": 7.64484,\n  \"Price\": 1.33457,\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::get_comp_share_instance_user_price::GetCompShareInstanceUserPriceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetCompShareInstanceUserPriceResponse\",\n  \"ListPriceDetail\": [\n    {\n      \"ChargeType\": \"MjfmoUlt\",\n      \"CompShareImage\": 1.56975,\n      \"Disks\": 3.42927,\n      \"Instance\": 2.11734,\n      \"ListPrice\": \"bPEBTpmu\",\n      \"OriginalPrice\": 6.37637\n    }\n  ],\n  \"OriginalPriceDetail\": [\n    {\n      \"ChargeType\": \"ezdrZtEn\",\n      \"CompShareImage\": 9.43496,\n      \"Disks\": 9.69113,\n      \"Instance\": 5.32815,\n      \"ListPrice\": \"pKlotUNz\",\n      \"OriginalPrice\": 9.47224\n    }\n  ],\n  \"PriceDetail\": [\n    {\n      \"ChargeType\": \"fIVLkvkR\",\n      \"CompShareImage\": 5.69717,\n      \"Disks\": 2.22697,\n      \"Instance\": 1.99356,\n      \"ListPrice\": \"rGVmYrDv\",\n      \"OriginalPrice\": 1.89391\n    }\n  ],\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::get_comp_share_refund_price::GetCompShareRefundPriceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetCompShareRefundPriceResponse\",\n  \"RefundPriceSet\": [\n    {\n      \"Code\": 2,\n      \"Message\": \"lWsknlPy\",\n      \"RefundPrice\": 4.69928,\n      \"UHostId\": \"vowzragJ\"\n    }\n  ],\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::get_comp_share_team_info::GetCompShareTeamInfoRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetCompShareTeamInfoResponse\",\n  \"Message\": \"WaJthEgk\",\n  \"RetCode\": 0,\n  \"Team\": {},\n  \"TeamRelation\": [\n    {\n      \"AllocateAmount\": 1,\n      \"AvailableAmount\": 1,\n      \"CreateTime\": 7,\n      \"RemarkName\": \"LqisMSvE\",\n      \"Status\": \"LuMsOhiH\",\n      \"TeamId\": 8,\n      \"TeamName\": \"LGmOlTxm\",\n      \"UserCompanyId\": 3,\n      \"VirtualCompanyId\": 7\n    }\n  ]\n}",
+        ),
     rt::ByName::of::<
         crate::actions::get_open_claw_model_list::GetOpenClawModelListRequest,
-    >(),
-    rt::ByName::of::<crate::actions::get_software_url::GetSoftwareUrlRequest>(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetOpenClawModelListResponse\",\n  \"Models\": {},\n  \"RetCode\": 0\n}",
+        ),
+    rt::ByName::of::<crate::actions::get_software_url::GetSoftwareUrlRequest>()
+        .with_example(
+            "{\n  \"Action\": \"GetSoftwareURLResponse\",\n  \"RetCode\": 0,\n  \"URL\": \"QTqzUDPf\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::get_ul_host_instance_price::GetUlHostInstancePriceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetULHostInstancePriceResponse\",\n  \"Message\": \"vKVZkQZk\",\n  \"PriceSet\": [\n    {\n      \"ChargeType\": \"KiRfqWCb\",\n      \"ListPrice\": 6.67657,\n      \"ListPriceDetail\": {},\n      \"OriginalPrice\": 8.63741,\n      \"OriginalPriceDetail\": {},\n      \"Price\": 4.88968,\n      \"PriceDetail\": {}\n    }\n  ],\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::get_ul_host_renew_price::GetUlHostRenewPriceRequest,
-    >(),
-    rt::ByName::of::<crate::actions::list_comp_share_team::ListCompShareTeamRequest>(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetULHostRenewPriceResponse\",\n  \"PriceSet\": [\n    {\n      \"ChargeType\": \"LhnprcyJ\",\n      \"ListPrice\": 6.59751,\n      \"ListPriceDetail\": {},\n      \"OriginalPrice\": 9.54716,\n      \"OriginalPriceDetail\": {},\n      \"Price\": 5.37966,\n      \"PriceDetail\": {}\n    }\n  ],\n  \"RetCode\": 0\n}",
+        ),
+    rt::ByName::of::<crate::actions::list_comp_share_team::ListCompShareTeamRequest>()
+        .with_example(
+            "{\n  \"Action\": \"ListCompShareTeamResponse\",\n  \"RetCode\": 0,\n  \"Teams\": [\n    {\n      \"CompanyId\": 5,\n      \"Description\": \"zbjRAoHG\",\n      \"Id\": 2,\n      \"MemberCount\": 3,\n      \"Name\": \"lKIVptPV\"\n    }\n  ]\n}",
+        ),
     rt::ByName::of::<
         crate::actions::list_comp_share_team_invite::ListCompShareTeamInviteRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"ListCompShareTeamInviteResponse\",\n  \"Invites\": [\n    \"UzQXXFyW\"\n  ],\n  \"Message\": \"bJJoUyLP\",\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::list_comp_share_team_joined::ListCompShareTeamJoinedRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"ListCompShareTeamJoinedResponse\",\n  \"JoinedTeams\": [\n    {\n      \"CreateTime\": 4,\n      \"RemarkName\": \"qsaXvtlw\",\n      \"Status\": \"SJsWxDtL\",\n      \"TeamId\": 2,\n      \"TeamName\": \"hnMMFuMN\",\n      \"UserCompanyId\": 5,\n      \"VirtualCompanyId\": 7\n    }\n  ],\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::list_comp_share_team_operate_log::ListCompShareTeamOperateLogRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"ListCompShareTeamOperateLogResponse\",\n  \"Logs\": [\n    {\n      \"Content\": \"fDkxMvZR\",\n      \"CreateTime\": 4,\n      \"OperateType\": \"创建团队、更新团队、分配金额、提取金额、发送邀请、取消邀请、接受邀请、拒绝邀请\",\n      \"Status\": \"成功、失败\"\n    }\n  ],\n  \"OperateTypeList\": [\n    \"fbdPLIJw\"\n  ],\n  \"RetCode\": 0,\n  \"StatusList\": [\n    \"SPiVRIkG\"\n  ],\n  \"Total\": 8\n}",
+        ),
     rt::ByName::of::<
         crate::actions::list_member_product_type::ListMemberProductTypeRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"ListMemberProductTypeResponse\",\n  \"ProductTypeList\": [\n    \"UirtRhcC\"\n  ],\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::modify_comp_share_image_share_account::ModifyCompShareImageShareAccountRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"ModifyCompShareImageShareAccountResponse\",\n  \"InvalidAccounts\": [\n    1\n  ],\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::modify_comp_share_instance_name::ModifyCompShareInstanceNameRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"ModifyCompShareInstanceNameResponse\",\n  \"RetCode\": 0,\n  \"UHostId\": \"zejbrcNQ\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::modify_ul_host_attribute::ModifyUlHostAttributeRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"ModifyULHostAttributeResponse\",\n  \"Message\": \"tHSPXSoy\",\n  \"RetCode\": 0,\n  \"ULHostId\": \"PycBMiFr\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::poweroff_ul_host_instance::PoweroffUlHostInstanceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"PoweroffULHostInstanceResponse\",\n  \"RetCode\": 0,\n  \"ULHostId\": \"KDjfmgFz\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::publish_comp_share_image::PublishCompShareImageRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"PublishCompShareImageResponse\",\n  \"NewCompShareImageId\": \"bHwPsHQn\",\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::reboot_comp_share_instance::RebootCompShareInstanceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n    \"Action\": \"RebootCompShareInstanceResponse\",\n    \"UHostId\": \"FprxeYMp\",\n    \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::reboot_ul_host_instance::RebootUlHostInstanceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"RebootULHostInstanceResponse\",\n  \"RetCode\": 0,\n  \"UHostId\": \"emVfDJHv\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::reinstall_comp_share_instance::ReinstallCompShareInstanceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n    \"Action\": \"ReinstallCompShareInstanceResponse\",\n    \"UHostId\": \"YHksHalJ\",\n    \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::reinstall_ul_host_instance::ReinstallUlHostInstanceRequest,
-    >(),
-    rt::ByName::of::<
-        crate::actions::remove_favorite_image::RemoveFavoriteImageRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"ReinstallULHostInstanceResponse\",\n  \"Message\": \"gQIoyMie\",\n  \"RetCode\": 0,\n  \"ULHostId\": \"eqcGTPgz\"\n}",
+        ),
+    rt::ByName::of::<crate::actions::remove_favorite_image::RemoveFavoriteImageRequest>()
+        .with_example(
+            "{\n  \"Action\": \"RemoveFavoriteImageResponse\",\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::reset_comp_share_instance_password::ResetCompShareInstancePasswordRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n    \"Action\": \"ResetCompShareInstancePasswordResponse\",\n    \"UHostId\": \"VigQIiTv\",\n    \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::reset_ul_host_instance_password::ResetUlHostInstancePasswordRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"ResetULHostInstancePasswordResponse\",\n  \"RetCode\": 0,\n  \"ULHostId\": \"NcJIRRyi\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::resize_comp_share_disk::ResizeCompShareDiskRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"ResizeCompShareDiskResponse\",\n  \"RetCode\": 0,\n  \"UDiskId\": \"SPGXQaJN\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::resize_comp_share_instance::ResizeCompShareInstanceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"ResizeCompShareInstanceResponse\",\n  \"RetCode\": 0,\n  \"UHostId\": \"MFSboWZC\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::set_comp_share_team_amount::SetCompShareTeamAmountRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"SetCompShareTeamAmountResponse\",\n  \"RetCode\": 0,\n  \"FailedMembers\": {\n    \"60002\": {\n      \"Code\": 17001,\n      \"Message\": \"额度不足\"\n    }\n  }\n}",
+        ),
     rt::ByName::of::<
         crate::actions::set_comp_share_team_relation::SetCompShareTeamRelationRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"SetCompShareTeamRelationResponse\",\n  \"Message\": \"FrKAxQTy\",\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::start_comp_share_instance::StartCompShareInstanceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n    \"Action\": \"StartCompShareInstanceResponse\",\n    \"UHostId\": \"jkHGryKM\",\n    \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::start_ul_host_instance::StartUlHostInstanceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"StartULHostInstanceResponse\",\n  \"RetCode\": 0,\n  \"UHostId\": \"bfinAcwk\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::stop_comp_share_instance::StopCompShareInstanceRequest,
-    >(),
-    rt::ByName::of::<crate::actions::stop_ul_host_instance::StopUlHostInstanceRequest>(),
+    >()
+        .with_example(
+            "{\n    \"Action\": \"StopCompShareInstanceResponse\",\n    \"UHostId\": \"iKQBDtrH\",\n    \"RetCode\": 0\n}",
+        ),
+    rt::ByName::of::<crate::actions::stop_ul_host_instance::StopUlHostInstanceRequest>()
+        .with_example(
+            "{\n  \"Action\": \"StopULHostInstanceResponse\",\n  \"RetCode\": 0,\n  \"UHostId\": \"KZiHBwPj\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::terminate_comp_share_custom_image::TerminateCompShareCustomImageRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"TerminateCompShareCustomImageResponse\",\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::terminate_comp_share_instance::TerminateCompShareInstanceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"TerminateCompShareInstanceResponse\",\n  \"InRecycle\": \"QKREBgnO\",\n  \"RetCode\": 0,\n  \"UHostId\": \"TJYRSKuk\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::terminate_ul_host_instance::TerminateUlHostInstanceRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"TerminateULHostInstanceResponse\",\n  \"InRecycle\": \"oVKzMYos\",\n  \"RetCode\": 0,\n  \"UHostId\": \"QxGEEfhp\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::update_comp_share_image::UpdateCompShareImageRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"UpdateCompShareImageResponse\",\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::update_comp_share_instance_ports::UpdateCompShareInstancePortsRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"UpdateCompShareInstancePortsResponse\",\n  \"RetCode\": 0,\n  \"UHostId\": \"YIehxDdH\"\n}",
+        ),
     rt::ByName::of::<
         crate::actions::update_comp_share_stop_scheduler::UpdateCompShareStopSchedulerRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"UpdateCompShareStopSchedulerResponse\",\n  \"RetCode\": 0\n}",
+        ),
     rt::ByName::of::<
         crate::actions::update_comp_share_team::UpdateCompShareTeamRequest,
-    >(),
+    >()
+        .with_example(
+            "{\n  \"Action\": \"UpdateCompShareTeamResponse\",\n  \"Message\": \"ZnBCXqbZ\",\n  \"RetCode\": 0\n}",
+        ),
 ];
 
 /// Calls an action by its wire name with wire-style params such as `Limit=20`,

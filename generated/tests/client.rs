@@ -220,7 +220,10 @@ async fn call_by_name_returns_everything_the_server_sent() {
         value,
         json!({
             "Action": "DescribeCompShareImagesResponse", "RetCode": 0, "TotalCount": 1,
-            "ImageSet": [{"Name": "x", "Container": false, "Tags": [], "Zzz": 1, "Size": {"GB": 2}}]
+            "ImageSet": [{
+                "Name": "x", "Container": false, "Zzz": 1, "Size": {"GB": 2},
+                "SoftwarePorts": [], "SupportedGpuTypes": [], "Tags": []
+            }]
         })
     );
 }
@@ -244,7 +247,10 @@ async fn a_typed_response_serializes_back_with_its_unknown_members() {
         back,
         json!({
             "TotalCount": 2, "NewTop": [1],
-            "ImageSet": [{"Name": "x", "Size": "big", "Tags": [], "Owner": {"AccountId": "a", "Since": 2020}}]
+            "ImageSet": [{
+                "Name": "x", "Size": "big", "Owner": {"AccountId": "a", "Since": 2020},
+                "SoftwarePorts": [], "SupportedGpuTypes": [], "Tags": []
+            }]
         })
     );
     let read: compshare::DescribeCompShareImagesResponse = serde_json::from_value(back).unwrap();
