@@ -2,8 +2,73 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The error codes the CompShare API documents, besides the gateway's in [`runtime::codes`](crate::runtime::codes). Compare them with [`Error::code`](crate::Error::code).
 
+/// `8433`: 服务异常，请联系技术支持
+///
+/// A service error; contact technical support. For AttachUS3, check that US3 is enabled for the region and account.
+pub const SERVICE_ERROR: i64 = 8433i64;
+
+/// `8434`: 云盘仍在卸载，请稍后重试
+///
+/// The disk is still detaching and nothing was deleted, so DeleteCompshareDisk retries it.
+pub const DISK_STILL_DETACHING: i64 = 8434i64;
+
+/// `226601`: 实例已欠费，请前往订单管理支付欠费订单
+///
+/// The instance is in arrears; pay the unpaid order in Order Management.
+pub const INSTANCE_IN_ARREARS: i64 = 226601i64;
+
+/// `226602`: 实例已过期，请前往续费管理执行续费操作
+///
+/// The instance has expired; renew it in Renewal Management.
+pub const INSTANCE_EXPIRED: i64 = 226602i64;
+
+/// `226603`: 所选镜像不支持该卡型，您可以换一个卡型重试
+///
+/// The image does not support the GPU type; try another GPU type.
+pub const IMAGE_NOT_SUPPORTED_ON_GPU_TYPE: i64 = 226603i64;
+
+/// `226604`: 当前资源不足，请稍后再试
+///
+/// Not enough resources; try again later.
+pub const RESOURCE_NOT_ENOUGH: i64 = 226604i64;
+
+/// `226605`: 更新镜像使用时长任务已存在
+///
+/// A task updating the image's use time already exists.
+pub const IMAGE_USE_TIME_TASK_EXISTS: i64 = 226605i64;
+
+/// `226606`: 账号未实名认证，请先实名认证
+///
+/// The account has not completed real-name verification.
+pub const ACCOUNT_NOT_VERIFIED: i64 = 226606i64;
+
 /// The message the service documents for `code`, if it documents the code.
 pub fn message(code: i64) -> ::core::option::Option<&'static str> {
-    let _ = code;
-    ::core::option::Option::None
+    match code {
+        8433i64 => ::core::option::Option::Some("服务异常，请联系技术支持"),
+        8434i64 => ::core::option::Option::Some("云盘仍在卸载，请稍后重试"),
+        226601i64 => {
+            ::core::option::Option::Some(
+                "实例已欠费，请前往订单管理支付欠费订单",
+            )
+        }
+        226602i64 => {
+            ::core::option::Option::Some(
+                "实例已过期，请前往续费管理执行续费操作",
+            )
+        }
+        226603i64 => {
+            ::core::option::Option::Some(
+                "所选镜像不支持该卡型，您可以换一个卡型重试",
+            )
+        }
+        226604i64 => ::core::option::Option::Some("当前资源不足，请稍后再试"),
+        226605i64 => {
+            ::core::option::Option::Some("更新镜像使用时长任务已存在")
+        }
+        226606i64 => {
+            ::core::option::Option::Some("账号未实名认证，请先实名认证")
+        }
+        _ => ::core::option::Option::None,
+    }
 }

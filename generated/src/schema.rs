@@ -4316,7 +4316,7 @@ pub static ACTIONS: &[crate::runtime::schema::ActionInfo] = &[
         summary: "下载团队订单",
         description: "导出指定团队的订单账单，返回 CSV 文件流。此接口为文件下载接口，响应内容为 CSV 格式数据，非标准 JSON 响应。",
         retryable: true,
-        download: false,
+        download: true,
         params: &[
             crate::runtime::schema::ParamInfo {
                 name: "Region",
@@ -8153,4 +8153,35 @@ pub static ACTIONS: &[crate::runtime::schema::ActionInfo] = &[
 ];
 
 /// Every declared wait.
-pub static WAITERS: &[crate::runtime::schema::WaiterInfo] = &[];
+pub static WAITERS: &[crate::runtime::schema::WaiterInfo] = &[
+    crate::runtime::schema::WaiterInfo {
+        resource: "instance",
+        action: "DescribeCompShareInstance",
+        id_param: "UHostIds",
+        id_param_list: true,
+        items: "UHostSet",
+        id_field: "UHostId",
+        state_field: "State",
+        interval_ms: 5000u64,
+        targets: &[
+            crate::runtime::schema::TargetInfo {
+                state: "Running",
+                failure: &["Install Fail"],
+                gone: false,
+                command: "instance-running",
+            },
+            crate::runtime::schema::TargetInfo {
+                state: "Stopped",
+                failure: &["Install Fail"],
+                gone: false,
+                command: "instance-stopped",
+            },
+            crate::runtime::schema::TargetInfo {
+                state: "Terminated",
+                failure: &[],
+                gone: true,
+                command: "instance-terminated",
+            },
+        ],
+    },
+];

@@ -126,4 +126,15 @@ impl Client {
         .await?;
         Ok(out.unwrap_or(Value::Null))
     }
+
+    /// [`Client::call_by_name`] for an action whose answer is a file.
+    #[doc(hidden)]
+    pub async fn download_by_name(
+        &self,
+        entry: &ByName,
+        params: &Params,
+    ) -> Result<crate::client::Download, Error> {
+        let params = (entry.prepare)(self, params)?;
+        self.download_prepared(entry.call, params).await
+    }
 }

@@ -86,6 +86,10 @@ impl rt::Action for DeleteCompshareDiskRequest {
 
     const RETRYABLE: bool = true;
 
+    const RETRY_CODES: &'static [i64] = &[8434i64];
+
+    const RETRY_BACKOFF_MS: u64 = 2000u64;
+
     type Response = DeleteCompshareDiskResponse;
 
     fn common(&mut self) -> rt::Common<'_> {

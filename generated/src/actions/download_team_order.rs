@@ -78,6 +78,8 @@ impl rt::Action for DownloadTeamOrderRequest {
 
     const RETRYABLE: bool = true;
 
+    const DOWNLOAD: bool = true;
+
     type Response = DownloadTeamOrderResponse;
 
     fn common(&mut self) -> rt::Common<'_> {
@@ -162,11 +164,12 @@ impl DownloadTeamOrderBuilder {
         self.request
     }
 
-    /// Fills common params from the client config, validates, and sends the request.
+    /// Fills common params from the client config, validates, and sends the request;
+    /// the answer is a file, handed over as a stream.
     pub async fn send(
         self,
-    ) -> ::core::result::Result<DownloadTeamOrderResponse, crate::Error> {
-        self.client.send(self.request).await
+    ) -> ::core::result::Result<crate::runtime::Download, crate::Error> {
+        self.client.runtime().download(self.request).await
     }
 }
 

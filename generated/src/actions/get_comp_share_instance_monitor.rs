@@ -78,6 +78,8 @@ impl rt::Action for GetCompShareInstanceMonitorRequest {
 
     const RETRYABLE: bool = true;
 
+    const REQUEST_BODY: rt::RequestBody = rt::RequestBody::Json;
+
     type Response = GetCompShareInstanceMonitorResponse;
 
     fn common(&mut self) -> rt::Common<'_> {

@@ -48,7 +48,13 @@ pub fn reads_back<A: Action + FromParams + PartialEq + std::fmt::Debug + Clone>(
 /// request posts.
 pub async fn by_name_sends_the_same_form<A: Action + Clone>(request: A) {
     use compshare::runtime::testing::{MockServer, Reply};
-    let server = MockServer::start(|_| Reply::json(serde_json::json!({"RetCode": 0}))).await;
+    let entry = compshare::by_name(A::NAME).expect("every action is in the table");
+    let download = entry.download;
+    let server = MockServer::start(move |_| match download {
+        true => Reply::text("text/csv", "a,b\n"),
+        false => Reply::json(serde_json::json!({"RetCode": 0})),
+    })
+    .await;
     let config = Config::new(Credential::new(PUBLIC_KEY, PRIVATE_KEY)).with_base_url(server.url());
     let client = Client::new(config).unwrap();
     let mut filled = request.clone();
@@ -56,10 +62,24 @@ pub async fn by_name_sends_the_same_form<A: Action + Clone>(request: A) {
         .runtime()
         .prepare(&mut filled)
         .expect("the example request must be valid");
-    client.send(request).await.expect("typed call");
-    compshare::call(&client, A::NAME, &params)
-        .await
-        .expect("by-name call");
+    if download {
+        let typed = client
+            .runtime()
+            .download(request)
+            .await
+            .expect("typed call");
+        assert_eq!(typed.content_type.as_deref(), Some("text/csv"));
+        let runtime = client.runtime();
+        runtime
+            .download_by_name(entry, &params)
+            .await
+            .expect("by-name call");
+    } else {
+        client.send(request).await.expect("typed call");
+        compshare::call(&client, A::NAME, &params)
+            .await
+            .expect("by-name call");
+    }
     let bodies: Vec<Vec<u8>> = server.requests().into_iter().map(|r| r.body).collect();
     assert_eq!(bodies.len(), 2);
     assert_eq!(

@@ -140,12 +140,14 @@ impl Client {
                         && may_retry(&e, call.retryable, call.retry_codes) =>
                 {
                     let own_code = e.code().is_some_and(|c| call.retry_codes.contains(&c));
-                    let initial = if own_code && call.retry_backoff_ms > 0 {
-                        Duration::from_millis(call.retry_backoff_ms)
+                    // An action's own code names a condition that takes time to clear, such as
+                    // a disk still detaching: wait the spec's backoff times the attempt, in full,
+                    // as compshare-cli does, rather than a jittered fraction of it.
+                    let wait = if own_code && call.retry_backoff_ms > 0 {
+                        Duration::from_millis(call.retry_backoff_ms.saturating_mul(n.into()))
                     } else {
-                        policy.initial_backoff
+                        policy.backoff(n, policy.initial_backoff)
                     };
-                    let wait = policy.backoff(n, initial);
                     tracing::debug!(target: "compshare", attempt = n, wait_ms = wait.as_millis() as u64, "retrying");
                     tokio::time::sleep(wait).await;
                     n += 1;

@@ -81,6 +81,16 @@ impl Reply {
         }
     }
 
+    /// `200` with a body of another kind, such as a file.
+    pub fn text(content_type: &str, body: impl Into<String>) -> Self {
+        Self {
+            status: 200,
+            headers: vec![("Content-Type".into(), content_type.into())],
+            body: body.into(),
+            streamed: None,
+        }
+    }
+
     /// `200` with `bytes` bytes of body, streamed in chunks and never held whole.
     pub fn streamed(bytes: u64) -> Self {
         Self {
