@@ -1,5 +1,5 @@
 //! One request, from the HTTP parts to the answer: read the params, pass the gateway, then
-//! answer from the rules or the action's default; record it.
+//! answer from the rules, the instance lifecycle, or the action's default; record it.
 
 use std::sync::{Arc, Mutex};
 
@@ -10,6 +10,7 @@ use crate::gateway::{self, Keys, Split};
 use crate::ids::Ids;
 use crate::record::Received;
 use crate::rules::{Outcome, Rules};
+use crate::state::Instances;
 use crate::wire;
 
 /// Everything a running mock holds.
@@ -17,6 +18,7 @@ pub(crate) struct Shared {
     pub keys: Keys,
     pub rules: Arc<Rules>,
     pub log: Mutex<Vec<Received>>,
+    pub instances: Option<Mutex<Instances>>,
     pub defaults: Defaults,
     pub ids: Ids,
     pub max_body_bytes: usize,
@@ -94,6 +96,12 @@ impl Shared {
                 );
             }
             Outcome::NoRules => {}
+        }
+        if let Some(instances) = &self.instances
+            && Instances::handles(action)
+        {
+            let mut instances = instances.lock().expect("instances");
+            return instances.answer(action, &split.rest, &self.ids);
         }
         self.defaults.get(action)
     }

@@ -1,4 +1,5 @@
-//! Request ids: random per mock, never repeated within one.
+//! Identifiers the mock makes up: request ids and instance ids. Random per mock, never
+//! repeated within one.
 
 use std::hash::{BuildHasher, RandomState};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -31,6 +32,23 @@ impl Ids {
             (b & 0xffff_0000_0000) | (n & 0xffff_ffff),
         )
     }
+
+    /// An instance id such as `uhost-k3j9x2ab`: eight base-36 digits. The number they spell
+    /// is the count times an odd number plus a random offset, modulo 2^41 (which fits in eight
+    /// digits): a bijection, so ids never repeat, that does not look like a counter.
+    pub fn instance_id(&self) -> String {
+        const BITS: u32 = 41;
+        let (n, _) = self.next();
+        let offset = self.seed.hash_one(u64::MAX);
+        let value = n.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(offset) & ((1 << BITS) - 1);
+        let mut digits = [0u8; 8];
+        let mut rest = value;
+        for d in digits.iter_mut().rev() {
+            *d = b"0123456789abcdefghijklmnopqrstuvwxyz"[(rest % 36) as usize];
+            rest /= 36;
+        }
+        format!("uhost-{}", String::from_utf8_lossy(&digits))
+    }
 }
 
 #[cfg(test)]
@@ -47,6 +65,9 @@ mod tests {
             assert_eq!(id.len(), 36, "{id}");
             assert_eq!(&id[14..15], "4", "{id}");
             assert!(seen.insert(id));
+            let uhost = ids.instance_id();
+            assert!(uhost.starts_with("uhost-") && uhost.len() == 14, "{uhost}");
+            assert!(seen.insert(uhost));
         }
     }
 }

@@ -59,6 +59,15 @@
 //! # }
 //! ```
 //!
+//! # Instances
+//!
+//! With [`MockBuilder::stateful`], the instance actions keep state: CreateCompShareInstance
+//! makes instances with new `UHostId`s, DescribeCompShareInstance lists them (filtered by
+//! `UHostIds`, paged by `Offset` and `Limit`), and Start, Stop, Reboot and Terminate move their
+//! `State` through `Initializing`/`Starting` → `Running`, `Stopping` → `Stopped` and
+//! `Rebooting` → `Running`; terminated instances disappear. Each move takes
+//! [`MockBuilder::transition_delay`]. Unknown ids get [`codes::NO_SUCH_INSTANCE`], and moves
+//! from the wrong state [`codes::WRONG_INSTANCE_STATE`]. Rules still come first.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -72,17 +81,20 @@ mod log;
 mod record;
 mod rules;
 mod server;
+mod state;
 mod wire;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use compshare::models::CompShareInstanceSet;
 use compshare::runtime::codegen_support::FromParams;
 use compshare::{Action, Client, Config, Credential, RetryPolicy};
 
 pub use record::Received;
 pub use rules::{Reply, Rule, RuleBuilder};
+pub use state::MAX_QUANTITY;
 pub use wire::Encoding;
 
 /// The public key of the mock's default key pair.
@@ -175,6 +187,15 @@ impl Mock {
             .collect()
     }
 
+    /// The live instances of a stateful mock, as DescribeCompShareInstance lists them; empty
+    /// for a mock that is not stateful.
+    pub fn instances(&self) -> Vec<CompShareInstanceSet> {
+        match &self.shared.instances {
+            Some(instances) => instances.lock().expect("instances").list(),
+            None => Vec::new(),
+        }
+    }
+
     fn log(&self) -> std::sync::MutexGuard<'_, Vec<Received>> {
         self.shared.log.lock().expect("request log")
     }
@@ -198,6 +219,8 @@ pub struct MockBuilder {
     public_key: String,
     private_key: String,
     port: u16,
+    stateful: bool,
+    transition_delay: Duration,
     max_body_bytes: usize,
     verbose: bool,
 }
@@ -208,6 +231,8 @@ impl Default for MockBuilder {
             public_key: PUBLIC_KEY.to_owned(),
             private_key: PRIVATE_KEY.to_owned(),
             port: 0,
+            stateful: false,
+            transition_delay: Duration::ZERO,
             max_body_bytes: MAX_BODY_BYTES,
             verbose: false,
         }
@@ -225,6 +250,20 @@ impl MockBuilder {
     /// The port on 127.0.0.1; 0 (the default) picks a free one.
     pub fn port(mut self, port: u16) -> Self {
         self.port = port;
+        self
+    }
+
+    /// Keeps instance state: see [Instances](crate#instances).
+    pub fn stateful(mut self) -> Self {
+        self.stateful = true;
+        self
+    }
+
+    /// How long a stateful instance stays in a transitional state (`Initializing`,
+    /// `Starting`, `Stopping`, `Rebooting`) before it settles; zero, the default, settles at
+    /// once.
+    pub fn transition_delay(mut self, delay: Duration) -> Self {
+        self.transition_delay = delay;
         self
     }
 
@@ -258,6 +297,9 @@ impl MockBuilder {
             },
             rules: Default::default(),
             log: Mutex::new(Vec::new()),
+            instances: self
+                .stateful
+                .then(|| Mutex::new(state::Instances::new(self.transition_delay))),
             defaults: defaults::Defaults::new(),
             ids: Default::default(),
             max_body_bytes: self.max_body_bytes,
