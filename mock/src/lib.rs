@@ -68,6 +68,12 @@
 //! `Rebooting` → `Running`; terminated instances disappear. Each move takes
 //! [`MockBuilder::transition_delay`]. Unknown ids get [`codes::NO_SUCH_INSTANCE`], and moves
 //! from the wrong state [`codes::WRONG_INSTANCE_STATE`]. Rules still come first.
+//!
+//! # Other languages
+//!
+//! The `compshare-mock` binary serves the same mock for clients in any language:
+//! `cargo run -q -p compshare-mock -- --port 0 --public-key PK --private-key SK`; it prints
+//! `listening on http://127.0.0.1:<port>` when it is ready.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 

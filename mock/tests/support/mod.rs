@@ -1,9 +1,11 @@
-//! What the mock's tests share: raw signed requests and the spec's example params of every
-//! action.
+//! What the mock's tests share: raw signed requests, the spec's example params of every action,
+//! and the standalone server as a child process.
 // Each test file uses some of these.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, ChildStderr, Command, Stdio};
 
 use serde_json::Value;
 
@@ -112,4 +114,53 @@ pub fn examples() -> BTreeMap<String, Params> {
     let actions: Vec<&String> = out.keys().collect();
     assert_eq!(actions, compshare::ACTIONS, "one example per action");
     out
+}
+
+/// The `compshare-mock` binary, running until dropped.
+pub struct Server {
+    child: Child,
+    pub url: String,
+    pub stderr: Option<ChildStderr>,
+}
+
+impl Server {
+    /// Starts the binary with `args` and waits for its ready line.
+    pub fn start(args: &[&str]) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_compshare-mock"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start compshare-mock");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("not a ready line: {line:?}"))
+            .trim_end()
+            .to_owned();
+        assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+        let stderr = child.stderr.take();
+        Self { child, url, stderr }
+    }
+
+    /// Stops the server and returns what it wrote on stderr.
+    pub fn stop(mut self) -> String {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let mut text = String::new();
+        if let Some(mut stderr) = self.stderr.take() {
+            std::io::Read::read_to_string(&mut stderr, &mut text).unwrap();
+        }
+        text
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
