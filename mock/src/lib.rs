@@ -110,7 +110,9 @@ pub const PUBLIC_KEY: &str = "compshare-mock-public-key";
 pub const PRIVATE_KEY: &str = "compshare-mock-private-key";
 
 /// The largest request body the mock reads, by default: 1 MiB. A larger body gets the API
-/// error [`codes::INVALID_PARAMS`]; the real API's requests are a few kilobytes at most.
+/// error [`codes::INVALID_PARAMS`]; the real API's requests are a few kilobytes at most. So that
+/// a client still sending gets that answer, the mock reads and discards up to 16 times the
+/// limit; past that, it answers and closes the connection.
 pub const MAX_BODY_BYTES: usize = 1 << 20;
 
 /// A running mock of the CompShare API on `127.0.0.1`. It stops when dropped.
