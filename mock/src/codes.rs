@@ -1,0 +1,27 @@
+//! The `RetCode`s the mock answers with.
+//!
+//! The gateway codes are the API's own (see `compshare::runtime::codes`). The API's docs and
+//! official SDKs establish no code for a request whose params break the spec, for an unknown
+//! instance, or for an instance in the wrong state, so the mock chooses its own, all below 2000:
+//! clients (this SDK, like the Go SDK) retry codes from 2000 up, and none of these errors goes
+//! away on its own.
+
+pub use compshare::runtime::codes::{
+    BAD_SIGNATURE, MISSING_ACTION, MISSING_SIGNATURE, NO_SUCH_ACTION, NO_SUCH_USER,
+};
+
+/// The params break the spec (a missing required param, a value out of range, an unknown
+/// name, ...), or the body could not be read as params at all. The message names every
+/// offending param.
+pub const INVALID_PARAMS: i64 = 230;
+
+/// The stateful mock has no instance with this `UHostId`, or it was terminated.
+pub const NO_SUCH_INSTANCE: i64 = 240;
+
+/// The instance is not in a state the action can start from, such as stopping an instance
+/// that is already stopped or is still starting.
+pub const WRONG_INSTANCE_STATE: i64 = 241;
+
+/// The action has rules, and none of them answers this request (none matches, or the ones
+/// that match are used up). The request is listed by [`Mock::unmatched`](crate::Mock::unmatched).
+pub const NO_MATCHING_RULE: i64 = 250;

@@ -1,0 +1,190 @@
+//! What the API gateway checks before an action runs: an `Action`, the key pair's signature,
+//! an action that exists, and params that keep the spec's rules.
+
+use compshare::runtime::codegen_support::ByName;
+use compshare::{Rule, Violation};
+
+use crate::answer::Answer;
+use crate::codes;
+
+/// The key pair requests must be signed with.
+#[derive(Clone, Debug)]
+pub(crate) struct Keys {
+    pub public_key: String,
+    pub private_key: String,
+}
+
+/// Common params official SDKs send with every action, whether or not the action declares
+/// them (the Python SDK always sends `Region` from its config); the gateway ignores them where
+/// they are not params of the action.
+const COMMON: [&str; 3] = ["Region", "Zone", "ProjectId"];
+
+/// A request's params, with the ones the gateway reads itself taken out.
+#[derive(Debug, Default)]
+pub(crate) struct Split {
+    pub action: Option<String>,
+    pub public_key: Option<String>,
+    pub signature: Option<String>,
+    /// Every other param, in order.
+    pub rest: Vec<(String, String)>,
+}
+
+impl Split {
+    /// Takes the first `Action`, `PublicKey` and `Signature` out of `params`.
+    pub fn new(params: &[(String, String)]) -> Self {
+        let mut split = Split::default();
+        for (name, value) in params {
+            let slot = match name.as_str() {
+                "Action" => &mut split.action,
+                "PublicKey" => &mut split.public_key,
+                "Signature" => &mut split.signature,
+                _ => {
+                    split.rest.push((name.clone(), value.clone()));
+                    continue;
+                }
+            };
+            match slot {
+                None => *slot = Some(value.clone()),
+                // A repeated one is an unknown param of the action.
+                Some(_) => split.rest.push((name.clone(), value.clone())),
+            }
+        }
+        split
+    }
+}
+
+/// The action a request may run, or the gateway's error. `params` are every param as sent.
+pub(crate) fn admit(
+    keys: &Keys,
+    params: &[(String, String)],
+    split: &Split,
+) -> Result<&'static ByName, Answer> {
+    let action = split.action.as_deref().filter(|a| !a.is_empty());
+    let Some(action) = action else {
+        return Err(Answer::api_error(
+            None,
+            codes::MISSING_ACTION,
+            "Missing Action",
+        ));
+    };
+    let error = |code, message: String| Err(Answer::api_error(Some(action), code, message));
+    let Some(signature) = split.signature.as_deref() else {
+        return error(codes::MISSING_SIGNATURE, "Missing Signature".to_owned());
+    };
+    if split.public_key.as_deref() != Some(keys.public_key.as_str()) {
+        return error(
+            codes::NO_SUCH_USER,
+            "no user has this PublicKey: sign with the mock's key pair".to_owned(),
+        );
+    }
+    let expected = compshare::runtime::signature(params, &keys.private_key);
+    if !signature.eq_ignore_ascii_case(&expected) {
+        return error(codes::BAD_SIGNATURE, "Signature VerifyAC Error".to_owned());
+    }
+    let Some(entry) = compshare::by_name(action) else {
+        return error(
+            codes::NO_SUCH_ACTION,
+            format!("Action [{action}] not found"),
+        );
+    };
+    check(entry, &split.rest)
+        .map_err(|message| Answer::api_error(Some(action), codes::INVALID_PARAMS, message))?;
+    Ok(entry)
+}
+
+/// Reads and validates the params with the generated rules the client uses; the message
+/// names every offending param.
+fn check(entry: &ByName, params: &[(String, String)]) -> Result<(), String> {
+    let Err(error) = (entry.check)(params) else {
+        return Ok(());
+    };
+    let violations: Vec<&Violation> = error
+        .violations
+        .iter()
+        .filter(|v| {
+            !(matches!(v.rule, Rule::UnknownParam { .. }) && COMMON.contains(&v.field.as_str()))
+        })
+        .collect();
+    if violations.is_empty() {
+        return Ok(());
+    }
+    let mut names: Vec<&str> = violations.iter().map(|v| v.field.as_str()).collect();
+    names.dedup();
+    let details: Vec<String> = violations.iter().map(|v| v.to_string()).collect();
+    Err(format!(
+        "Params [{}] invalid: {}",
+        names.join(", "),
+        details.join("; ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys() -> Keys {
+        Keys {
+            public_key: "pk".into(),
+            private_key: "sk".into(),
+        }
+    }
+
+    fn signed(items: &[(&str, &str)], private_key: &str) -> Vec<(String, String)> {
+        let mut params: Vec<(String, String)> = items
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        params.push(("PublicKey".into(), "pk".into()));
+        let signature = compshare::runtime::signature(&params, private_key);
+        params.push(("Signature".into(), signature));
+        params
+    }
+
+    fn code(params: &[(String, String)]) -> Result<&'static str, (i64, String)> {
+        let split = Split::new(params);
+        admit(&keys(), params, &split)
+            .map(|entry| entry.name)
+            .map_err(|a| (a.code.unwrap(), a.message.unwrap()))
+    }
+
+    #[test]
+    fn the_gateway_checks_in_order() {
+        let ok = [("Action", "DescribeCompShareImages"), ("Region", "cn-wlcb")];
+        assert_eq!(code(&signed(&ok, "sk")), Ok("DescribeCompShareImages"));
+        assert_eq!(code(&signed(&[("Region", "x")], "sk")).unwrap_err().0, 160);
+        let mut unsigned = signed(&ok, "sk");
+        unsigned.pop();
+        assert_eq!(code(&unsigned).unwrap_err().0, 170);
+        assert_eq!(code(&signed(&ok, "wrong")).unwrap_err().0, 171);
+        let nope = [("Action", "DescribeNothing")];
+        assert_eq!(
+            code(&signed(&nope, "sk")),
+            Err((161, "Action [DescribeNothing] not found".into()))
+        );
+    }
+
+    #[test]
+    fn invalid_params_are_named_and_common_params_are_tolerated() {
+        let bad = [
+            ("Action", "DescribeCompShareImages"),
+            ("Region", "cn-wlcb"),
+            ("Limit", "101"),
+            ("Offset", "x"),
+        ];
+        let (code_, message) = code(&signed(&bad, "sk")).unwrap_err();
+        assert_eq!(code_, 230);
+        assert_eq!(
+            message,
+            "Params [Offset, Limit] invalid: Offset must be an integer (got \"x\"); Limit must be at most 100 (got \"101\")"
+        );
+        // GetOpenClawModelList has neither Region nor Zone, but SDKs may send them anyway.
+        let extra = [
+            ("Action", "GetOpenClawModelList"),
+            ("Region", "cn-wlcb"),
+            ("Zone", "cn-wlcb-01"),
+        ];
+        assert!(code(&signed(&extra, "sk")).is_ok());
+        let typo = [("Action", "GetOpenClawModelList"), ("Regoin", "cn-wlcb")];
+        assert_eq!(code(&signed(&typo, "sk")).unwrap_err().0, 230);
+    }
+}

@@ -1,0 +1,319 @@
+//! A mock of the CompShare API, for testing code that calls it.
+//!
+//! [`Mock::start`] serves the whole API on `127.0.0.1` on a free port, in your test's tokio
+//! runtime, and [`Mock::client`] is a [`compshare::Client`] pointed at it with the mock's test
+//! key pair. The mock behaves like the API at the edges: it checks the signature, the
+//! `Action` and every param against the spec's rules (with the same generated rules the
+//! client uses), accepts form, JSON and GET requests, and answers with the API's envelope and an
+//! `X-UCLOUD-REQUEST-UUID` header. Each action answers with its spec's response example, or a
+//! valid response with default fields, unless a rule says otherwise.
+//!
+//! # Rules
+//!
+//! [`Mock::on`] adds a rule for one action, with typed requests and responses: which requests
+//! it answers ([`matching`](RuleBuilder::matching)), how many ([`times`](RuleBuilder::times)),
+//! and with what: a response, an API error, a raw HTTP answer for fault tests, or a sequence of
+//! them for retry tests. An action's rules are tried in the order they were added; once an
+//! action has rules, a request none of them answers gets the API error
+//! [`codes::NO_MATCHING_RULE`] and is listed by [`Mock::unmatched`].
+//!
+//! # Recorded requests
+//!
+//! Every request is recorded. [`Mock::received`] reads an action's requests back as typed
+//! requests, the way the generated code reads wire params; [`Mock::requests`] lists them raw.
+//!
+//! ```
+//! use compshare::actions::create_comp_share_instance::{GpuType, MachineType};
+//! use compshare::{CreateCompShareInstanceRequest, CreateCompShareInstanceResponse};
+//! use compshare_mock::Mock;
+//!
+//! /// The code under test: one 4090 instance.
+//! async fn launch(client: &compshare::Client) -> Result<Vec<String>, compshare::Error> {
+//!     let created = client
+//!         .create_comp_share_instance()
+//!         .comp_share_image_id("compshareImage-xxxx")
+//!         .machine_type(MachineType::G)
+//!         .gpu_type("4090")
+//!         .gpu(1)
+//!         .cpu(16)
+//!         .memory(65536)
+//!         .send()
+//!         .await?;
+//!     Ok(created.u_host_ids)
+//! }
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! let mock = Mock::start().await;
+//! mock.on::<CreateCompShareInstanceRequest>()
+//!     .respond(CreateCompShareInstanceResponse {
+//!         u_host_ids: vec!["uhost-1".into()],
+//!         ..Default::default()
+//!     });
+//!
+//! assert_eq!(launch(&mock.client()).await.unwrap(), ["uhost-1"]);
+//!
+//! let created = mock.received::<CreateCompShareInstanceRequest>();
+//! assert_eq!(created.len(), 1);
+//! assert_eq!(created[0].gpu_type, GpuType::from("4090"));
+//! # }
+//! ```
+//!
+//! # Instances
+//!
+//! With [`MockBuilder::stateful`], the instance actions keep state: CreateCompShareInstance
+//! makes instances with new `UHostId`s, DescribeCompShareInstance lists them (filtered by
+//! `UHostIds`, paged by `Offset` and `Limit`), and Start, Stop, Reboot and Terminate move their
+//! `State` through `Initializing`/`Starting` → `Running`, `Stopping` → `Stopped` and
+//! `Rebooting` → `Running`; terminated instances disappear. Each move takes
+//! [`MockBuilder::transition_delay`]. Unknown ids get [`codes::NO_SUCH_INSTANCE`], and moves
+//! from the wrong state [`codes::WRONG_INSTANCE_STATE`]. Rules still come first.
+//!
+//! # Other languages
+//!
+//! The `compshare-mock` binary serves the same mock for clients in any language:
+//! `cargo run -q -p compshare-mock -- --port 0 --public-key PK --private-key SK`; it prints
+//! `listening on http://127.0.0.1:<port>` when it is ready.
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod answer;
+pub mod codes;
+mod defaults;
+mod gateway;
+mod handler;
+mod ids;
+mod log;
+mod record;
+mod rules;
+mod server;
+mod state;
+mod wire;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use compshare::models::CompShareInstanceSet;
+use compshare::runtime::codegen_support::FromParams;
+use compshare::{Action, Client, Config, Credential, RetryPolicy};
+
+pub use record::Received;
+pub use rules::{Reply, Rule, RuleBuilder};
+pub use state::MAX_QUANTITY;
+pub use wire::Encoding;
+
+/// The public key of the mock's default key pair.
+pub const PUBLIC_KEY: &str = "compshare-mock-public-key";
+
+/// The private key of the mock's default key pair.
+pub const PRIVATE_KEY: &str = "compshare-mock-private-key";
+
+/// The largest request body the mock reads, by default: 1 MiB. A larger body gets the API
+/// error [`codes::INVALID_PARAMS`]; the real API's requests are a few kilobytes at most. So that
+/// a client still sending gets that answer, the mock reads and discards up to 16 times the
+/// limit; past that, it answers and closes the connection.
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// A running mock of the CompShare API on `127.0.0.1`. It stops when dropped.
+pub struct Mock {
+    addr: SocketAddr,
+    shared: Arc<handler::Shared>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Mock {
+    /// Starts a mock with the default key pair ([`PUBLIC_KEY`], [`PRIVATE_KEY`]) on a free port
+    /// of 127.0.0.1, in the current tokio runtime.
+    ///
+    /// # Panics
+    /// When 127.0.0.1 cannot be bound, or outside a tokio runtime.
+    pub async fn start() -> Mock {
+        Mock::builder()
+            .start()
+            .await
+            .expect("the mock binds a free port on 127.0.0.1")
+    }
+
+    /// A mock with settings of its own.
+    pub fn builder() -> MockBuilder {
+        MockBuilder::default()
+    }
+
+    /// `http://127.0.0.1:<port>`, the base URL to point a client at.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The address the mock listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// A client config for this mock: its URL and key pair, and the default retry policy's
+    /// attempts with millisecond backoff, so retry tests run fast. Adjust it and build a
+    /// client with [`Client::new`].
+    pub fn config(&self) -> Config {
+        let keys = &self.shared.keys;
+        Config::new(Credential::new(&keys.public_key, &keys.private_key))
+            .with_base_url(self.url())
+            .with_retry(RetryPolicy {
+                initial_backoff: Duration::from_millis(1),
+                max_backoff: Duration::from_millis(20),
+                ..RetryPolicy::default()
+            })
+    }
+
+    /// A client of this mock, configured by [`Mock::config`].
+    pub fn client(&self) -> Client {
+        Client::new(self.config()).expect("the mock's config is valid")
+    }
+
+    /// Starts a rule for action `A`, named by its request type:
+    /// `mock.on::<DescribeCompShareImagesRequest>()`.
+    pub fn on<A: Action + FromParams>(&self) -> RuleBuilder<A> {
+        RuleBuilder::new(self.shared.rules.clone())
+    }
+
+    /// Every request of action `A` received so far, in order, read back as typed requests
+    /// (whatever the mock answered them).
+    pub fn received<A: Action + FromParams>(&self) -> Vec<A> {
+        self.log().iter().filter_map(Received::read).collect()
+    }
+
+    /// Every request received so far, in order.
+    pub fn requests(&self) -> Vec<Received> {
+        self.log().clone()
+    }
+
+    /// The requests of actions with rules that none of the rules answered, in order.
+    pub fn unmatched(&self) -> Vec<Received> {
+        self.log()
+            .iter()
+            .filter(|r| r.unmatched())
+            .cloned()
+            .collect()
+    }
+
+    /// The live instances of a stateful mock, as DescribeCompShareInstance lists them; empty
+    /// for a mock that is not stateful.
+    pub fn instances(&self) -> Vec<CompShareInstanceSet> {
+        match &self.shared.instances {
+            Some(instances) => instances.lock().expect("instances").list(),
+            None => Vec::new(),
+        }
+    }
+
+    fn log(&self) -> std::sync::MutexGuard<'_, Vec<Received>> {
+        self.shared.log.lock().expect("request log")
+    }
+}
+
+impl std::fmt::Debug for Mock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mock").field("url", &self.url()).finish()
+    }
+}
+
+impl Drop for Mock {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Settings of a [`Mock`]; [`start`](Self::start) runs it.
+#[derive(Clone, Debug)]
+pub struct MockBuilder {
+    public_key: String,
+    private_key: String,
+    port: u16,
+    stateful: bool,
+    transition_delay: Duration,
+    max_body_bytes: usize,
+    verbose: bool,
+}
+
+impl Default for MockBuilder {
+    fn default() -> Self {
+        Self {
+            public_key: PUBLIC_KEY.to_owned(),
+            private_key: PRIVATE_KEY.to_owned(),
+            port: 0,
+            stateful: false,
+            transition_delay: Duration::ZERO,
+            max_body_bytes: MAX_BODY_BYTES,
+            verbose: false,
+        }
+    }
+}
+
+impl MockBuilder {
+    /// The key pair requests must be signed with.
+    pub fn keys(mut self, public_key: impl Into<String>, private_key: impl Into<String>) -> Self {
+        self.public_key = public_key.into();
+        self.private_key = private_key.into();
+        self
+    }
+
+    /// The port on 127.0.0.1; 0 (the default) picks a free one.
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Keeps instance state: see [Instances](crate#instances).
+    pub fn stateful(mut self) -> Self {
+        self.stateful = true;
+        self
+    }
+
+    /// How long a stateful instance stays in a transitional state (`Initializing`,
+    /// `Starting`, `Stopping`, `Rebooting`) before it settles; zero, the default, settles at
+    /// once.
+    pub fn transition_delay(mut self, delay: Duration) -> Self {
+        self.transition_delay = delay;
+        self
+    }
+
+    /// The largest request body read; see [`MAX_BODY_BYTES`].
+    pub fn max_body_bytes(mut self, limit: usize) -> Self {
+        self.max_body_bytes = limit;
+        self
+    }
+
+    /// Logs one line per request to stderr: the action, the params (never `PublicKey`,
+    /// `Signature` or a value that may be secret) and the outcome.
+    pub fn verbose(mut self, on: bool) -> Self {
+        self.verbose = on;
+        self
+    }
+
+    /// Binds 127.0.0.1 and starts serving in the current tokio runtime.
+    ///
+    /// # Errors
+    /// When the port cannot be bound.
+    ///
+    /// # Panics
+    /// Outside a tokio runtime.
+    pub async fn start(self) -> std::io::Result<Mock> {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port)).await?;
+        let addr = listener.local_addr()?;
+        let shared = Arc::new(handler::Shared {
+            keys: gateway::Keys {
+                public_key: self.public_key,
+                private_key: self.private_key,
+            },
+            rules: Default::default(),
+            log: Mutex::new(Vec::new()),
+            instances: self
+                .stateful
+                .then(|| Mutex::new(state::Instances::new(self.transition_delay))),
+            defaults: defaults::Defaults::new(),
+            ids: Default::default(),
+            max_body_bytes: self.max_body_bytes,
+            verbose: self.verbose,
+        });
+        let task = tokio::spawn(server::serve(listener, shared.clone()));
+        Ok(Mock { addr, shared, task })
+    }
+}
