@@ -61,17 +61,21 @@ mod tests {
     #[test]
     fn examples_come_first_and_typed_defaults_fill_the_rest() {
         let images = body("DescribeCompShareImages");
+        let example: Value = serde_json::from_str(
+            compshare::by_name("DescribeCompShareImages")
+                .unwrap()
+                .response_example
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(images, example);
+        // DescribeULHostImage's page has no example.
         assert_eq!(
-            images["ImageSet"][0]["CompShareImageId"],
-            "compshareImage-xxxx"
-        );
-        assert_eq!(
-            body("DescribeCompShareInstance"),
+            body("DescribeULHostImage"),
             json!({
-                "Action": "DescribeCompShareInstanceResponse",
+                "Action": "DescribeULHostImageResponse",
                 "RetCode": 0,
-                "TotalCount": 0,
-                "UHostSet": [],
+                "ImageSet": [],
             })
         );
     }

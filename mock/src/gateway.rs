@@ -77,8 +77,12 @@ pub(crate) fn admit(
             "no user has this PublicKey: sign with the mock's key pair".to_owned(),
         );
     }
-    let expected = compshare::runtime::signature(params, &keys.private_key);
-    if !signature.eq_ignore_ascii_case(&expected) {
+    let signed_as = |params: &[(String, String)]| {
+        signature.eq_ignore_ascii_case(&compshare::runtime::signature(params, &keys.private_key))
+    };
+    // A JSON body's arrays are signed either flattened, as the official SDKs sign them, or as
+    // the concatenation of their elements, as compshare-cli and this crate's client sign them.
+    if !signed_as(params) && !signed_as(&joined_arrays(params)) {
         return error(codes::BAD_SIGNATURE, "Signature VerifyAC Error".to_owned());
     }
     let Some(entry) = compshare::by_name(action) else {
@@ -94,6 +98,24 @@ pub(crate) fn admit(
 
 /// Reads and validates the params with the generated rules the client uses; the message
 /// names every offending param.
+/// `Name.0=a`, `Name.1=b` as `Name=ab`; other params as they are.
+fn joined_arrays(params: &[(String, String)]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (name, value) in params {
+        let element = name
+            .rsplit_once('.')
+            .filter(|(base, index)| !base.contains('.') && index.parse::<usize>().is_ok());
+        match element {
+            Some((base, _)) => match out.iter_mut().find(|(n, _)| n == base) {
+                Some((_, joined)) => joined.push_str(value),
+                None => out.push((base.to_owned(), value.clone())),
+            },
+            None => out.push((name.clone(), value.clone())),
+        }
+    }
+    out
+}
+
 fn check(entry: &ByName, params: &[(String, String)]) -> Result<(), String> {
     let Err(error) = (entry.check)(params) else {
         return Ok(());

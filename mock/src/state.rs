@@ -182,7 +182,7 @@ impl Instances {
                     .disks
                     .iter()
                     .map(|d| UHostDiskSet {
-                        disk_type: d.r#type.clone(),
+                        disk_type: d.r#type.as_str().to_owned(),
                         is_boot: d.is_boot,
                         size: Some(d.size),
                         ..Default::default()

@@ -165,8 +165,14 @@ async fn every_answer_carries_a_fresh_request_id_and_the_envelope() {
     // Without a rule, the spec's response example.
     assert_eq!(first.body["Action"], "DescribeCompShareImagesResponse");
     assert_eq!(
-        first.body["ImageSet"][0]["CompShareImageId"],
-        "compshareImage-xxxx"
+        first.body["ImageSet"][0],
+        serde_json::from_str::<serde_json::Value>(
+            compshare::by_name("DescribeCompShareImages")
+                .unwrap()
+                .response_example
+                .unwrap()
+        )
+        .unwrap()["ImageSet"][0]
     );
 }
 
@@ -174,8 +180,9 @@ async fn every_answer_carries_a_fresh_request_id_and_the_envelope() {
 async fn actions_without_an_example_answer_with_typed_defaults() {
     let mock = Mock::start().await;
     let client = mock.client();
-    let page = client.describe_comp_share_instance().send().await.unwrap();
-    assert_eq!((page.total_count, page.u_host_set.len()), (0, 0));
+    // DescribeULHostImage's page has no example.
+    let page = client.describe_ul_host_image().send().await.unwrap();
+    assert_eq!((page.total_count, page.image_set.len()), (None, 0));
     let raw = post_form(
         &mock.url(),
         &signed(
