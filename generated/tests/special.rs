@@ -227,3 +227,93 @@ async fn a_wait_for_gone_ends_when_the_instance_is_no_longer_listed() {
         .unwrap();
     assert_eq!(state, None);
 }
+
+/// A server that accepts connections and reads requests but never answers; it counts the
+/// requests that reached it.
+async fn hanging_server() -> (String, Arc<AtomicUsize>) {
+    use tokio::io::AsyncReadExt;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let requests = Arc::new(AtomicUsize::new(0));
+    let seen = requests.clone();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let seen = seen.clone();
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 64 * 1024];
+                let mut counted = false;
+                while let Ok(n) = socket.read(&mut buf).await {
+                    if n == 0 {
+                        break;
+                    }
+                    if !counted {
+                        seen.fetch_add(1, Ordering::SeqCst);
+                        counted = true;
+                    }
+                }
+            });
+        }
+    });
+    (url, requests)
+}
+
+/// The client as `COMPSHARE_TIMEOUT=2` configures it.
+fn client_with_timeout_2(url: &str) -> Client {
+    let env = |name: &str| match name {
+        "COMPSHARE_PUBLIC_KEY" => Some("pub-key".to_owned()),
+        "COMPSHARE_PRIVATE_KEY" => Some(PRIVATE_KEY.to_owned()),
+        "COMPSHARE_BASE_URL" => Some(url.to_owned()),
+        "COMPSHARE_TIMEOUT" => Some("2".to_owned()),
+        "COMPSHARE_CONFIG_FILE" => Some("/nonexistent/compshare.json".to_owned()),
+        _ => None,
+    };
+    let config = Config::load(&compshare::SERVICE, &Default::default(), &env).unwrap();
+    assert_eq!(config.timeout, Duration::from_secs(2));
+    Client::new(config).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hung_server_fails_a_create_like_call_after_one_timeout_and_one_send() {
+    let (url, requests) = hanging_server().await;
+    let started = Instant::now();
+    let err = client_with_timeout_2(&url)
+        .create_comp_share_team()
+        .region("cn-wlcb")
+        .name("team")
+        .send()
+        .await
+        .unwrap_err();
+    let took = started.elapsed();
+    assert!(
+        err.to_string().contains("timed out") || err.to_string().contains("timeout"),
+        "{err}"
+    );
+    assert!(
+        took >= Duration::from_secs(2) && took < Duration::from_secs(4),
+        "{took:?}"
+    );
+    assert_eq!(
+        requests.load(Ordering::SeqCst),
+        1,
+        "a create-like action is sent once"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hung_server_fails_a_read_within_its_attempts() {
+    let (url, requests) = hanging_server().await;
+    let started = Instant::now();
+    client_with_timeout_2(&url)
+        .describe_comp_share_images()
+        .region("cn-wlcb")
+        .send()
+        .await
+        .unwrap_err();
+    // Three attempts of two seconds, and backoffs under a second each.
+    assert!(
+        started.elapsed() < Duration::from_secs(9),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(requests.load(Ordering::SeqCst), 3);
+}
