@@ -130,6 +130,11 @@
 //! does not name, and values that do not fit their field, in `unknown_fields`
 //! ([`UnknownFields`]); serializing a response writes them back under their original keys.
 //!
+//! This crate is generated from specs that follow the official API reference. When the docs
+//! change, the maintainers re-sync with `cargo xtask import <the reference's ucompshare-api
+//! folder>` and regenerate with `cargo xtask codegen`; a member that reaches `unknown_fields` today
+//! becomes a typed field once its doc row is imported.
+//!
 //! # Actions
 //!
 //! ## Prices
