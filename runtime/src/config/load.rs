@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::profile::{self, ProfileFile};
+use super::profile::ProfileFile;
 use super::{Config, ConfigError};
 use crate::credential::Credential;
 use crate::service::Service;
@@ -60,15 +60,7 @@ impl Config {
         var: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Self, ConfigError> {
         let env = |suffix: &str| var(&service.var(suffix));
-        let path = profile::path(
-            overrides
-                .config_file
-                .clone()
-                .or_else(|| env("CONFIG_FILE"))
-                .as_deref(),
-            service.config_dir,
-            var,
-        );
+        let path = ProfileFile::location(service, overrides.config_file.as_deref(), var);
         let file = ProfileFile::read(&path)?;
         let wanted = overrides.profile.clone().or_else(|| env("PROFILE"));
         let name = file.selected(wanted.as_deref());

@@ -2,8 +2,8 @@
 //!
 //! | setting | CLI flag | environment (`<P>` is the service's prefix, such as `COMPSHARE`) | profile key | default |
 //! |---|---|---|---|---|
-//! | public key | `--public-key` | `<P>_PUBLIC_KEY` | `public_key` | none: required |
-//! | private key | `--private-key` | `<P>_PRIVATE_KEY` | `private_key` | none: required |
+//! | public key | (stored by `configure --public-key`) | `<P>_PUBLIC_KEY` | `public_key` | none: required |
+//! | private key | (stored by `configure --private-key`) | `<P>_PRIVATE_KEY` | `private_key` | none: required |
 //! | profile | `--profile` | `<P>_PROFILE` | | the file's `current_profile`, else `default` |
 //! | profile file | `--config-file` | `<P>_CONFIG_FILE` | | `$XDG_CONFIG_HOME/<dir>/config.json`, else `~/.config/<dir>/config.json` |
 //! | base URL | `--base-url` | `<P>_BASE_URL` | `base_url` | the service's endpoint |
@@ -14,7 +14,8 @@
 //! | attempts, the first included | `--max-attempts` | `<P>_MAX_ATTEMPTS` | | 3 |
 //! | largest response body, in bytes | | `<P>_MAX_RESPONSE_BYTES` | | 33554432 (32 MiB) |
 //!
-//! A setting is taken from the first place that has it, in the order of the columns: flags
+//! The CLI flags are the `compshare` command's (crate `compshare-cli`); in code, [`Overrides`]
+//! carries them, keys included. A setting is taken from the first place that has it, in the order of the columns: flags
 //! (or [`Overrides`] in code), then the environment, then the profile, then the default. The
 //! public and private key are taken as a pair. A value that cannot be read, such as
 //! `<P>_TIMEOUT=abc`, is an error that names where it came from, and nothing is sent.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::ConfigError;
+use crate::service::Service;
 
 /// One named profile.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +94,18 @@ impl ProfileFile {
         std::fs::rename(&tmp, path).map_err(fail)
     }
 
+    /// Where `service`'s profile file is: `explicit` (a flag), else `<P>_CONFIG_FILE`, else
+    /// `$XDG_CONFIG_HOME/<dir>/config.json`, else `~/.config/<dir>/config.json`. `var` reads
+    /// the environment.
+    pub fn location(
+        service: &Service,
+        explicit: Option<&str>,
+        var: &dyn Fn(&str) -> Option<String>,
+    ) -> PathBuf {
+        let from_env = var(&service.var("CONFIG_FILE"));
+        path(explicit.or(from_env.as_deref()), service.config_dir, var)
+    }
+
     /// The name of the profile to use: `wanted`, else the file's current one, else `default`.
     pub fn selected(&self, wanted: Option<&str>) -> String {
         wanted
@@ -130,11 +143,7 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
 
 /// Where the profile file is: `explicit` (a flag or `<P>_CONFIG_FILE`, with `~` expanded),
 /// else `$XDG_CONFIG_HOME/<dir>/config.json`, else `~/.config/<dir>/config.json`.
-pub(crate) fn path(
-    explicit: Option<&str>,
-    dir: &str,
-    var: &dyn Fn(&str) -> Option<String>,
-) -> PathBuf {
+fn path(explicit: Option<&str>, dir: &str, var: &dyn Fn(&str) -> Option<String>) -> PathBuf {
     let home = || PathBuf::from(var("HOME").unwrap_or_default());
     if let Some(p) = explicit {
         return match p.strip_prefix("~/") {
