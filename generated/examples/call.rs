@@ -8,8 +8,8 @@
 //!
 //! Config comes from `COMPSHARE_PUBLIC_KEY`, `COMPSHARE_PRIVATE_KEY`, `COMPSHARE_BASE_URL`,
 //! `COMPSHARE_REGION`, `COMPSHARE_ZONE` and `COMPSHARE_PROJECT_ID` (or the profile file).
-//! Exit codes: 0 on success; 2 when the request is invalid (every violation is printed and
-//! nothing is sent); 1 on any other error.
+//! Exit codes, as the `compshare` command's: 0 on success; 2 when the request or a setting is
+//! invalid (every violation is printed and nothing is sent); 1 on any other error.
 
 use std::process::ExitCode;
 
@@ -42,7 +42,7 @@ async fn main() -> ExitCode {
                 return report(e);
             }
             eprintln!("error: {config_error}");
-            return ExitCode::FAILURE;
+            return ExitCode::from(2);
         }
     };
     match compshare::call(&client, &action, &params).await {

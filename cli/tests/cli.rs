@@ -1,0 +1,622 @@
+//! The `compshare` binary against the mock on 127.0.0.1: help, calls, queries, tables, paging,
+//! dry runs, exit codes, profiles, waits and a hung server.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use compshare::models::CompShareInstanceSet;
+use compshare::{DescribeCompShareInstanceRequest, DescribeCompShareInstanceResponse};
+use compshare_mock::{Mock, PRIVATE_KEY, PUBLIC_KEY};
+
+/// Runs the binary with only the given settings in its environment.
+fn compshare(url: &str, env: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_compshare"));
+    cmd.args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", "/nonexistent")
+        .env("COMPSHARE_BASE_URL", url)
+        .env("COMPSHARE_CONFIG_FILE", "/nonexistent/config.json");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+const KEYS: &[(&str, &str)] = &[
+    ("COMPSHARE_PUBLIC_KEY", PUBLIC_KEY),
+    ("COMPSHARE_PRIVATE_KEY", PRIVATE_KEY),
+];
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+}
+
+#[test]
+fn action_help_shows_the_summary_defaults_limits_and_values() {
+    let o = compshare(
+        "http://127.0.0.1:9",
+        &[],
+        &["describe-comp-share-images", "--help"],
+    );
+    assert!(o.status.success());
+    let help = stdout(&o);
+    for part in [
+        "获取算力平台镜像信息",
+        "API action: DescribeCompShareImages",
+        "--image-type <VALUE>",
+        "[possible values: System, App]",
+        "--limit <INT>",
+        "Limits: at most 100",
+        "Default (the server's, when omitted): 20",
+        "--param <NAME=VALUE>",
+        "--all",
+        "--dry-run",
+    ] {
+        assert!(help.contains(part), "no {part:?} in\n{help}");
+    }
+    let o = compshare(
+        "http://127.0.0.1:9",
+        &[],
+        &["get-comp-share-instance-price", "--help"],
+    );
+    let help = stdout(&o);
+    assert!(
+        help.contains("key=value pairs separated by commas"),
+        "{help}"
+    );
+    assert!(help.contains("type=x,size=1,is-boot=true"), "{help}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_call_prints_the_response_and_a_query_selects_from_it() {
+    let mock = Mock::builder().stateful().start().await.unwrap();
+    let url = mock.url();
+    let created = tokio::task::spawn_blocking(move || {
+        let create = |gpu: &str| {
+            compshare(
+                &url,
+                KEYS,
+                &[
+                    "create-comp-share-instance",
+                    "--machine-type",
+                    "G",
+                    "--gpu",
+                    gpu,
+                    "--memory",
+                    "65536",
+                    "--cpu",
+                    "16",
+                    "--gpu-type",
+                    "4090",
+                    "--comp-share-image-id",
+                    "compshareImage-x",
+                    "--disks",
+                    "is-boot=true,type=CLOUD_SSD,size=100",
+                    "--query",
+                    "UHostIds[0]",
+                ],
+            )
+        };
+        let ids: Vec<String> = (1..=3)
+            .map(|n| {
+                let o = create(&n.to_string());
+                assert!(o.status.success(), "{}", stderr(&o));
+                json(&o).as_str().unwrap().to_owned()
+            })
+            .collect();
+        let listed = compshare(
+            &url,
+            KEYS,
+            &["describe-comp-share-instance", "--query", "UHostSet[].GPU"],
+        );
+        assert_eq!(json(&listed), serde_json::json!([1, 2, 3]));
+        let table = compshare(
+            &url,
+            KEYS,
+            &["describe-comp-share-instance", "--output", "table"],
+        );
+        let text = stdout(&table);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 4, "{text}");
+        assert!(
+            lines[0].starts_with("CompShareImageId") && lines[0].contains("UHostId"),
+            "{text}"
+        );
+        assert!(lines[1].contains(&ids[0]), "{text}");
+        // Every page, two at a time, streamed as one array.
+        let all = compshare(
+            &url,
+            KEYS,
+            &["describe-comp-share-instance", "--all", "--limit", "2"],
+        );
+        assert!(all.status.success(), "{}", stderr(&all));
+        let items = json(&all);
+        let got: Vec<&str> = items
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["UHostId"].as_str().unwrap())
+            .collect();
+        assert_eq!(got, ids);
+        let all = compshare(
+            &url,
+            KEYS,
+            &[
+                "describe-comp-share-instance",
+                "--all",
+                "--limit",
+                "2",
+                "--query",
+                "length(@)",
+            ],
+        );
+        assert_eq!(json(&all), serde_json::json!(3));
+        ids
+    })
+    .await
+    .unwrap();
+    let created_requests = mock
+        .requests()
+        .iter()
+        .filter(|r| r.action.as_deref() == Some("CreateCompShareInstance"))
+        .count();
+    assert_eq!(created_requests, created.len());
+    let pages: Vec<_> = mock
+        .received::<DescribeCompShareInstanceRequest>()
+        .into_iter()
+        .filter(|r| r.limit == Some(2))
+        .map(|r| r.offset)
+        .collect();
+    assert_eq!(pages, [Some(0), Some(2), Some(0), Some(2)]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invalid_requests_and_settings_exit_2_and_send_nothing() {
+    let mock = Mock::start().await;
+    let url = mock.url();
+    tokio::task::spawn_blocking(move || {
+        let o = compshare(
+            &url,
+            KEYS,
+            &[
+                "describe-comp-share-images",
+                "--limit",
+                "101",
+                "--param",
+                "Bogus=1",
+            ],
+        );
+        assert_eq!(o.status.code(), Some(2));
+        let err = stderr(&o);
+        assert!(
+            err.contains("Limit must be at most 100 (got \"101\")"),
+            "{err}"
+        );
+        assert!(err.contains("Bogus is not a parameter"), "{err}");
+        assert!(err.contains("nothing was sent"), "{err}");
+        // clap refuses values outside a closed enum, and missing required flags.
+        let o = compshare(
+            &url,
+            KEYS,
+            &["describe-comp-share-images", "--image-type", "Bogus"],
+        );
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("[possible values: System, App]"));
+        let o = compshare(&url, KEYS, &["create-comp-share-instance", "--gpu", "1"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).contains("--machine-type <TEXT>"),
+            "{}",
+            stderr(&o)
+        );
+        let o = compshare(
+            &url,
+            KEYS,
+            &["describe-comp-share-images", "--limit", "many"],
+        );
+        assert_eq!(o.status.code(), Some(2));
+        // A bad setting names its source.
+        let env = [KEYS[0], KEYS[1], ("COMPSHARE_TIMEOUT", "abc")];
+        let o = compshare(&url, &env, &["describe-comp-share-images"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).contains("COMPSHARE_TIMEOUT=\"abc\" is not valid"),
+            "{}",
+            stderr(&o)
+        );
+        let o = compshare(
+            &url,
+            KEYS,
+            &["describe-comp-share-images", "--timeout", "soon"],
+        );
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("--timeout=\"soon\""), "{}", stderr(&o));
+        // Without keys an invalid request is still reported as such.
+        let o = compshare(&url, &[], &["describe-comp-share-images", "--limit", "101"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).contains("Limit must be at most 100"),
+            "{}",
+            stderr(&o)
+        );
+        let o = compshare(&url, &[], &["describe-comp-share-images"]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(
+            stderr(&o).contains("no credentials: set COMPSHARE_PUBLIC_KEY"),
+            "{}",
+            stderr(&o)
+        );
+    })
+    .await
+    .unwrap();
+    assert!(mock.requests().is_empty(), "{:?}", mock.requests());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dry_run_prints_the_exact_form_without_the_signature_and_sends_nothing() {
+    let mock = Mock::start().await;
+    let url = mock.url();
+    let out = tokio::task::spawn_blocking(move || {
+        compshare(
+            &url,
+            KEYS,
+            &[
+                "describe-comp-share-images",
+                "--dry-run",
+                "--limit",
+                "5",
+                "--name",
+                "a b&c",
+                "--region",
+                "cn-sh2",
+            ],
+        )
+    })
+    .await
+    .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(
+        text,
+        format!(
+            "POST {}\nContent-Type: application/x-www-form-urlencoded\n\nRegion=cn-sh2&Zone=cn-wlcb-01&Name=a+b%26c&Limit=5&Action=DescribeCompShareImages&PublicKey={PUBLIC_KEY}&Signature=<redacted>\n",
+            mock.url()
+        )
+    );
+    assert!(!text.contains(PRIVATE_KEY));
+    assert!(mock.requests().is_empty());
+    // A JSON-bodied action shows its JSON body.
+    let url = mock.url();
+    let out = tokio::task::spawn_blocking(move || {
+        compshare(
+            &url,
+            &[],
+            &[
+                "get-comp-share-instance-monitor",
+                "--dry-run",
+                "--uhost-ids",
+                "uhost-1",
+                "--uhost-ids",
+                "uhost-2",
+                "--start-time",
+                "1",
+                "--end-time",
+                "2",
+            ],
+        )
+    })
+    .await
+    .unwrap();
+    let text = stdout(&out);
+    assert!(out.status.success(), "{}{text}", stderr(&out));
+    assert!(text.contains("Content-Type: application/json"), "{text}");
+    assert!(text.contains("\"Signature\": \"<redacted>\""), "{text}");
+    assert!(
+        text.contains("\"UHostIds\": [\n    \"uhost-1\",\n    \"uhost-2\"\n  ]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"PublicKey\": \"<no public key configured>\""),
+        "{text}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn api_errors_exit_1_with_the_code_message_and_request_id() {
+    let mock = Mock::start().await;
+    mock.on::<DescribeCompShareInstanceRequest>()
+        .fail(226601, "实例已欠费");
+    let url = mock.url();
+    let o = tokio::task::spawn_blocking(move || {
+        compshare(&url, KEYS, &["describe-comp-share-instance"])
+    })
+    .await
+    .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("DescribeCompShareInstance: API error 226601: 实例已欠费"),
+        "{err}"
+    );
+    assert!(
+        err.contains("request id: ") && !err.contains("(none in the answer)"),
+        "{err}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn configure_writes_a_profile_the_next_call_uses() {
+    let mock = Mock::start().await;
+    let url = mock.url();
+    let dir = std::env::temp_dir().join(format!("compshare-cli-{}", std::process::id()));
+    let file: PathBuf = dir.join("config.json");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(&file, r#"{"current_profile": "old", "profiles": {"old": {"public_key": "o", "private_key": "p"}}, "language": "zh"}"#).unwrap();
+    let path = file.to_str().unwrap().to_owned();
+    let env = [("COMPSHARE_CONFIG_FILE", path.as_str())];
+    let o = tokio::task::spawn_blocking({
+        let (url, env) = (url.clone(), env.map(|(k, v)| (k, v.to_owned())));
+        move || {
+            let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let o = compshare(
+                &url,
+                &env,
+                &[
+                    "configure",
+                    "--profile",
+                    "work",
+                    "--public-key",
+                    PUBLIC_KEY,
+                    "--private-key",
+                    PRIVATE_KEY,
+                    "--region",
+                    "cn-sh2",
+                    "--project-id",
+                    "org-1",
+                ],
+            );
+            assert!(o.status.success(), "{}", stderr(&o));
+            compshare(
+                &url,
+                &env,
+                &["describe-comp-share-images", "--profile", "work"],
+            )
+        }
+    })
+    .await
+    .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(saved["current_profile"], "work");
+    assert_eq!(saved["language"], "zh", "other tools' keys are kept");
+    assert_eq!(saved["profiles"]["old"]["public_key"], "o");
+    assert_eq!(saved["profiles"]["work"]["region"], "cn-sh2");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let sent = &mock.requests()[0];
+    assert_eq!(sent.param("Region"), Some("cn-sh2"));
+    assert_eq!(sent.param("ProjectId"), Some("org-1"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wait_succeeds_stops_on_a_failure_state_and_times_out() {
+    let mock = Mock::builder()
+        .stateful()
+        .transition_delay(Duration::from_millis(1500))
+        .start()
+        .await
+        .unwrap();
+    let broken = Mock::start().await;
+    broken
+        .on::<DescribeCompShareInstanceRequest>()
+        .respond(DescribeCompShareInstanceResponse {
+            u_host_set: vec![CompShareInstanceSet {
+                u_host_id: Some("uhost-broken".into()),
+                state: Some("Install Fail".into()),
+                ..Default::default()
+            }],
+            ..Default::default()
+        });
+    let (url, broken_url) = (mock.url(), broken.url());
+    tokio::task::spawn_blocking(move || {
+        let o = compshare(
+            &url,
+            KEYS,
+            &[
+                "create-comp-share-instance",
+                "--machine-type",
+                "G",
+                "--gpu",
+                "1",
+                "--memory",
+                "65536",
+                "--cpu",
+                "16",
+                "--gpu-type",
+                "4090",
+                "--comp-share-image-id",
+                "compshareImage-x",
+                "--query",
+                "UHostIds[0]",
+            ],
+        );
+        let id = json(&o).as_str().unwrap().to_owned();
+        let started = Instant::now();
+        let o = compshare(
+            &url,
+            KEYS,
+            &[
+                "wait",
+                "instance-running",
+                "--uhost-id",
+                &id,
+                "--interval",
+                "1",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(
+            started.elapsed() >= Duration::from_millis(1400),
+            "{:?}",
+            started.elapsed()
+        );
+        assert_eq!(
+            json(&o),
+            serde_json::json!({"UHostId": id, "State": "Running"})
+        );
+
+        let o = compshare(
+            &broken_url,
+            KEYS,
+            &[
+                "wait",
+                "instance-running",
+                "--uhost-id",
+                "uhost-broken",
+                "--interval",
+                "1",
+            ],
+        );
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            stderr(&o).contains(
+                "instance uhost-broken did not become Running: it reached `Install Fail`"
+            ),
+            "{}",
+            stderr(&o)
+        );
+
+        let started = Instant::now();
+        let o = compshare(
+            &url,
+            KEYS,
+            &[
+                "wait",
+                "instance-stopped",
+                "--uhost-id",
+                &id,
+                "--interval",
+                "1",
+                "--timeout",
+                "2",
+            ],
+        );
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            stderr(&o).contains("timed out after 2s (last seen `Running`)"),
+            "{}",
+            stderr(&o)
+        );
+        assert!(started.elapsed() < Duration::from_secs(5));
+    })
+    .await
+    .unwrap();
+}
+
+/// A server that reads requests and never answers; it counts the requests.
+async fn hanging_server() -> (String, Arc<AtomicUsize>) {
+    use tokio::io::AsyncReadExt;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let requests = Arc::new(AtomicUsize::new(0));
+    let seen = requests.clone();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let seen = seen.clone();
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 64 * 1024];
+                let mut counted = false;
+                while let Ok(n) = socket.read(&mut buf).await {
+                    if n == 0 {
+                        break;
+                    }
+                    if !counted {
+                        seen.fetch_add(1, Ordering::SeqCst);
+                        counted = true;
+                    }
+                }
+            });
+        }
+    });
+    (url, requests)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn compshare_timeout_2_ends_a_hung_create_after_one_send() {
+    let (url, requests) = hanging_server().await;
+    let env = [KEYS[0], KEYS[1], ("COMPSHARE_TIMEOUT", "2")];
+    let started = Instant::now();
+    let o = tokio::task::spawn_blocking(move || {
+        compshare(&url, &env, &["create-comp-share-team", "--name", "team"])
+    })
+    .await
+    .unwrap();
+    let took = started.elapsed();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("timed out") || stderr(&o).contains("timeout"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        took >= Duration::from_secs(2) && took < Duration::from_secs(5),
+        "{took:?}"
+    );
+    assert_eq!(
+        requests.load(Ordering::SeqCst),
+        1,
+        "a create-like action is sent once"
+    );
+}
+
+#[test]
+fn verbose_logs_each_attempt_without_a_secret() {
+    let o = compshare(
+        "http://127.0.0.1:9",
+        KEYS,
+        &[
+            "describe-comp-share-images",
+            "-vv",
+            "--max-attempts",
+            "1",
+            "--name",
+            "x",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("DescribeCompShareImages") && err.contains("attempt"),
+        "{err}"
+    );
+    assert!(!err.contains(PRIVATE_KEY), "{err}");
+    assert!(!err.contains("Signature="), "{err}");
+}
+
+#[test]
+fn completions_cover_every_action() {
+    let o = compshare("http://127.0.0.1:9", &[], &["completions", "bash"]);
+    assert!(o.status.success());
+    let script = stdout(&o);
+    assert!(script.contains("describe-comp-share-images") && script.contains("--image-type"));
+    let o = compshare("http://127.0.0.1:9", &[], &["completions", "tcsh"]);
+    assert_eq!(o.status.code(), Some(2));
+}
