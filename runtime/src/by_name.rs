@@ -5,7 +5,8 @@
 use serde_json::{Map, Value};
 
 use crate::action::Action;
-use crate::client::{Answer, Call, Client, decode_json};
+use crate::client::{Answer, Call, Client, decode_json_into};
+use crate::decode::Object;
 use crate::error::Error;
 use crate::json::ToJson;
 use crate::params::{FromParams, from_params};
@@ -71,7 +72,23 @@ fn check<A: Action + FromParams>(params: &Params) -> Result<(), ValidationError>
 }
 
 fn decode<A: Action>(answer: Answer) -> Result<Value, Error> {
-    let (response, envelope) = decode_json::<A::Response>(A::NAME, answer)?;
+    let mut response = A::Response::default();
+    decode_value(A::NAME, &answer, &mut response)
+}
+
+/// A response type, seen through the two traits decoding to JSON needs.
+trait Response: Object + ToJson {}
+
+impl<T: Object + ToJson> Response for T {}
+
+/// Decodes an answer into `response` and prints it as JSON, envelope first; compiled once for
+/// every action.
+fn decode_value(
+    action: &str,
+    answer: &Answer,
+    response: &mut dyn Response,
+) -> Result<Value, Error> {
+    let envelope = decode_json_into(action, answer, response)?;
     let mut out = Map::new();
     for (key, value) in envelope.members() {
         out.insert(key.to_owned(), value.clone());

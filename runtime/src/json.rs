@@ -46,7 +46,10 @@ impl ToJson for bool {
 
 impl<T: ToJson> ToJson for Option<T> {
     fn to_json(&self) -> Value {
-        self.as_ref().map_or(Value::Null, ToJson::to_json)
+        match self {
+            Some(value) => value.to_json(),
+            None => Value::Null,
+        }
     }
 
     fn is_absent(&self) -> bool {
@@ -56,7 +59,12 @@ impl<T: ToJson> ToJson for Option<T> {
 
 impl<T: ToJson> ToJson for Vec<T> {
     fn to_json(&self) -> Value {
-        Value::Array(self.iter().map(ToJson::to_json).collect())
+        // A plain loop: iterator adapters here would be compiled once per element type.
+        let mut out = Vec::with_capacity(self.len());
+        for item in self {
+            out.push(item.to_json());
+        }
+        Value::Array(out)
     }
 }
 

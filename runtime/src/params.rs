@@ -66,28 +66,35 @@ impl<T: FromParams> FromParams for Box<T> {
 /// outside a closed enum, an unknown or repeated name) is returned with the request.
 pub fn from_params<T: FromParams>(params: &[(String, String)]) -> (T, Violations) {
     let mut violations = Violations::new();
-    let mut remaining = BTreeMap::new();
-    for (name, value) in params {
-        if name.is_empty() {
-            violations.push(
-                EMPTY_NAME,
-                Rule::UnknownParam { suggestion: None },
-                Some(value.clone()),
-            );
-            continue;
-        }
-        if remaining.insert(name.clone(), value.clone()).is_some() {
-            violations.push(name, Rule::Duplicate, None);
-        }
-    }
-    let mut reader = ParamReader {
-        remaining,
-        asked: Vec::new(),
-        v: &mut violations,
-    };
+    let mut reader = ParamReader::new(params, &mut violations);
     let value = T::read_params(&mut reader);
     reader.finish();
     (value, violations)
+}
+
+impl<'v> ParamReader<'v> {
+    /// A reader over `params`, reporting empty and repeated names to `violations` at once.
+    fn new(params: &[(String, String)], violations: &'v mut Violations) -> Self {
+        let mut remaining = BTreeMap::new();
+        for (name, value) in params {
+            if name.is_empty() {
+                violations.push(
+                    EMPTY_NAME,
+                    Rule::UnknownParam { suggestion: None },
+                    Some(value.clone()),
+                );
+                continue;
+            }
+            if remaining.insert(name.clone(), value.clone()).is_some() {
+                violations.push(name, Rule::Duplicate, None);
+            }
+        }
+        ParamReader {
+            remaining,
+            asked: Vec::new(),
+            v: violations,
+        }
+    }
 }
 
 /// Takes the parameters of one object, one name at a time; whatever is left at the end is

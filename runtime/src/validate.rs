@@ -168,7 +168,7 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
 }
 
 /// Validates a whole request: `Err` with every violation, or `Ok`.
-pub fn validate<T: Validate + ?Sized>(value: &T, action: &str) -> Result<(), ValidationError> {
+pub fn validate(value: &dyn Validate, action: &str) -> Result<(), ValidationError> {
     let mut v = Violations::new();
     value.validate_into(&mut v);
     v.finish(action)

@@ -1,6 +1,6 @@
 //! What an answer means: the typed response, or the error it carries.
 
-use crate::decode::{self, Decode, Envelope};
+use crate::decode::{self, Decode, Envelope, Object};
 use crate::error::{ApiError, Error, HttpError};
 
 /// A response as read off the wire, before decoding.
@@ -15,16 +15,27 @@ pub struct Answer {
 /// Decodes a JSON answer into `R`, or the error it carries.
 #[doc(hidden)]
 pub fn decode_json<R: Decode>(action: &str, answer: Answer) -> Result<(R, Envelope), Error> {
-    match decode::response::<R>(&answer.body) {
-        Ok((response, envelope)) => {
-            check(action, &answer, Some(&envelope))?;
-            Ok((response, envelope))
+    let mut response = R::default();
+    let envelope = decode_json_into(action, &answer, &mut response)?;
+    Ok((response, envelope))
+}
+
+/// [`decode_json`] into an existing value; compiled once for every response type.
+pub(crate) fn decode_json_into(
+    action: &str,
+    answer: &Answer,
+    response: &mut dyn Object,
+) -> Result<Envelope, Error> {
+    match decode::response_into(&answer.body, response) {
+        Ok(envelope) => {
+            check(action, answer, Some(&envelope))?;
+            Ok(envelope)
         }
         Err(e) => {
-            check(action, &answer, None)?;
+            check(action, answer, None)?;
             Err(decode_error(
                 action,
-                &answer,
+                answer,
                 format!(
                     "the body is not a JSON object ({e}): {}",
                     excerpt(&answer.body)

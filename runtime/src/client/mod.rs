@@ -8,6 +8,7 @@ mod download;
 
 use std::sync::Arc;
 
+pub(crate) use answer::decode_json_into;
 pub use answer::{Answer, decode_json};
 pub use body::RequestBody;
 pub use call::Call;
@@ -16,10 +17,10 @@ pub use download::Download;
 use crate::action::Action;
 use crate::config::{Config, ConfigError};
 use crate::error::Error;
-use crate::form::FormWriter;
+use crate::form::{EncodeForm, FormWriter};
 use crate::service::Service;
 use crate::transport::{HttpTransport, Transport};
-use crate::validate::{ValidationError, Violations};
+use crate::validate::{Validate, ValidationError, Violations};
 
 /// Sends actions: fills common params, validates, signs, posts, retries and decodes.
 ///
@@ -137,12 +138,7 @@ impl Client {
             &inner.zone,
             inner.config.project_id.as_deref(),
         );
-        let mut violations = earlier;
-        request.validate_into(&mut violations);
-        violations.finish(A::NAME)?;
-        let mut params = Vec::with_capacity(16);
-        request.encode_form(&mut FormWriter::new(&mut params));
-        Ok(params)
+        validate_and_encode(&*request, A::NAME, earlier)
     }
 
     /// Adds `Action`, `PublicKey` and `Signature` to encoded params: the exact form body.
@@ -156,4 +152,23 @@ impl Client {
     pub fn json_body(&self, action: &str, params: Vec<(String, String)>) -> serde_json::Value {
         body::json_body(&self.inner.config.credential, action, params)
     }
+}
+
+/// A request, seen through the two traits preparing it needs.
+trait Request: Validate + EncodeForm {}
+
+impl<T: Validate + EncodeForm> Request for T {}
+
+/// Validates a filled request and encodes it; compiled once for every action.
+fn validate_and_encode(
+    request: &dyn Request,
+    action: &str,
+    earlier: Violations,
+) -> Result<Vec<(String, String)>, ValidationError> {
+    let mut violations = earlier;
+    request.validate_into(&mut violations);
+    violations.finish(action)?;
+    let mut params = Vec::with_capacity(16);
+    request.encode_form(&mut FormWriter::new(&mut params));
+    Ok(params)
 }

@@ -15,7 +15,9 @@ mod read;
 mod scan;
 mod targets;
 
-pub use read::{Envelope, deserialize, from_slice, from_value, parse_json, response};
+pub use read::{
+    Envelope, deserialize, from_slice, from_value, parse_json, response, response_into,
+};
 pub use scan::SyntaxError;
 pub use targets::{boxed, model, models, required_model};
 

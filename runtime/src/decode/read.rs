@@ -12,14 +12,18 @@ use super::{Decode, Elements, Object, Scalar, Target};
 /// Decodes a JSON document into a generated type. Fails only when the bytes are not JSON or
 /// the document is not an object.
 pub fn from_slice<T: Decode>(bytes: &[u8]) -> std::result::Result<T, SyntaxError> {
-    let mut r = Reader::new(utf8(bytes)?);
     let mut value = T::default();
+    fill_document(bytes, &mut value)?;
+    Ok(value)
+}
+
+fn fill_document(bytes: &[u8], value: &mut dyn Object) -> std::result::Result<(), SyntaxError> {
+    let mut r = Reader::new(utf8(bytes)?);
     if r.peek() != Some(b'{') {
         return r.error("expected an object");
     }
-    fill(&mut r, &mut value)?;
-    r.end()?;
-    Ok(value)
+    fill(&mut r, value)?;
+    r.end()
 }
 
 fn utf8(bytes: &[u8]) -> std::result::Result<&str, SyntaxError> {
@@ -100,8 +104,18 @@ impl Envelope {
 /// Decodes a response body: the envelope's members are read aside, everything else goes into
 /// `T`. `Message` goes to both when `T` declares it.
 pub fn response<T: Decode>(bytes: &[u8]) -> std::result::Result<(T, Envelope), SyntaxError> {
-    let mut r = Reader::new(utf8(bytes)?);
     let mut value = T::default();
+    let envelope = response_into(bytes, &mut value)?;
+    Ok((value, envelope))
+}
+
+/// [`response`] into an existing value. Not generic, so that it is compiled once rather than
+/// once per response type.
+pub fn response_into(
+    bytes: &[u8],
+    value: &mut dyn Object,
+) -> std::result::Result<Envelope, SyntaxError> {
+    let mut r = Reader::new(utf8(bytes)?);
     let mut envelope = Envelope::default();
     if r.peek() != Some(b'{') {
         return r.error("expected an object");
@@ -113,16 +127,16 @@ pub fn response<T: Decode>(bytes: &[u8]) -> std::result::Result<(T, Envelope), S
             "Message" => {
                 let message = r.value()?;
                 if value.slot("Message").is_some() {
-                    member_from_value(&mut value, "Message", &message);
+                    member_from_value(value, "Message", &message);
                 }
                 envelope.message = Some(message);
             }
-            _ => member(r, &mut value, key)?,
+            _ => member(r, value, key)?,
         }
         Ok(())
     })?;
     r.end()?;
-    Ok((value, envelope))
+    Ok(envelope)
 }
 
 /// An object's members into `object`.

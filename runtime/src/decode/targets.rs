@@ -172,7 +172,10 @@ impl<T: Item> Elements for Vec<T> {
     }
 
     fn element_json(&self, index: usize) -> Value {
-        self.get(index).map_or(Value::Null, ToJson::to_json)
+        match self.get(index) {
+            Some(item) => item.to_json(),
+            None => Value::Null,
+        }
     }
 
     fn done(&mut self) {
@@ -268,7 +271,10 @@ impl<M: Object + Default + ToJson> Elements for ModelList<M> {
     }
 
     fn element_json(&self, index: usize) -> Value {
-        self.0.get(index).map_or(Value::Null, ToJson::to_json)
+        match self.0.get(index) {
+            Some(item) => item.to_json(),
+            None => Value::Null,
+        }
     }
 
     fn done(&mut self) {
