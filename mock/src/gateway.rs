@@ -1,7 +1,7 @@
 //! What the API gateway checks before an action runs: an `Action`, the key pair's signature,
 //! an action that exists, and params that keep the spec's rules.
 
-use compshare::runtime::codegen_support::ByName;
+use compshare::runtime::codegen_support::{ByName, joined_arrays};
 use compshare::{Rule, Violation};
 
 use crate::answer::Answer;
@@ -98,24 +98,6 @@ pub(crate) fn admit(
 
 /// Reads and validates the params with the generated rules the client uses; the message
 /// names every offending param.
-/// `Name.0=a`, `Name.1=b` as `Name=ab`; other params as they are.
-fn joined_arrays(params: &[(String, String)]) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for (name, value) in params {
-        let element = name
-            .rsplit_once('.')
-            .filter(|(base, index)| !base.contains('.') && index.parse::<usize>().is_ok());
-        match element {
-            Some((base, _)) => match out.iter_mut().find(|(n, _)| n == base) {
-                Some((_, joined)) => joined.push_str(value),
-                None => out.push((base.to_owned(), value.clone())),
-            },
-            None => out.push((name.clone(), value.clone())),
-        }
-    }
-    out
-}
-
 fn check(entry: &ByName, params: &[(String, String)]) -> Result<(), String> {
     let Err(error) = (entry.check)(params) else {
         return Ok(());

@@ -53,6 +53,7 @@ pub use validate::{Number, Rule, ValidationError, Violation};
 pub mod codegen_support {
     pub use crate::action::{Action, Common};
     pub use crate::by_name::{ByName, find};
+    pub use crate::client::joined_arrays;
     pub use crate::client::{Answer, Call, Client, RequestBody, decode_json};
     pub use crate::decode::{
         Decode, Elements, Envelope, Object, Scalar, SyntaxError, Target, deserialize, from_slice,

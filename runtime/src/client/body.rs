@@ -62,35 +62,62 @@ pub fn encode(
 
 /// The JSON body of a request: arrays of scalars as arrays, signed joined.
 pub fn json_body(credential: &Credential, action: &str, params: Vec<(String, String)>) -> Value {
-    let mut flat: Vec<(String, String)> = Vec::new();
-    let mut arrays: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
+    let (flat, arrays) = split_arrays(params);
+    let mut body = Map::new();
+    let signed = signed_form(credential, action, joined(&flat, &arrays));
+    for (name, items) in arrays {
+        body.insert(
+            name,
+            Value::Array(items.into_iter().map(Value::String).collect()),
+        );
+    }
+    for (name, value) in flat.into_iter().chain(signed.into_iter().rev().take(3)) {
+        body.insert(name, Value::String(value));
+    }
+    Value::Object(body)
+}
+
+/// The pairs a JSON body is signed over: each top-level array of scalars (`Name.0`,
+/// `Name.1`, ...) as one pair whose value joins the elements in index order, and every other
+/// param as it is. A server checking a JSON body's signature flattens it and calls this.
+pub fn joined_arrays(params: &[(String, String)]) -> Vec<(String, String)> {
+    let (flat, arrays) = split_arrays(params.to_vec());
+    joined(&flat, &arrays)
+}
+
+type Arrays = BTreeMap<String, Vec<String>>;
+
+/// Params apart from the elements of top-level arrays of scalars, and those arrays in order.
+fn split_arrays(params: Vec<(String, String)>) -> (Vec<(String, String)>, Arrays) {
+    let mut flat = Vec::new();
+    let mut indexed: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
     for (name, value) in params {
         match array_element(&name) {
-            Some((base, index)) => arrays
+            Some((base, index)) => indexed
                 .entry(base.to_owned())
                 .or_default()
                 .push((index, value)),
             None => flat.push((name, value)),
         }
     }
-    let mut signed = flat.clone();
-    let mut body = Map::new();
-    for (name, mut items) in arrays {
-        items.sort_by_key(|(i, _)| *i);
-        signed.push((
-            name.clone(),
-            items.iter().map(|(_, v)| v.as_str()).collect(),
-        ));
-        body.insert(
-            name,
-            Value::Array(items.into_iter().map(|(_, v)| Value::String(v)).collect()),
-        );
-    }
-    let signed = signed_form(credential, action, signed);
-    for (name, value) in flat.into_iter().chain(signed.into_iter().rev().take(3)) {
-        body.insert(name, Value::String(value));
-    }
-    Value::Object(body)
+    let arrays = indexed
+        .into_iter()
+        .map(|(name, mut items)| {
+            items.sort_by_key(|(i, _)| *i);
+            (name, items.into_iter().map(|(_, v)| v).collect())
+        })
+        .collect();
+    (flat, arrays)
+}
+
+fn joined(flat: &[(String, String)], arrays: &Arrays) -> Vec<(String, String)> {
+    let mut out = flat.to_vec();
+    out.extend(
+        arrays
+            .iter()
+            .map(|(name, items)| (name.clone(), items.concat())),
+    );
+    out
 }
 
 /// `Name.N`: an element of a top-level array of scalars.

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 pub(crate) use answer::decode_json_into;
 pub use answer::{Answer, decode_json};
-pub use body::RequestBody;
+pub use body::{RequestBody, joined_arrays};
 pub use call::Call;
 pub use download::Download;
 
