@@ -3,11 +3,10 @@
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use compshare::models::CompShareInstanceSet;
+use compshare::runtime::testing::{MockServer, Reply};
 use compshare::{DescribeCompShareInstanceRequest, DescribeCompShareInstanceResponse};
 use compshare_mock::{Mock, PRIVATE_KEY, PUBLIC_KEY};
 
@@ -186,9 +185,10 @@ async fn a_call_prints_the_response_and_a_query_selects_from_it() {
 async fn invalid_requests_and_settings_exit_2_and_send_nothing() {
     let mock = Mock::start().await;
     let url = mock.url();
-    tokio::task::spawn_blocking(move || {
-        let o = compshare(
-            &url,
+    const BAD_TIMEOUT: &[(&str, &str)] = &[KEYS[0], KEYS[1], ("COMPSHARE_TIMEOUT", "abc")];
+    // (environment, arguments, what stderr must say)
+    let cases: &'static [(&[(&str, &str)], &[&str], &[&str])] = &[
+        (
             KEYS,
             &[
                 "describe-comp-share-images",
@@ -197,67 +197,63 @@ async fn invalid_requests_and_settings_exit_2_and_send_nothing() {
                 "--param",
                 "Bogus=1",
             ],
-        );
-        assert_eq!(o.status.code(), Some(2));
-        let err = stderr(&o);
-        assert!(
-            err.contains("Limit must be at most 100 (got \"101\")"),
-            "{err}"
-        );
-        assert!(err.contains("Bogus is not a parameter"), "{err}");
-        assert!(err.contains("nothing was sent"), "{err}");
-        // clap refuses values outside a closed enum, and missing required flags.
-        let o = compshare(
-            &url,
+            &[
+                "Limit must be at most 100 (got \"101\")",
+                "Bogus is not a parameter",
+                "nothing was sent",
+            ],
+        ),
+        // clap refuses values outside a closed enum, missing required flags and bad numbers.
+        (
             KEYS,
             &["describe-comp-share-images", "--image-type", "Bogus"],
-        );
-        assert_eq!(o.status.code(), Some(2));
-        assert!(stderr(&o).contains("[possible values: System, App]"));
-        let o = compshare(&url, KEYS, &["create-comp-share-instance", "--gpu", "1"]);
-        assert_eq!(o.status.code(), Some(2));
-        assert!(
-            stderr(&o).contains("--machine-type <TEXT>"),
-            "{}",
-            stderr(&o)
-        );
-        let o = compshare(
-            &url,
+            &["[possible values: System, App]"],
+        ),
+        (
+            KEYS,
+            &["create-comp-share-instance", "--gpu", "1"],
+            &["--machine-type <TEXT>"],
+        ),
+        (
             KEYS,
             &["describe-comp-share-images", "--limit", "many"],
-        );
-        assert_eq!(o.status.code(), Some(2));
+            &["invalid value 'many'"],
+        ),
         // A bad setting names its source.
-        let env = [KEYS[0], KEYS[1], ("COMPSHARE_TIMEOUT", "abc")];
-        let o = compshare(&url, &env, &["describe-comp-share-images"]);
-        assert_eq!(o.status.code(), Some(2));
-        assert!(
-            stderr(&o).contains("COMPSHARE_TIMEOUT=\"abc\" is not valid"),
-            "{}",
-            stderr(&o)
-        );
-        let o = compshare(
-            &url,
+        (
+            BAD_TIMEOUT,
+            &["describe-comp-share-images"],
+            &["COMPSHARE_TIMEOUT=\"abc\" is not valid"],
+        ),
+        (
             KEYS,
             &["describe-comp-share-images", "--timeout", "soon"],
-        );
-        assert_eq!(o.status.code(), Some(2));
-        assert!(stderr(&o).contains("--timeout=\"soon\""), "{}", stderr(&o));
+            &["--timeout=\"soon\""],
+        ),
         // Without keys an invalid request is still reported as such.
-        let o = compshare(&url, &[], &["describe-comp-share-images", "--limit", "101"]);
-        assert_eq!(o.status.code(), Some(2));
-        assert!(
-            stderr(&o).contains("Limit must be at most 100"),
-            "{}",
-            stderr(&o)
-        );
-        let o = compshare(&url, &[], &["describe-comp-share-images"]);
-        assert_eq!(o.status.code(), Some(2));
-        assert!(
-            stderr(&o).contains("no credentials: set COMPSHARE_PUBLIC_KEY"),
-            "{}",
-            stderr(&o)
-        );
+        (
+            &[],
+            &["describe-comp-share-images", "--limit", "101"],
+            &["Limit must be at most 100"],
+        ),
+        (
+            &[],
+            &["describe-comp-share-images"],
+            &["no credentials: set COMPSHARE_PUBLIC_KEY"],
+        ),
+    ];
+    tokio::task::spawn_blocking(move || {
+        for (env, args, expected) in cases {
+            let o = compshare(&url, env, args);
+            assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+            for part in *expected {
+                assert!(
+                    stderr(&o).contains(part),
+                    "{args:?}: no {part:?} in {}",
+                    stderr(&o)
+                );
+            }
+        }
     })
     .await
     .unwrap();
@@ -531,37 +527,10 @@ async fn wait_succeeds_stops_on_a_failure_state_and_times_out() {
     .unwrap();
 }
 
-/// A server that reads requests and never answers; it counts the requests.
-async fn hanging_server() -> (String, Arc<AtomicUsize>) {
-    use tokio::io::AsyncReadExt;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let requests = Arc::new(AtomicUsize::new(0));
-    let seen = requests.clone();
-    tokio::spawn(async move {
-        while let Ok((mut socket, _)) = listener.accept().await {
-            let seen = seen.clone();
-            tokio::spawn(async move {
-                let mut buf = vec![0u8; 64 * 1024];
-                let mut counted = false;
-                while let Ok(n) = socket.read(&mut buf).await {
-                    if n == 0 {
-                        break;
-                    }
-                    if !counted {
-                        seen.fetch_add(1, Ordering::SeqCst);
-                        counted = true;
-                    }
-                }
-            });
-        }
-    });
-    (url, requests)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn compshare_timeout_2_ends_a_hung_create_after_one_send() {
-    let (url, requests) = hanging_server().await;
+    let server = MockServer::start(|_| Reply::hang()).await;
+    let url = server.url();
     let env = [KEYS[0], KEYS[1], ("COMPSHARE_TIMEOUT", "2")];
     let started = Instant::now();
     let o = tokio::task::spawn_blocking(move || {
@@ -581,7 +550,7 @@ async fn compshare_timeout_2_ends_a_hung_create_after_one_send() {
         "{took:?}"
     );
     assert_eq!(
-        requests.load(Ordering::SeqCst),
+        server.requests().len(),
         1,
         "a create-like action is sent once"
     );

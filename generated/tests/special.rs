@@ -228,35 +228,6 @@ async fn a_wait_for_gone_ends_when_the_instance_is_no_longer_listed() {
     assert_eq!(state, None);
 }
 
-/// A server that accepts connections and reads requests but never answers; it counts the
-/// requests that reached it.
-async fn hanging_server() -> (String, Arc<AtomicUsize>) {
-    use tokio::io::AsyncReadExt;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let requests = Arc::new(AtomicUsize::new(0));
-    let seen = requests.clone();
-    tokio::spawn(async move {
-        while let Ok((mut socket, _)) = listener.accept().await {
-            let seen = seen.clone();
-            tokio::spawn(async move {
-                let mut buf = vec![0u8; 64 * 1024];
-                let mut counted = false;
-                while let Ok(n) = socket.read(&mut buf).await {
-                    if n == 0 {
-                        break;
-                    }
-                    if !counted {
-                        seen.fetch_add(1, Ordering::SeqCst);
-                        counted = true;
-                    }
-                }
-            });
-        }
-    });
-    (url, requests)
-}
-
 /// The client as `COMPSHARE_TIMEOUT=2` configures it.
 fn client_with_timeout_2(url: &str) -> Client {
     let env = |name: &str| match name {
@@ -274,7 +245,8 @@ fn client_with_timeout_2(url: &str) -> Client {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hung_server_fails_a_create_like_call_after_one_timeout_and_one_send() {
-    let (url, requests) = hanging_server().await;
+    let server = MockServer::start(|_| Reply::hang()).await;
+    let url = server.url();
     let started = Instant::now();
     let err = client_with_timeout_2(&url)
         .create_comp_share_team()
@@ -293,7 +265,7 @@ async fn a_hung_server_fails_a_create_like_call_after_one_timeout_and_one_send()
         "{took:?}"
     );
     assert_eq!(
-        requests.load(Ordering::SeqCst),
+        server.requests().len(),
         1,
         "a create-like action is sent once"
     );
@@ -301,7 +273,8 @@ async fn a_hung_server_fails_a_create_like_call_after_one_timeout_and_one_send()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hung_server_fails_a_read_within_its_attempts() {
-    let (url, requests) = hanging_server().await;
+    let server = MockServer::start(|_| Reply::hang()).await;
+    let url = server.url();
     let started = Instant::now();
     client_with_timeout_2(&url)
         .describe_comp_share_images()
@@ -315,5 +288,5 @@ async fn a_hung_server_fails_a_read_within_its_attempts() {
         "{:?}",
         started.elapsed()
     );
-    assert_eq!(requests.load(Ordering::SeqCst), 3);
+    assert_eq!(server.requests().len(), 3);
 }

@@ -65,6 +65,9 @@ pub struct Reply {
     /// Instead of `body`: this many bytes, sent in chunks without a `Content-Length`, made up
     /// as they go so the server holds one chunk at a time.
     pub streamed: Option<u64>,
+    /// Never answer: the request is recorded and the connection held open, as by a hung
+    /// server.
+    pub hang: bool,
 }
 
 /// The size of the chunks of a streamed reply.
@@ -78,6 +81,7 @@ impl Reply {
             headers: vec![("Content-Type".into(), "application/json".into())],
             body: body.to_string(),
             streamed: None,
+            hang: false,
         }
     }
 
@@ -88,6 +92,7 @@ impl Reply {
             headers: vec![("Content-Type".into(), content_type.into())],
             body: body.into(),
             streamed: None,
+            hang: false,
         }
     }
 
@@ -95,6 +100,14 @@ impl Reply {
     pub fn streamed(bytes: u64) -> Self {
         Self {
             streamed: Some(bytes),
+            ..Self::json(serde_json::Value::Null)
+        }
+    }
+
+    /// No answer at all: the server records the request and then holds the connection.
+    pub fn hang() -> Self {
+        Self {
+            hang: true,
             ..Self::json(serde_json::Value::Null)
         }
     }
@@ -194,6 +207,9 @@ async fn handle(
     };
     let reply = respond(&recorded);
     log.lock().expect("request log").push(recorded);
+    if reply.hang {
+        std::future::pending::<()>().await;
+    }
     let mut response = hyper::Response::builder().status(reply.status);
     for (name, value) in &reply.headers {
         response = response.header(name, value);
