@@ -42,6 +42,36 @@ fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
 }
 
+/// Creates an instance with `gpus` GPUs through the CLI, and gives its id.
+fn create_instance(url: &str, gpus: u32) -> String {
+    let gpus = gpus.to_string();
+    let o = compshare(
+        url,
+        KEYS,
+        &[
+            "create-comp-share-instance",
+            "--machine-type",
+            "G",
+            "--gpu",
+            &gpus,
+            "--memory",
+            "65536",
+            "--cpu",
+            "16",
+            "--gpu-type",
+            "4090",
+            "--comp-share-image-id",
+            "compshareImage-x",
+            "--disks",
+            "is-boot=true,type=CLOUD_SSD,size=100",
+            "--query",
+            "UHostIds[0]",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    json(&o).as_str().unwrap().to_owned()
+}
+
 #[test]
 fn action_help_shows_the_summary_defaults_limits_and_values() {
     let o = compshare(
@@ -83,38 +113,7 @@ async fn a_call_prints_the_response_and_a_query_selects_from_it() {
     let mock = Mock::builder().stateful().start().await.unwrap();
     let url = mock.url();
     let created = tokio::task::spawn_blocking(move || {
-        let create = |gpu: &str| {
-            compshare(
-                &url,
-                KEYS,
-                &[
-                    "create-comp-share-instance",
-                    "--machine-type",
-                    "G",
-                    "--gpu",
-                    gpu,
-                    "--memory",
-                    "65536",
-                    "--cpu",
-                    "16",
-                    "--gpu-type",
-                    "4090",
-                    "--comp-share-image-id",
-                    "compshareImage-x",
-                    "--disks",
-                    "is-boot=true,type=CLOUD_SSD,size=100",
-                    "--query",
-                    "UHostIds[0]",
-                ],
-            )
-        };
-        let ids: Vec<String> = (1..=3)
-            .map(|n| {
-                let o = create(&n.to_string());
-                assert!(o.status.success(), "{}", stderr(&o));
-                json(&o).as_str().unwrap().to_owned()
-            })
-            .collect();
+        let ids: Vec<String> = (1..=3).map(|n| create_instance(&url, n)).collect();
         let listed = compshare(
             &url,
             KEYS,
@@ -181,13 +180,19 @@ async fn a_call_prints_the_response_and_a_query_selects_from_it() {
     assert_eq!(pages, [Some(0), Some(2), Some(0), Some(2)]);
 }
 
+/// An invalid invocation: its environment, its arguments, and what stderr must say.
+type Case = (
+    &'static [(&'static str, &'static str)],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invalid_requests_and_settings_exit_2_and_send_nothing() {
     let mock = Mock::start().await;
     let url = mock.url();
     const BAD_TIMEOUT: &[(&str, &str)] = &[KEYS[0], KEYS[1], ("COMPSHARE_TIMEOUT", "abc")];
-    // (environment, arguments, what stderr must say)
-    let cases: &'static [(&[(&str, &str)], &[&str], &[&str])] = &[
+    let cases: &'static [Case] = &[
         (
             KEYS,
             &[
@@ -433,28 +438,7 @@ async fn wait_succeeds_stops_on_a_failure_state_and_times_out() {
         });
     let (url, broken_url) = (mock.url(), broken.url());
     tokio::task::spawn_blocking(move || {
-        let o = compshare(
-            &url,
-            KEYS,
-            &[
-                "create-comp-share-instance",
-                "--machine-type",
-                "G",
-                "--gpu",
-                "1",
-                "--memory",
-                "65536",
-                "--cpu",
-                "16",
-                "--gpu-type",
-                "4090",
-                "--comp-share-image-id",
-                "compshareImage-x",
-                "--query",
-                "UHostIds[0]",
-            ],
-        );
-        let id = json(&o).as_str().unwrap().to_owned();
+        let id = create_instance(&url, 1);
         let started = Instant::now();
         let o = compshare(
             &url,
