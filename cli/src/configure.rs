@@ -5,7 +5,7 @@
 use std::io::{BufRead, Write};
 
 use clap::{Arg, ArgAction, ArgMatches, Command};
-use compshare::runtime::config::{Profile, ProfileFile};
+use compshare::runtime::config::{Profile, ProfileFile, check_base_url};
 
 use crate::fail::Failure;
 use crate::settings;
@@ -69,12 +69,8 @@ pub fn run(matches: &ArgMatches) -> Result<(), Failure> {
             None => {}
         }
     }
-    if let Some(url) = &flags.base_url
-        && !(url.starts_with("http://") || url.starts_with("https://"))
-    {
-        return Err(Failure::Usage(format!(
-            "--base-url {url:?} must start with http:// or https://"
-        )));
+    if let Some(url) = &flags.base_url {
+        check_base_url(url)?;
     }
     set(&mut profile.region, flags.region);
     set(&mut profile.zone, flags.zone);

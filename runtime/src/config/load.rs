@@ -128,7 +128,8 @@ impl Config {
     }
 }
 
-pub(crate) fn check_base_url(url: &str) -> Result<(), ConfigError> {
+/// Checks that `url` can be a base URL: it must be an `http://` or `https://` URL.
+pub fn check_base_url(url: &str) -> Result<(), ConfigError> {
     if url.starts_with("http://") || url.starts_with("https://") {
         Ok(())
     } else {

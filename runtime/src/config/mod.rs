@@ -26,8 +26,7 @@ mod profile;
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub use load::Overrides;
-pub(crate) use load::check_base_url;
+pub use load::{Overrides, check_base_url};
 pub use profile::{Profile, ProfileFile};
 
 use crate::credential::Credential;
