@@ -2,7 +2,7 @@
 
 use clap::ArgMatches;
 use compshare::Client;
-use compshare::runtime::codegen_support::{RequestBody, encode_body};
+use compshare::runtime::codegen_support::{RequestBody, encode_body, last_page};
 use compshare::runtime::schema::{ActionInfo, PagingInfo};
 use serde_json::Value;
 
@@ -123,6 +123,7 @@ async fn all_pages(
     let whole = output.needs_whole();
     let mut collected = Vec::new();
     let mut printed = 0usize;
+    let mut previous: Option<Vec<Value>> = None;
     loop {
         let mut page_params = params.clone();
         page_params.push((paging.offset.to_owned(), offset.to_string()));
@@ -132,12 +133,18 @@ async fn all_pages(
             Some(Value::Array(items)) => items,
             _ => Vec::new(),
         };
+        let count = items.len() as i64;
+        if count > 0 && previous.as_ref() == Some(&items) {
+            // The server ignored the offset and answered the same page again.
+            break;
+        }
         let total = paging
             .total
             .and_then(|t| page.get(t))
             .and_then(Value::as_i64);
-        let count = items.len() as i64;
         offset += count;
+        let done = last_page(count, limit, offset, total);
+        previous = (!done).then(|| items.clone());
         if whole {
             collected.extend(items);
         } else {
@@ -148,7 +155,7 @@ async fn all_pages(
                 printed += 1;
             }
         }
-        if count == 0 || count < limit || total.is_some_and(|t| offset >= t) {
+        if done {
             break;
         }
     }

@@ -66,7 +66,7 @@ pub mod codegen_support {
     pub use crate::error::Error;
     pub use crate::form::{EncodeForm, FormValue, FormWriter, encode_body, flatten_json};
     pub use crate::json::{JsonObject, ToJson, enum_json, serialize};
-    pub use crate::paginate::{Paged, Paginator};
+    pub use crate::paginate::{Paged, Paginator, last_page};
     pub use crate::params::{FromParams, FromWire, MAX_INDEX, ParamReader, from_params};
     pub use crate::service::Service;
     pub use crate::unknown::UnknownFields;

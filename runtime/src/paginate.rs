@@ -79,9 +79,7 @@ impl<A: Paged> Paginator<A> {
             return None;
         }
         self.offset += count;
-        // A total of 0 beside a non-empty page is a missing total, not an empty list.
-        let reached_total = A::total(&page).is_some_and(|total| total > 0 && self.offset >= total);
-        self.done = count == 0 || count < self.limit || reached_total;
+        self.done = last_page(count, self.limit, self.offset, A::total(&page));
         self.previous = (!self.done).then(|| items.to_vec());
         Some(Ok(page))
     }
@@ -120,4 +118,13 @@ impl<A: Paged> Paginator<A> {
         }
         Ok(all)
     }
+}
+
+/// Whether a walk over pages ends after a page of `count` items, `offset` being already past
+/// them: the page is empty or short, or the reported total is reached. A total of 0 beside a
+/// non-empty page is a missing total, not an empty list. Walkers must also stop when the
+/// server repeats a page, which is how one that ignores the offset answers.
+pub fn last_page(count: i64, limit: i64, offset: i64, total: Option<i64>) -> bool {
+    let reached_total = total.is_some_and(|total| total > 0 && offset >= total);
+    count == 0 || count < limit || reached_total
 }
