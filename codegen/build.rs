@@ -1,6 +1,6 @@
-//! The generator's fingerprint: a hash of its own sources and of the lock file (the versions of
-//! syn and prettyplease decide the output too). Codegen mixes it into every file's fingerprint,
-//! so a cached output is reused only by the generator that made it.
+//! The generator's fingerprint: a hash of its own sources, its YAML reader's and the lock file
+//! (the versions of syn and prettyplease decide the output too). Codegen mixes it into every
+//! file's fingerprint, so a cached output is reused only by the generator that made it.
 
 use std::path::Path;
 
@@ -14,6 +14,7 @@ fn main() {
     };
     let mut files = Vec::new();
     collect(Path::new("src"), &mut files);
+    collect(Path::new("yaml/src"), &mut files);
     files.push(Path::new("../Cargo.lock").to_owned());
     files.sort();
     for file in &files {
@@ -21,6 +22,7 @@ fn main() {
         feed(&std::fs::read(file).unwrap_or_default());
     }
     println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=yaml/src");
     println!("cargo:rerun-if-changed=../Cargo.lock");
     let out =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("fingerprint.rs");
