@@ -2,22 +2,21 @@
 //! separated by one blank line (none between consecutive `use` or `mod x;` lines), so the
 //! layout follows the syntax rather than guesses about the text.
 
+use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::File;
+use crate::emit::{File, Item};
 
-/// Formats a file and adds the preamble.
-pub fn rust(file: &File) -> Result<String, String> {
-    let attrs = &file.attrs;
-    let items = &file.items;
-    let tokens = quote! { #(#attrs)* #(#items)* };
-    let parsed: syn::File =
-        syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
+/// Formats a file and adds the preamble. Items are parsed one at a time, so a large file never
+/// holds the syntax trees of all its items at once.
+pub fn rust(file: File) -> Result<String, String> {
     let mut out = String::with_capacity(4096);
     out.push_str(crate::PREAMBLE);
     // rustfmt would reformat prettyplease's output; generated files are formatted here only.
     out.push_str("\n#![cfg_attr(rustfmt, rustfmt::skip)]\n");
-    for attr in &parsed.attrs {
+    let attrs = &file.attrs;
+    let inner = parse(quote! { #(#attrs)* })?.attrs;
+    for attr in &inner {
         out.push_str(unparse_attr(attr).trim_end());
         out.push('\n');
     }
@@ -31,19 +30,103 @@ pub fn rust(file: &File) -> Result<String, String> {
         }
     }
     let mut previous: Option<Kind> = None;
-    for item in parsed.items {
-        let kind = Kind::of(&item);
+    let mut push = |out: &mut String, kind: Kind, text: &str| {
         let tight = matches!(
             (previous, kind),
             (Some(Kind::Use), Kind::Use) | (Some(Kind::ModDecl), Kind::ModDecl)
         );
-        let first = previous.is_none() && (!file.docs.is_empty() || !parsed.attrs.is_empty());
+        let first = previous.is_none() && (!file.docs.is_empty() || !inner.is_empty());
         if previous.is_some() && !tight || first {
             out.push('\n');
         }
-        out.push_str(&item_text(item));
+        out.push_str(text);
         previous = Some(kind);
+    };
+    for item in file.items {
+        match item {
+            Item::Tokens(tokens) => {
+                for item in parse(tokens)?.items {
+                    let kind = Kind::of(&item);
+                    push(&mut out, kind, &item_text(item));
+                }
+            }
+            Item::Printed(text) => push(&mut out, Kind::Other, &text),
+        }
     }
+    Ok(out)
+}
+
+fn parse(tokens: TokenStream) -> Result<syn::File, String> {
+    syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))
+}
+
+/// The tables with fewer entries than this are printed whole, since they may fit on one line.
+const STREAMED_FROM: usize = 64;
+
+/// Prints `#head = &[#(#entries)*];`, each entry ending with its comma, exactly as prettyplease
+/// prints the whole item. A long table is printed one entry at a time, as it is made, so that
+/// neither its tokens nor its syntax tree are ever held whole.
+pub fn array(
+    head: TokenStream,
+    entries: impl ExactSizeIterator<Item = TokenStream>,
+) -> Result<String, String> {
+    if entries.len() < STREAMED_FROM {
+        return whole_array(head, entries);
+    }
+    streamed_array(head, entries)
+}
+
+fn whole_array(
+    head: TokenStream,
+    entries: impl Iterator<Item = TokenStream>,
+) -> Result<String, String> {
+    let items = parse(quote! { #head = &[#(#entries)*]; })?.items;
+    Ok(items.into_iter().map(item_text).collect())
+}
+
+fn streamed_array(
+    head: TokenStream,
+    entries: impl Iterator<Item = TokenStream>,
+) -> Result<String, String> {
+    // Many entries never fit on one line, so prettyplease puts each on its own line, indented
+    // one level, whatever the others look like.
+    let empty: String = parse(quote! { #head = &[]; })?
+        .items
+        .into_iter()
+        .map(item_text)
+        .collect();
+    let mut out = empty
+        .strip_suffix("&[];\n")
+        .ok_or_else(|| format!("unexpected table head: {empty}"))?
+        .to_owned();
+    out.push_str("&[\n");
+    for entry in entries {
+        let text: String = parse(quote! { static ENTRY: () = &[#entry]; })?
+            .items
+            .into_iter()
+            .map(item_text)
+            .collect();
+        match text.strip_prefix("static ENTRY: () = &[") {
+            // Broken over lines: the entry is the lines between the first and the last.
+            Some(rest) if rest.starts_with('\n') => {
+                let body = rest[1..]
+                    .strip_suffix("];\n")
+                    .ok_or_else(|| format!("unexpected table entry: {text}"))?;
+                out.push_str(body);
+            }
+            // On one line: the entry, on its own line in the long table.
+            Some(rest) => {
+                let one = rest
+                    .strip_suffix("];\n")
+                    .ok_or_else(|| format!("unexpected table entry: {text}"))?;
+                out.push_str("    ");
+                out.push_str(one.trim_end_matches(','));
+                out.push_str(",\n");
+            }
+            None => return Err(format!("unexpected table entry: {text}")),
+        }
+    }
+    out.push_str("];\n");
     Ok(out)
 }
 
@@ -107,4 +190,40 @@ fn item_text(item: syn::Item) -> String {
         bodies.push(lines[open + 1..end].join("\n"));
     }
     format!("{head}\n{}\n}}\n", bodies.join("\n\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Entries short and long, with nested tables, as the schema's are.
+    fn entries() -> Vec<TokenStream> {
+        (0..STREAMED_FROM + 6)
+            .map(|i| match i % 3 {
+                0 => quote!(Entry { name: "A", list: &[] },),
+                1 => {
+                    let text = "x".repeat(i * 3);
+                    let inner = (0..i % 7).map(|j| quote!(Inner { a: #j, label: "some label" }));
+                    quote!(Entry { name: #text, list: &[#(#inner),*] },)
+                }
+                _ => quote!(crate::runtime::schema::Entry { name: "long name", described: "a longer description", list: &[Inner { a: #i }] },),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_streamed_table_prints_as_the_whole_item_does() {
+        let head = quote! {
+            /// The entries.
+            pub static ENTRIES: &[crate::runtime::schema::Entry]
+        };
+        let whole = whole_array(head.clone(), entries().into_iter()).unwrap();
+        let streamed = streamed_array(head, entries().into_iter()).unwrap();
+        assert_eq!(streamed, whole);
+        assert!(
+            whole.contains("\n    Entry { name: \"A\", list: &[] },\n"),
+            "{whole}"
+        );
+        assert!(whole.contains("\n        list: &[\n"), "{whole}");
+    }
 }

@@ -99,7 +99,7 @@ impl Plan {
 
     /// The formatted text of one file. An error is a generator bug.
     pub fn render(&self, job: &Job) -> Result<String, String> {
-        crate::format::rust(&emit::emit(&self.service, job.kind))
+        crate::format::rust(emit::emit(&self.service, job.kind)?)
     }
 
     /// Renders jobs on all cores, handing each result to `done` on the thread that made it;
@@ -109,6 +109,15 @@ impl Plan {
         jobs: &[&Job],
         done: impl Fn(&Job, Result<String, String>) -> Result<(), E> + Sync,
     ) -> Result<(), E> {
+        // The files made from every action take longest; started last, one would leave the
+        // other cores idle at the end.
+        let mut jobs = jobs.to_vec();
+        jobs.sort_by_key(|job| {
+            !matches!(
+                job.kind,
+                Kind::Schema | Kind::Dispatch | Kind::Lib | Kind::WireMain | Kind::ActionsIndex
+            )
+        });
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(jobs.len().max(1));

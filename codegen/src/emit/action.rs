@@ -31,14 +31,14 @@ pub fn emit(_s: &Service, a: &Action) -> File {
     if deprecated {
         file.attrs.push(quote!(#![allow(deprecated)]));
     }
-    file.items.push(quote!(
+    file.push(quote!(
         use crate::rt;
     ));
-    file.items.extend(a.enums.iter().map(enums::emit));
-    file.items.push(request_items(a));
-    file.items.push(builder::emit(a));
-    file.items.push(response_items(a));
-    file.items.push(paging::emit(a));
+    file.extend(a.enums.iter().map(enums::emit));
+    file.push(request_items(a));
+    file.push(builder::emit(a));
+    file.push(response_items(a));
+    file.push(paging::emit(a));
     file
 }
 

@@ -33,7 +33,7 @@ pub fn emit(s: &Service) -> File {
          (`~/.config/{dir}/config.json`), over the service's defaults; see \
          [`runtime::config`](crate::runtime::config) for every setting."
     ));
-    file.items.push(quote! {
+    file.push(quote! {
         use crate::rt;
 
         /// The service this crate calls: its name, where the client's settings come from, and

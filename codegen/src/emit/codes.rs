@@ -51,7 +51,7 @@ pub fn emit(s: &Service) -> File {
             }
         }
     };
-    file.items.push(quote! {
+    file.push(quote! {
         #(#consts)*
 
         /// The message the service documents for `code`, if it documents the code.

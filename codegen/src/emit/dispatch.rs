@@ -25,7 +25,7 @@ pub fn emit(s: &Service) -> File {
             .map(|json| quote!(.with_example(#json)));
         quote!(rt::ByName::of::<crate::actions::#module::#request>() #example,)
     });
-    file.items.push(quote! {
+    file.push(quote! {
         use crate::rt;
 
         /// The wire name of every action, sorted.

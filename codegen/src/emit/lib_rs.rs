@@ -26,7 +26,7 @@ pub fn emit(s: &Service) -> File {
     file.attrs.push(quote!(#![forbid(unsafe_code)]));
     file.attrs.push(quote!(#![warn(missing_docs)]));
     let runtime = runtime_path(s);
-    file.items.push(quote! {
+    file.push(quote! {
         pub mod actions;
         mod client;
         pub mod codes;
@@ -35,7 +35,7 @@ pub fn emit(s: &Service) -> File {
         pub mod schema;
         mod waiters;
     });
-    file.items.push(quote! {
+    file.push(quote! {
         pub use client::{Client, SERVICE};
         pub use dispatch::{call, prepare, ACTIONS};
         #[doc(hidden)]
@@ -54,20 +54,19 @@ pub fn emit(s: &Service) -> File {
             ident(&a.response_type),
             ident(&a.builder_type),
         );
-        file.items.push(quote! {
+        file.push(quote! {
             #[doc(hidden)]
             pub use actions::#module::{#req, #resp, #builder};
         });
     }
     for (name, module) in unambiguous_enums(s) {
         let name = ident(&name);
-        file.items.push(quote! {
+        file.push(quote! {
             #[doc(hidden)]
             pub use #module::#name;
         });
     }
-    file.items
-        .push(quote!(use #runtime::codegen_support as rt;));
+    file.push(quote!(use #runtime::codegen_support as rt;));
     file
 }
 
@@ -161,7 +160,7 @@ pub fn actions_index(s: &Service) -> File {
         let doc = docs::attrs(&format!("{}.", docs::code(&a.wire)));
         quote! { #doc pub mod #module; }
     });
-    file.items.push(quote!(#(#modules)*));
+    file.push(quote!(#(#modules)*));
     file
 }
 
@@ -172,11 +171,11 @@ pub fn models_index(s: &Service) -> File {
     for m in &s.models {
         let module = ident(&m.module);
         let doc = docs::attrs(&format!("{}.", docs::code(&m.wire)));
-        file.items.push(quote! { #doc pub mod #module; });
+        file.push(quote! { #doc pub mod #module; });
     }
     for m in &s.models {
         let (module, name) = (ident(&m.module), ident(&m.type_name));
-        file.items.push(quote!(pub use #module::#name;));
+        file.push(quote!(pub use #module::#name;));
     }
     file
 }

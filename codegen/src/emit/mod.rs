@@ -32,8 +32,15 @@ pub struct File {
     pub docs: String,
     /// Inner attributes, such as `#![allow(deprecated)]`.
     pub attrs: Vec<TokenStream>,
-    /// The items, each one or more syntactic items.
-    pub items: Vec<TokenStream>,
+    pub items: Vec<Item>,
+}
+
+/// Part of a file: one or more syntactic items.
+pub enum Item {
+    Tokens(TokenStream),
+    /// Already printed by [`crate::format::array`]: a table with an entry per action, whose
+    /// tokens are never all held at once.
+    Printed(String),
 }
 
 impl File {
@@ -43,6 +50,14 @@ impl File {
             attrs: Vec::new(),
             items: Vec::new(),
         }
+    }
+
+    pub fn push(&mut self, tokens: TokenStream) {
+        self.items.push(Item::Tokens(tokens));
+    }
+
+    pub fn extend(&mut self, tokens: impl IntoIterator<Item = TokenStream>) {
+        self.items.extend(tokens.into_iter().map(Item::Tokens));
     }
 }
 
@@ -87,9 +102,9 @@ pub fn files(s: &Service) -> Vec<(String, Kind)> {
     out
 }
 
-/// The tokens of one file.
-pub fn emit(s: &Service, kind: Kind) -> File {
-    match kind {
+/// The items of one file. An error is a generator bug.
+pub fn emit(s: &Service, kind: Kind) -> Result<File, String> {
+    Ok(match kind {
         Kind::Lib => lib_rs::emit(s),
         Kind::Client => client::emit(s),
         Kind::Dispatch => dispatch::emit(s),
@@ -97,12 +112,12 @@ pub fn emit(s: &Service, kind: Kind) -> File {
         Kind::ModelsIndex => lib_rs::models_index(s),
         Kind::Codes => codes::emit(s),
         Kind::Waiters => waiters::emit(s),
-        Kind::Schema => schema::emit(s),
+        Kind::Schema => schema::emit(s)?,
         Kind::WireMain => wire_tests::main_rs(s),
         Kind::Action(i) => action::emit(s, &s.actions[i]),
         Kind::WireTest(i) => wire_tests::action_rs(s, &s.actions[i]),
         Kind::Model(i) => model::emit(&s.models[i]),
-    }
+    })
 }
 
 /// A parameter name, prefixed with `_` when the body never uses it.

@@ -27,11 +27,11 @@ pub fn emit(m: &Model) -> File {
     if m.fields.iter().any(|f| f.deprecated.is_some()) {
         file.attrs.push(quote!(#![allow(deprecated)]));
     }
-    file.items.push(quote!(
+    file.push(quote!(
         use crate::rt;
     ));
-    file.items.extend(m.enums.iter().map(enums::emit));
-    file.items.push(structs::emit(
+    file.extend(m.enums.iter().map(enums::emit));
+    file.push(structs::emit(
         &m.type_name,
         &doc,
         &m.fields,
@@ -41,11 +41,10 @@ pub fn emit(m: &Model) -> File {
         },
     ));
     if m.in_request {
-        file.items
-            .push(request::traits(&name, &m.fields, m.in_response));
+        file.push(request::traits(&name, &m.fields, m.in_response));
     }
     if m.in_response {
-        file.items.push(response::traits(&name, &m.fields));
+        file.push(response::traits(&name, &m.fields));
     }
     file
 }

@@ -9,10 +9,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::File;
+use super::{File, Item};
 use crate::ir::{Action, Check, Enum, Field, Num, Presence, Service, Ty};
 
-pub fn emit(s: &Service) -> File {
+pub fn emit(s: &Service) -> Result<File, String> {
     let mut file = File::new(format!(
         "The {} API's actions as data, for tools such as a command line: every param with its \
          type, documentation and limits, list actions' paging, and the declared waits.",
@@ -47,14 +47,18 @@ pub fn emit(s: &Service) -> File {
             },
         }
     });
-    file.items.push(quote! {
-        /// Every action, sorted by name like [`ACTIONS`](crate::ACTIONS).
-        pub static ACTIONS: &[crate::runtime::schema::ActionInfo] = &[#(#actions)*];
-
+    file.items.push(Item::Printed(crate::format::array(
+        quote! {
+            /// Every action, sorted by name like [`ACTIONS`](crate::ACTIONS).
+            pub static ACTIONS: &[crate::runtime::schema::ActionInfo]
+        },
+        actions,
+    )?));
+    file.push(quote! {
         /// Every declared wait.
         pub static WAITERS: &[crate::runtime::schema::WaiterInfo] = &[#(#waiters)*];
     });
-    file
+    Ok(file)
 }
 
 fn action(s: &Service, a: &Action) -> TokenStream {

@@ -20,12 +20,12 @@ use crate::naming::ident;
 pub fn emit(s: &Service) -> File {
     let mut file = File::new("Waiting for resources to reach a state.");
     if !s.waiters.is_empty() {
-        file.items.push(quote!(
+        file.push(quote!(
             use crate::rt;
         ));
     }
     for w in &s.waiters {
-        file.items.push(waiter(s, w));
+        file.push(waiter(s, w));
     }
     file
 }

@@ -25,7 +25,7 @@ pub fn main_rs(s: &Service) -> File {
         let m = ident(&a.module);
         quote!(mod #m;)
     });
-    file.items.push(quote! {
+    file.push(quote! {
         mod support;
         #(#modules)*
     });
@@ -79,7 +79,7 @@ pub fn action_rs(s: &Service, a: &Action) -> File {
         .collect();
     let rest =
         (inits.len() < a.request.len()).then(|| quote!(..::core::default::Default::default()));
-    file.items.push(quote! {
+    file.push(quote! {
         use #krate::actions::#module as action;
 
         fn example() -> action::#request {
@@ -106,7 +106,7 @@ pub fn action_rs(s: &Service, a: &Action) -> File {
         }
     });
     if let Some(json) = &a.response_example {
-        file.items.push(quote! {
+        file.push(quote! {
             const RESPONSE_EXAMPLE: &str = #json;
 
             #[test]
@@ -122,7 +122,7 @@ pub fn action_rs(s: &Service, a: &Action) -> File {
         });
     }
     for f in a.request.iter().filter(|f| !f.presence.is_common()) {
-        file.items.extend(rejections(s, &scope, &request, f));
+        file.extend(rejections(s, &scope, &request, f));
     }
     file
 }
