@@ -1,18 +1,45 @@
-//! A global allocator that tracks how many bytes are live, and the most that were, so a figure
-//! can say how much memory one operation needed.
+//! A global allocator that can count: while [`measure`] runs, it tracks how many bytes are live
+//! and the most that were, so a figure can say how much memory one operation needed. The rest
+//! of the time it only forwards to the system allocator, so timings carry no counting, as the
+//! Python side's timings carry no tracing.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
 
 pub struct Counting;
 
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
+static ON: AtomicBool = AtomicBool::new(false);
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+static PEAK: AtomicIsize = AtomicIsize::new(0);
 static COUNT: AtomicUsize = AtomicUsize::new(0);
 
-/// Allocations made so far.
-pub fn count() -> usize {
-    COUNT.load(Ordering::Relaxed)
+/// What [`measure`] saw.
+pub struct Measured {
+    /// The most bytes allocated during the run and live at once.
+    pub peak: usize,
+    /// Allocations made during the run.
+    pub allocations: usize,
+}
+
+/// Runs `f` with counting on. Memory freed during the run that was allocated before it lowers
+/// the live count, so the peak is never overstated.
+pub fn measure<T>(f: impl FnOnce() -> T) -> (T, Measured) {
+    LIVE.store(0, Ordering::SeqCst);
+    PEAK.store(0, Ordering::SeqCst);
+    COUNT.store(0, Ordering::SeqCst);
+    ON.store(true, Ordering::SeqCst);
+    let out = f();
+    ON.store(false, Ordering::SeqCst);
+    let measured = Measured {
+        peak: PEAK.load(Ordering::SeqCst).max(0) as usize,
+        allocations: COUNT.load(Ordering::SeqCst),
+    };
+    (out, measured)
+}
+
+fn grew(by: usize) {
+    let live = LIVE.fetch_add(by as isize, Ordering::Relaxed) + by as isize;
+    PEAK.fetch_max(live, Ordering::Relaxed);
 }
 
 // SAFETY: every call is forwarded to the system allocator unchanged; only counters are added.
@@ -20,10 +47,11 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: the caller upholds `alloc`'s contract, which `System` has too.
         let ptr = unsafe { System.alloc(layout) };
-        COUNT.fetch_add(1, Ordering::Relaxed);
-        if !ptr.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
+        if ON.load(Ordering::Relaxed) {
+            COUNT.fetch_add(1, Ordering::Relaxed);
+            if !ptr.is_null() {
+                grew(layout.size());
+            }
         }
         ptr
     }
@@ -31,36 +59,21 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: as above.
         unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        if ON.load(Ordering::Relaxed) {
+            LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         // SAFETY: as above.
         let new = unsafe { System.realloc(ptr, layout, new_size) };
-        if !new.is_null() {
+        if !new.is_null() && ON.load(Ordering::Relaxed) {
             if new_size > layout.size() {
-                let grown = new_size - layout.size();
-                let live = LIVE.fetch_add(grown, Ordering::Relaxed) + grown;
-                PEAK.fetch_max(live, Ordering::Relaxed);
+                grew(new_size - layout.size());
             } else {
-                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+                LIVE.fetch_sub((layout.size() - new_size) as isize, Ordering::Relaxed);
             }
         }
         new
     }
-}
-
-/// Bytes live now.
-pub fn live() -> usize {
-    LIVE.load(Ordering::Relaxed)
-}
-
-/// Starts a new peak from what is live now.
-pub fn reset_peak() {
-    PEAK.store(live(), Ordering::Relaxed);
-}
-
-/// The most bytes live since the last reset.
-pub fn peak() -> usize {
-    PEAK.load(Ordering::Relaxed)
 }

@@ -64,11 +64,17 @@ impl FromScalar for bool {
             Scalar::I64(0) | Scalar::U64(0) => Some(false),
             Scalar::I64(1) | Scalar::U64(1) => Some(true),
             // Some fields are the strings "True"/"False" or "Yes"/"No".
-            Scalar::Str(s) => match s.trim().to_ascii_lowercase().as_str() {
-                "true" | "yes" => Some(true),
-                "false" | "no" => Some(false),
-                _ => None,
-            },
+            Scalar::Str(s) => {
+                let s = s.trim();
+                let is = |word: &str| s.eq_ignore_ascii_case(word);
+                if is("true") || is("yes") {
+                    Some(true)
+                } else if is("false") || is("no") {
+                    Some(false)
+                } else {
+                    None
+                }
+            }
             _ => None,
         }
     }
@@ -282,6 +288,25 @@ impl<M: Object + Default + ToJson> Elements for ModelList<M> {
         // shrinking a long one would copy it.
         if self.0.len() < SHRINK_BELOW {
             self.0.shrink_to_fit();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn booleans_read_from_words_in_any_case() {
+        let read = |s| bool::from_scalar(Scalar::Str(s));
+        for yes in ["true", "True", " TRUE ", "yes", "Yes"] {
+            assert_eq!(read(yes), Some(true), "{yes}");
+        }
+        for no in ["false", "FALSE", "no", " No"] {
+            assert_eq!(read(no), Some(false), "{no}");
+        }
+        for neither in ["", "y", "truee", "1"] {
+            assert_eq!(read(neither), None, "{neither}");
         }
     }
 }
