@@ -2,7 +2,9 @@
 //! carries a fingerprint of everything its contents depend on, so a caller can skip a file
 //! whose fingerprint and contents it has seen before.
 
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
+
+use codegen_fingerprint::fingerprint;
 
 use crate::emit::{self, Kind};
 use crate::ir::Service;
@@ -56,9 +58,7 @@ impl Plan {
             )
         });
         // Each action and model is printed once; files made from all of them hash those parts.
-        let actions: Vec<u128> = (actions.iter())
-            .map(|a| fingerprint(|w| write!(w, "{a:?}")))
-            .collect();
+        let actions = crate::par::map(actions, |a| fingerprint(|w| write!(w, "{a:?}")));
         let models: Vec<u128> = (models.iter())
             .map(|m| fingerprint(|w| write!(w, "{m:?}")))
             .collect();
@@ -170,55 +170,4 @@ fn request_models(service: &Service, i: usize) -> Vec<usize> {
     }
     seen.sort_unstable();
     seen
-}
-
-/// FNV-1a over 128 bits of whatever `write` prints: stable across runs and machines.
-fn fingerprint(write: impl FnOnce(&mut Fnv) -> fmt::Result) -> u128 {
-    let mut h = Fnv(0x6c62_272e_07bb_0142_62b8_2175_6295_c58d);
-    // Writing into a hasher cannot fail.
-    let _ = write(&mut h);
-    h.0
-}
-
-struct Fnv(u128);
-
-impl Fnv {
-    fn mix(&mut self, value: u128) {
-        self.0 ^= value;
-        self.0 = self
-            .0
-            .wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
-    }
-}
-
-impl fmt::Write for Fnv {
-    /// Eight bytes at a time: how `Debug` splits its output into calls is fixed for a given
-    /// generator, and fingerprints only compare within one generator (see [`GENERATOR`]).
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let mut chunks = s.as_bytes().chunks_exact(8);
-        for chunk in &mut chunks {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            self.mix(u128::from(word));
-        }
-        for b in chunks.remainder() {
-            self.mix(u128::from(*b));
-        }
-        Ok(())
-    }
-}
-
-/// A hash of a file's contents, for callers that cache what they have written: FNV over eight
-/// bytes at a time, which is plenty to tell a changed file and fast on tens of megabytes.
-pub fn content_hash(bytes: &[u8]) -> u128 {
-    let mut h = Fnv(0x6c62_272e_07bb_0142_62b8_2175_6295_c58d);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        h.mix(u128::from(word));
-    }
-    for b in chunks.remainder() {
-        h.mix(u128::from(*b));
-    }
-    h.mix(bytes.len() as u128);
-    h.0
 }

@@ -12,14 +12,16 @@ mod jobs;
 mod load;
 mod lower;
 pub mod naming;
+pub mod par;
 pub mod spec;
 mod suggest;
 pub use spec_yaml as yaml;
 
 use std::collections::BTreeMap;
 
+pub use codegen_fingerprint::content_hash;
 pub use diag::Failure;
-pub use jobs::{Job, Plan, content_hash};
+pub use jobs::{Job, Plan};
 pub use load::{SpecFile, read_dir};
 
 /// The first line of every generated Rust file.

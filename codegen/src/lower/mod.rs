@@ -74,9 +74,18 @@ pub fn lower(
             lowered_models.push(model);
         }
     }
+    // Each action lowers on its own, on every core; what each reports is merged in order.
+    let specs: Vec<_> = actions.values().collect();
+    let lowered = crate::par::map(&specs, |a| {
+        let (mut pending, mut d) = (Vec::new(), Diagnostics::default());
+        let action = lower_action(a, set, &graph, &mut pending, &mut d);
+        (action, pending, d)
+    });
     let mut lowered_actions = Vec::new();
-    for a in actions.values() {
-        if let Some(action) = lower_action(a, set, &graph, &mut pending, d) {
+    for (a, (action, more, diagnostics)) in specs.into_iter().zip(lowered) {
+        pending.extend(more);
+        d.list.extend(diagnostics.list);
+        if let Some(action) = action {
             claim(
                 &mut modules,
                 &format!("actions::{}", action.module),

@@ -63,8 +63,9 @@ pub fn run(dir: &Path, plan: &Plan, cache: &Cache, write: bool) -> Result<Staged
     let mut report = Report::default();
     let mut to_render: Vec<&Job> = Vec::new();
     let mut current: Vec<(String, u128, u128)> = Vec::new();
-    for job in &plan.jobs {
-        match cache.current(dir, job) {
+    let found = codegen::par::map(&plan.jobs, |job| cache.current(dir, job));
+    for (job, found) in plan.jobs.iter().zip(found) {
+        match found {
             Some(hash) => {
                 report.cached += 1;
                 current.push((job.path.clone(), job.fingerprint, hash));
