@@ -63,17 +63,18 @@ fn parse(tokens: TokenStream) -> Result<syn::File, String> {
 /// The tables with fewer entries than this are printed whole, since they may fit on one line.
 const STREAMED_FROM: usize = 64;
 
-/// Prints `#head = &[#(#entries)*];`, each entry ending with its comma, exactly as prettyplease
-/// prints the whole item. A long table is printed one entry at a time, as it is made, so that
-/// neither its tokens nor its syntax tree are ever held whole.
-pub fn array(
+/// Prints `#head = &[...];` with the entry of each item, each entry ending with its comma,
+/// exactly as prettyplease prints the whole item. A long table is printed an entry at a time,
+/// on every core, so that neither its tokens nor its syntax tree are ever held whole.
+pub fn array<T: Sync>(
     head: TokenStream,
-    entries: impl ExactSizeIterator<Item = TokenStream>,
+    items: &[T],
+    entry: impl Fn(&T) -> TokenStream + Sync,
 ) -> Result<String, String> {
-    if entries.len() < STREAMED_FROM {
-        return whole_array(head, entries);
+    if items.len() < STREAMED_FROM {
+        return whole_array(head, items.iter().map(entry));
     }
-    streamed_array(head, entries)
+    streamed_array(head, items, entry)
 }
 
 fn whole_array(
@@ -84,9 +85,10 @@ fn whole_array(
     Ok(items.into_iter().map(item_text).collect())
 }
 
-fn streamed_array(
+fn streamed_array<T: Sync>(
     head: TokenStream,
-    entries: impl Iterator<Item = TokenStream>,
+    items: &[T],
+    entry: impl Fn(&T) -> TokenStream + Sync,
 ) -> Result<String, String> {
     // Many entries never fit on one line, so prettyplease puts each on its own line, indented
     // one level, whatever the others look like.
@@ -100,34 +102,30 @@ fn streamed_array(
         .ok_or_else(|| format!("unexpected table head: {empty}"))?
         .to_owned();
     out.push_str("&[\n");
-    for entry in entries {
-        let text: String = parse(quote! { static ENTRY: () = &[#entry]; })?
-            .items
-            .into_iter()
-            .map(item_text)
-            .collect();
-        match text.strip_prefix("static ENTRY: () = &[") {
-            // Broken over lines: the entry is the lines between the first and the last.
-            Some(rest) if rest.starts_with('\n') => {
-                let body = rest[1..]
-                    .strip_suffix("];\n")
-                    .ok_or_else(|| format!("unexpected table entry: {text}"))?;
-                out.push_str(body);
-            }
-            // On one line: the entry, on its own line in the long table.
-            Some(rest) => {
-                let one = rest
-                    .strip_suffix("];\n")
-                    .ok_or_else(|| format!("unexpected table entry: {text}"))?;
-                out.push_str("    ");
-                out.push_str(one.trim_end_matches(','));
-                out.push_str(",\n");
-            }
-            None => return Err(format!("unexpected table entry: {text}")),
-        }
+    for text in crate::par::map(items, |item| entry_lines(entry(item))) {
+        out.push_str(&text?);
     }
     out.push_str("];\n");
     Ok(out)
+}
+
+/// One entry of a long table: its lines, indented one level.
+fn entry_lines(entry: TokenStream) -> Result<String, String> {
+    let text: String = parse(quote! { static ENTRY: () = &[#entry]; })?
+        .items
+        .into_iter()
+        .map(item_text)
+        .collect();
+    let unexpected = || format!("unexpected table entry: {text}");
+    let rest = (text.strip_prefix("static ENTRY: () = &["))
+        .and_then(|rest| rest.strip_suffix("];\n"))
+        .ok_or_else(unexpected)?;
+    Ok(match rest.strip_prefix('\n') {
+        // Broken over lines: the entry is the lines between the first and the last.
+        Some(lines) => lines.to_owned(),
+        // On one line: the entry, on its own line in the long table.
+        None => format!("    {},\n", rest.trim_end_matches(',')),
+    })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -197,18 +195,21 @@ mod tests {
     use super::*;
 
     /// Entries short and long, with nested tables, as the schema's are.
-    fn entries() -> Vec<TokenStream> {
-        (0..STREAMED_FROM + 6)
-            .map(|i| match i % 3 {
-                0 => quote!(Entry { name: "A", list: &[] },),
-                1 => {
-                    let text = "x".repeat(i * 3);
-                    let inner = (0..i % 7).map(|j| quote!(Inner { a: #j, label: "some label" }));
-                    quote!(Entry { name: #text, list: &[#(#inner),*] },)
-                }
-                _ => quote!(crate::runtime::schema::Entry { name: "long name", described: "a longer description", list: &[Inner { a: #i }] },),
-            })
-            .collect()
+    fn entry(i: usize) -> TokenStream {
+        match i % 3 {
+            0 => quote!(Entry {
+                name: "A",
+                list: &[]
+            },),
+            1 => {
+                let text = "x".repeat(i * 3);
+                let inner = (0..i % 7).map(|j| quote!(Inner { a: #j, label: "some label" }));
+                quote!(Entry { name: #text, list: &[#(#inner),*] },)
+            }
+            _ => {
+                quote!(crate::runtime::schema::Entry { name: "long name", described: "a longer description", list: &[Inner { a: #i }] },)
+            }
+        }
     }
 
     #[test]
@@ -217,8 +218,9 @@ mod tests {
             /// The entries.
             pub static ENTRIES: &[crate::runtime::schema::Entry]
         };
-        let whole = whole_array(head.clone(), entries().into_iter()).unwrap();
-        let streamed = streamed_array(head, entries().into_iter()).unwrap();
+        let items: Vec<usize> = (0..STREAMED_FROM + 6).collect();
+        let whole = whole_array(head.clone(), items.iter().map(|&i| entry(i))).unwrap();
+        let streamed = streamed_array(head, &items, |&i| entry(i)).unwrap();
         assert_eq!(streamed, whole);
         assert!(
             whole.contains("\n    Entry { name: \"A\", list: &[] },\n"),

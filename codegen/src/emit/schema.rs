@@ -18,7 +18,6 @@ pub fn emit(s: &Service) -> Result<File, String> {
          type, documentation and limits, list actions' paging, and the declared waits.",
         s.name
     ));
-    let actions = s.actions.iter().map(|a| action(s, a));
     let waiters = s.waiters.iter().map(|w| {
         let a = &s.actions[w.action];
         let (resource, action, id_param) = (&w.resource, &a.wire, &w.id_param.wire);
@@ -52,7 +51,8 @@ pub fn emit(s: &Service) -> Result<File, String> {
             /// Every action, sorted by name like [`ACTIONS`](crate::ACTIONS).
             pub static ACTIONS: &[crate::runtime::schema::ActionInfo]
         },
-        actions,
+        &s.actions,
+        |a| action(s, a),
     )?));
     file.push(quote! {
         /// Every declared wait.
