@@ -13,6 +13,8 @@ pub struct Scale {
     pub files: usize,
     pub first: Measured,
     pub again: Measured,
+    /// After one action's summary changes: its files and those made from every action.
+    pub edited: Measured,
 }
 
 /// Writes `scratch/specs/compshare` with `actions` actions: the real ones, then copies of them
@@ -54,7 +56,10 @@ pub fn synthetic_specs(root: &Path, scratch: &Path, actions: usize) -> Result<()
     Ok(())
 }
 
-/// Generates `scratch` twice with the xtask binary.
+/// The action the third run edits.
+const EDITED: &str = "actions/StopCompShareInstance.yaml";
+
+/// Generates `scratch` with the xtask binary: from nothing, again, and after one spec edit.
 pub fn measure(xtask: &Path, scratch: &Path, actions: usize) -> Result<Scale, String> {
     let root = scratch.to_str().ok_or("the scratch path is not UTF-8")?;
     let args = ["codegen", "--root", root];
@@ -64,11 +69,20 @@ pub fn measure(xtask: &Path, scratch: &Path, actions: usize) -> Result<Scale, St
     if written(&out) != 0 {
         return Err(format!("the second run wrote files: {out}"));
     }
+    let spec = scratch.join(crate::SPEC_DIR).join(EDITED);
+    let original = std::fs::read_to_string(&spec).map_err(|e| e.to_string())?;
+    let changed = original.replacen("summary: ", "summary: (edited) ", 1);
+    std::fs::write(&spec, changed).map_err(|e| e.to_string())?;
+    let (edited, out) = process::run(scratch, xtask, &args, &[])?;
+    if written(&out) == 0 {
+        return Err(format!("the edit changed no file: {out}"));
+    }
     Ok(Scale {
         actions,
         files,
         first,
         again,
+        edited,
     })
 }
 
