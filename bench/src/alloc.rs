@@ -1,9 +1,24 @@
 //! A global allocator that can count: while [`measure`] runs, it tracks how many bytes are live
 //! and the most that were, so a figure can say how much memory one operation needed. The rest
-//! of the time it only forwards to the system allocator, so timings carry no counting, as the
-//! Python side's timings carry no tracing.
+//! of the time it only forwards to the underlying allocator, so timings carry no counting, as
+//! the Python side's timings carry no tracing.
+//!
+//! The underlying allocator is the system's, or mimalloc with the `mimalloc` feature.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
+
+#[cfg(not(feature = "mimalloc"))]
+use std::alloc::System as Inner;
+
+#[cfg(feature = "mimalloc")]
+use mimalloc::MiMalloc as Inner;
+
+/// The underlying allocator's name, for the figures.
+pub const NAME: &str = if cfg!(feature = "mimalloc") {
+    "mimalloc"
+} else {
+    "system"
+};
 use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
 
 pub struct Counting;
@@ -42,11 +57,11 @@ fn grew(by: usize) {
     PEAK.fetch_max(live, Ordering::Relaxed);
 }
 
-// SAFETY: every call is forwarded to the system allocator unchanged; only counters are added.
+// SAFETY: every call is forwarded to the underlying allocator unchanged; only counters are added.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller upholds `alloc`'s contract, which `System` has too.
-        let ptr = unsafe { System.alloc(layout) };
+        // SAFETY: the caller upholds `alloc`'s contract, which `Inner` has too.
+        let ptr = unsafe { Inner.alloc(layout) };
         if ON.load(Ordering::Relaxed) {
             COUNT.fetch_add(1, Ordering::Relaxed);
             if !ptr.is_null() {
@@ -58,7 +73,7 @@ unsafe impl GlobalAlloc for Counting {
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: as above.
-        unsafe { System.dealloc(ptr, layout) };
+        unsafe { Inner.dealloc(ptr, layout) };
         if ON.load(Ordering::Relaxed) {
             LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
         }
@@ -66,7 +81,7 @@ unsafe impl GlobalAlloc for Counting {
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         // SAFETY: as above.
-        let new = unsafe { System.realloc(ptr, layout, new_size) };
+        let new = unsafe { Inner.realloc(ptr, layout, new_size) };
         if !new.is_null() && ON.load(Ordering::Relaxed) {
             if new_size > layout.size() {
                 grew(new_size - layout.size());

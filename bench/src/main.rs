@@ -115,9 +115,10 @@ fn call(dir: &Path) {
     let per_call = median_per_run(31, 2000, one);
     let ((), measured) = alloc::measure(one);
     println!(
-        "{{\"per_call_ns\": {}, \"allocations\": {}}}",
+        "{{\"per_call_ns\": {}, \"allocations\": {}, \"allocator\": \"{}\"}}",
         per_call.as_nanos(),
-        measured.allocations
+        measured.allocations,
+        alloc::NAME,
     );
 }
 

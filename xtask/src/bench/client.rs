@@ -17,6 +17,9 @@ pub struct Client {
     pub python_page_peak: f64,
     pub rust_page_allocations: f64,
     pub bounded: Value,
+    /// The call and the page again, with mimalloc as the Rust side's global allocator.
+    pub mimalloc_call_ns: f64,
+    pub mimalloc_page_ns: f64,
 }
 
 fn json(program: &Path, args: &[&str]) -> Result<Value, String> {
@@ -41,16 +44,23 @@ fn number(v: &Value, key: &str) -> Result<f64, String> {
         .ok_or_else(|| format!("no {key} in {v}"))
 }
 
-pub fn run(root: &Path, python: &Path) -> Result<Client, String> {
+/// Builds `compshare-bench` in release mode, with the given features.
+fn build(root: &Path, features: &[&str]) -> Result<(), String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let status = Command::new(cargo)
         .current_dir(root)
         .args(["build", "--quiet", "--release", "-p", "compshare-bench"])
+        .args(features.iter().flat_map(|f| ["--features", f]))
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if !status.success() {
         return Err("building compshare-bench failed".into());
     }
+    Ok(())
+}
+
+pub fn run(root: &Path, python: &Path) -> Result<Client, String> {
+    build(root, &[])?;
     let bench: PathBuf = root.join("target/release/compshare-bench");
     let dir = root.join("target/bench/bodies");
     let dir_arg = dir.to_str().ok_or("the target path is not UTF-8")?;
@@ -63,6 +73,9 @@ pub fn run(root: &Path, python: &Path) -> Result<Client, String> {
     let rust_page = json(&bench, &["page", dir_arg])?;
     let python_page = json(python, &[&python_arg("page.py"), dir_arg])?;
     let bounded = json(&bench, &["bounded", "2"])?;
+    build(root, &["mimalloc"])?;
+    let mimalloc_call = json(&bench, &["call", dir_arg])?;
+    let mimalloc_page = json(&bench, &["page", dir_arg])?;
     Ok(Client {
         rust_call_ns: number(&rust_call, "per_call_ns")?,
         python_call_ns: number(&python_call, "per_call_ns")?,
@@ -73,5 +86,7 @@ pub fn run(root: &Path, python: &Path) -> Result<Client, String> {
         python_page_peak: number(&python_page, "peak_bytes")?,
         rust_page_allocations: number(&rust_page, "allocations")?,
         bounded,
+        mimalloc_call_ns: number(&mimalloc_call, "per_call_ns")?,
+        mimalloc_page_ns: number(&mimalloc_page, "decode_ns")?,
     })
 }
