@@ -1,4 +1,7 @@
 //! Work split over the cores, with results in the order of the input.
+//!
+//! Rendering files does not use this: [`crate::Plan::render_parallel`] hands each file over as it
+//! is made and stops at the first error, so the rendered text is never all held at once.
 
 /// `f` of every item, the items split into one contiguous run per core.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
