@@ -59,9 +59,7 @@ impl Plan {
         });
         // Each action and model is printed once; files made from all of them hash those parts.
         let actions = crate::par::map(actions, |a| fingerprint(|w| write!(w, "{a:?}")));
-        let models: Vec<u128> = (models.iter())
-            .map(|m| fingerprint(|w| write!(w, "{m:?}")))
-            .collect();
+        let models = crate::par::map(models, |m| fingerprint(|w| write!(w, "{m:?}")));
         let whole = fingerprint(|w| {
             write!(
                 w,

@@ -1,7 +1,8 @@
 //! Emitting the generated crate: one module per construct, one file per action and model.
 //!
 //! Each emitter returns the items of a file as tokens; [`crate::format`] prints them one item
-//! at a time.
+//! at a time. A table with an entry per action arrives already printed by
+//! [`crate::format::array`], so that its tokens are never all held at once.
 
 mod action;
 mod builder;
