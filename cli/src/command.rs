@@ -19,7 +19,7 @@ pub const GLOBAL: &[(&str, &str, &str)] = &[
     (
         "config-file",
         "PATH",
-        "The profile file [env: COMPSHARE_CONFIG_FILE] [default: ~/.config/compshare/config.json]",
+        "The profile file [env: COMPSHARE_CONFIG_FILE] [default: $XDG_CONFIG_HOME/compshare/config.json, else ~/.config/compshare/config.json]",
     ),
     (
         "region",
@@ -135,11 +135,20 @@ fn action_command(action: &'static ActionInfo) -> Command {
             action.description, action.name
         );
     }
+    if let Some(reason) = action.unavailable {
+        long = format!("{long}\n\nNot served in production: {reason}");
+    }
     let mut cmd = Command::new(kebab(action.name))
         .about(about)
-        .long_about(long);
+        .long_about(long)
+        .hide(action.unavailable.is_some());
+    let window = action.paging.map(|p| [p.offset, p.limit]);
     for param in action.params.iter().filter(|p| !p.common) {
-        cmd = cmd.arg(param_arg(param));
+        let mut arg = param_arg(param);
+        if window.is_some_and(|w| w.contains(&param.name)) {
+            arg = arg.value_parser(not_negative(param.name));
+        }
+        cmd = cmd.arg(arg);
     }
     cmd = cmd
         .arg(
@@ -181,6 +190,15 @@ fn action_command(action: &'static ActionInfo) -> Command {
     cmd
 }
 
+/// A page's offset or size: a whole number, 0 or more.
+fn not_negative(name: &'static str) -> impl Fn(&str) -> Result<i64, String> + Clone {
+    move |text: &str| match text.trim().parse::<i64>() {
+        Ok(n) if n >= 0 => Ok(n),
+        Ok(_) => Err(format!("{name} must be at least 0")),
+        Err(_) => Err(format!("{name} must be a whole number")),
+    }
+}
+
 fn param_arg(param: &'static ParamInfo) -> Arg {
     let mut arg = Arg::new(param.name)
         .long(kebab(param.name))
@@ -188,8 +206,15 @@ fn param_arg(param: &'static ParamInfo) -> Arg {
         .help(short_help(param))
         .long_help(long_help(param));
     arg = match param.kind {
-        ParamKind::Integer => arg.value_parser(value_parser!(i64)).value_name("INT"),
-        ParamKind::Float => arg.value_parser(value_parser!(f64)).value_name("NUMBER"),
+        // Negative numbers are values, not flags, so that the request's rules judge them.
+        ParamKind::Integer => arg
+            .value_parser(value_parser!(i64))
+            .allow_negative_numbers(true)
+            .value_name("INT"),
+        ParamKind::Float => arg
+            .value_parser(value_parser!(f64))
+            .allow_negative_numbers(true)
+            .value_name("NUMBER"),
         ParamKind::Bool => arg
             .value_parser(["true", "false"])
             .num_args(0..=1)
@@ -201,7 +226,8 @@ fn param_arg(param: &'static ParamInfo) -> Arg {
         } => arg
             .value_parser(PossibleValuesParser::new(values.iter().copied()))
             .value_name("VALUE"),
-        ParamKind::Enum { .. } | ParamKind::String => arg.value_name("TEXT"),
+        // Only response members are models; a request param never is.
+        ParamKind::Enum { .. } | ParamKind::String | ParamKind::Model(_) => arg.value_name("TEXT"),
         ParamKind::Object(fields) => arg.value_name(object_syntax(fields)),
     };
     if param.list {

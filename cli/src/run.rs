@@ -12,6 +12,12 @@ use crate::{params, settings};
 
 /// Runs `info` with the flags in `matches`.
 pub async fn action(info: &'static ActionInfo, matches: &ArgMatches) -> Result<(), Failure> {
+    if let Some(reason) = info.unavailable {
+        return Err(Failure::Usage(format!(
+            "{} is not served in production: {reason}; nothing was sent",
+            info.name
+        )));
+    }
     let params = params::wire_params(info, matches).map_err(Failure::Usage)?;
     let output = Output::from_flags(matches)?;
     let overrides = settings::overrides(matches);

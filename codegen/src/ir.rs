@@ -93,6 +93,8 @@ pub struct Action {
     pub summary: String,
     pub description: String,
     pub retryable: bool,
+    /// Why production does not serve this documented action.
+    pub unavailable: Option<String>,
     /// Codes that say the request was not carried out: retried for any action.
     pub retry_codes: Vec<i64>,
     pub retry_backoff_ms: Option<u64>,

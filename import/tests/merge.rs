@@ -552,3 +552,52 @@ fn a_page_row_gives_way_to_a_spec_row_with_the_same_rust_name() {
         conflicts(&plan)
     );
 }
+
+#[test]
+fn live_evidence_survives_a_page_that_is_stricter() {
+    let live = HAND_WRITTEN
+        .replace(
+            "summary: 列出\n",
+            "summary: 列出\nlive: compshare-cli 0.5.6\nnote: the CLI lists without Zone\n",
+        )
+        .replace("  Zone: required\n", "  Zone: optional\n")
+        .replace(
+            "    - value: B\n",
+            "    - value: B\n    - value: D\n  live: compshare-cli 0.5.6\n  note: the CLI sends D\n",
+        )
+        .replace(
+            "  sensitive: true\n",
+            "  sensitive: true\n  live: compshare-cli 0.5.6\n  note: the CLI omits it\n",
+        );
+    let page = PAGE.replace("| Zone | String | 否 |", "| Zone | String | 是 |");
+    let plan = run(&page, &[spec("actions/ListThings.yaml", &live)]);
+    let action = file(&plan, "actions/ListThings.yaml");
+    assert_eq!(action["live"], "compshare-cli 0.5.6");
+    assert_eq!(action["note"], "the CLI lists without Zone");
+    assert_eq!(
+        action["common"]["Zone"], "optional",
+        "the page says required, the live API does not need it"
+    );
+    let password = field(&action, "request", "Password");
+    assert_eq!(password["required"], false, "the page says required");
+    assert_eq!(password["note"], "the CLI omits it");
+    let kind = field(&action, "request", "Kind");
+    let values: Vec<&str> = kind["enum"]["values"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|v| v["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        values,
+        ["A", "B", "C", "D"],
+        "the page's, then the live ones"
+    );
+    assert_eq!(kind["enum"]["closed"], true);
+
+    // Without `live:`, the same page wins.
+    let plan = run(&page, &[spec("actions/ListThings.yaml", HAND_WRITTEN)]);
+    let action = file(&plan, "actions/ListThings.yaml");
+    assert_eq!(action["common"]["Zone"], "required");
+    assert_eq!(field(&action, "request", "Password")["required"], true);
+}

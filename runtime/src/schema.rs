@@ -18,8 +18,14 @@ pub struct ActionInfo {
     pub retryable: bool,
     /// Whether a successful answer is a file.
     pub download: bool,
+    /// Why production does not serve this documented action, when it does not: tools refuse
+    /// to send it.
+    pub unavailable: Option<&'static str>,
     /// The request's params, common params first.
     pub params: &'static [ParamInfo],
+    /// The response's members the spec names (without `RetCode` and `Action`); their models
+    /// are named ([`ParamKind::Model`]), not expanded. The server may send more.
+    pub response: &'static [ParamInfo],
     /// How the action pages, for list actions.
     pub paging: Option<PagingInfo>,
     /// The response field that lists the results, for list-shaped answers.
@@ -37,7 +43,8 @@ pub struct ParamInfo {
     pub kind: ParamKind,
     /// Whether it is an array (`Name.0`, `Name.1`, ...).
     pub list: bool,
-    /// Whether a request must give it.
+    /// Whether a request must give it; for a response member, whether the docs say the
+    /// server always sends it.
     pub required: bool,
     /// Whether the client config fills it (`Region`, `Zone`, `ProjectId`).
     pub common: bool,
@@ -71,6 +78,20 @@ pub enum ParamKind {
     },
     /// An object of its own params, sent as `Name.Field` (or `Name.N.Field` in a list).
     Object(&'static [ParamInfo]),
+    /// A response model, by its wire name: an entry of the generated crate's
+    /// `schema::MODELS`. Only response members and model fields have this kind.
+    Model(&'static str),
+}
+
+/// A model of the responses, with its members; response members refer to it by name.
+#[derive(Clone, Copy, Debug)]
+pub struct ModelInfo {
+    /// The model's name, such as `CompShareImage`.
+    pub name: &'static str,
+    /// The doc text.
+    pub description: &'static str,
+    /// Its members, in spec order; bounds and defaults are never set on them.
+    pub fields: &'static [ParamInfo],
 }
 
 /// A documented limit of a param.

@@ -47,7 +47,17 @@ pub fn emit(a: &Action) -> TokenStream {
             "Never retried automatically: it is not safe to send twice."
         }
     ));
+    if let Some(reason) = &a.unavailable {
+        method_doc.push_str(&format!(
+            "\n\n**Not served in production:** {}",
+            docs::escape(reason)
+        ));
+    }
     let method_doc = docs::attrs(&method_doc);
+    let unavailable = a.unavailable.as_ref().map(|reason| {
+        let note = format!("not served in production: {reason}");
+        quote!(#[deprecated(note = #note)])
+    });
     let send = if a.response_body == ResponseBody::Bytes {
         quote! {
             /// Fills common params from the client config, validates, and sends the request;
@@ -90,6 +100,7 @@ pub fn emit(a: &Action) -> TokenStream {
 
         impl crate::Client {
             #method_doc
+            #unavailable
             pub fn #method(&self) -> #name {
                 #name {
                     client: self.clone(),

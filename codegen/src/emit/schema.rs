@@ -2,7 +2,8 @@
 //! type, documentation and limits, list actions' paging, and the declared waits.
 //!
 //! ```ignore
-//! pub static ACTIONS: &[ActionInfo] = &[ActionInfo { name: "AttachCompshareDisk", params: &[..], .. }, ..];
+//! pub static ACTIONS: &[ActionInfo] = &[ActionInfo { name: "AttachCompshareDisk", params: &[..], response: &[..], .. }, ..];
+//! pub static MODELS: &[ModelInfo] = &[ModelInfo { name: "AvailableInstanceTypes", fields: &[..], .. }, ..];
 //! pub static WAITERS: &[WaiterInfo] = &[WaiterInfo { resource: "instance", .. }];
 //! ```
 
@@ -54,7 +55,36 @@ pub fn emit(s: &Service) -> Result<File, String> {
         &s.actions,
         |a| action(s, a),
     )?));
+    let mut models: Vec<&crate::ir::Model> = s.models.iter().collect();
+    models.sort_by(|a, b| a.wire.cmp(&b.wire));
+    file.items.push(Item::Printed(crate::format::array(
+        quote! {
+            /// Every model, sorted by wire name, as response members name them
+            /// ([`ParamKind::Model`](crate::runtime::schema::ParamKind::Model)).
+            pub static MODELS: &[crate::runtime::schema::ModelInfo]
+        },
+        &models,
+        |m| {
+            let (name, description) = (&m.wire, &m.description);
+            let fields = m.fields.iter().map(|f| member(s, f, &m.enums));
+            quote! {
+                crate::runtime::schema::ModelInfo {
+                    name: #name,
+                    description: #description,
+                    fields: &[#(#fields)*],
+                },
+            }
+        },
+    )?));
     file.push(quote! {
+        /// The model of this wire name, as a [`ParamKind::Model`](crate::runtime::schema::ParamKind::Model) names it.
+        pub fn model(name: &str) -> ::core::option::Option<&'static crate::runtime::schema::ModelInfo> {
+            MODELS
+                .binary_search_by(|m| m.name.cmp(name))
+                .ok()
+                .map(|i| &MODELS[i])
+        }
+
         /// Every declared wait.
         pub static WAITERS: &[crate::runtime::schema::WaiterInfo] = &[#(#waiters)*];
     });
@@ -65,10 +95,15 @@ fn action(s: &Service, a: &Action) -> TokenStream {
     let (name, summary, description) = (&a.wire, &a.summary, &a.description);
     let retryable = a.retryable;
     let download = a.response_body == crate::spec::ResponseBody::Bytes;
+    let unavailable = match &a.unavailable {
+        Some(reason) => quote!(::core::option::Option::Some(#reason)),
+        None => quote!(::core::option::Option::None),
+    };
     let params = a
         .request
         .iter()
         .map(|f| param(s, f, &a.enums, &mut Vec::new()));
+    let response = a.response.iter().map(|f| member(s, f, &a.enums));
     let paging = match &a.pagination {
         Some(p) => {
             let (offset, limit, items, size) =
@@ -107,17 +142,52 @@ fn action(s: &Service, a: &Action) -> TokenStream {
             description: #description,
             retryable: #retryable,
             download: #download,
+            unavailable: #unavailable,
             params: &[#(#params)*],
+            response: &[#(#response)*],
             paging: #paging,
             items: #items,
         },
     }
 }
 
+/// One response or model member: like a param, but a model is named, not expanded, since
+/// response models nest deeply and are shared by many actions.
+fn member(s: &Service, f: &Field, enums: &[Enum]) -> TokenStream {
+    let kind = kind(f, enums, |name| {
+        let wire = s
+            .models
+            .iter()
+            .find(|m| &m.type_name == name)
+            .map_or(name.as_str(), |m| m.wire.as_str());
+        quote!(crate::runtime::schema::ParamKind::Model(#wire))
+    });
+    info(f, kind)
+}
+
 /// One param; `path` holds the models being expanded, so a cycle stops.
 fn param(s: &Service, f: &Field, enums: &[Enum], path: &mut Vec<String>) -> TokenStream {
-    let (name, description) = (&f.wire, &f.description);
-    let kind = match f.ty.element() {
+    let kind = kind(f, enums, |name| {
+        match s.models.iter().find(|m| &m.type_name == name) {
+            Some(m) if !path.contains(name) => {
+                path.push(name.clone());
+                let fields: Vec<TokenStream> = m
+                    .fields
+                    .iter()
+                    .map(|f| param(s, f, &m.enums, path))
+                    .collect();
+                path.pop();
+                quote!(crate::runtime::schema::ParamKind::Object(&[#(#fields)*]))
+            }
+            _ => quote!(crate::runtime::schema::ParamKind::Object(&[])),
+        }
+    });
+    info(f, kind)
+}
+
+/// A field's kind; `model` gives a model's, by its type name.
+fn kind(f: &Field, enums: &[Enum], mut model: impl FnMut(&String) -> TokenStream) -> TokenStream {
+    match f.ty.element() {
         Ty::Str => quote!(crate::runtime::schema::ParamKind::String),
         Ty::Int => quote!(crate::runtime::schema::ParamKind::Integer),
         Ty::Float => quote!(crate::runtime::schema::ParamKind::Float),
@@ -130,21 +200,13 @@ fn param(s: &Service, f: &Field, enums: &[Enum], path: &mut Vec<String>) -> Toke
                 .unwrap_or_default();
             quote!(crate::runtime::schema::ParamKind::Enum { values: &[#(#values),*], closed: #closed })
         }
-        Ty::Model { name, .. } => match s.models.iter().find(|m| &m.type_name == name) {
-            Some(m) if !path.contains(name) => {
-                path.push(name.clone());
-                let fields: Vec<TokenStream> = m
-                    .fields
-                    .iter()
-                    .map(|f| param(s, f, &m.enums, path))
-                    .collect();
-                path.pop();
-                quote!(crate::runtime::schema::ParamKind::Object(&[#(#fields)*]))
-            }
-            _ => quote!(crate::runtime::schema::ParamKind::Object(&[])),
-        },
+        Ty::Model { name, .. } => model(name),
         Ty::List(_) => quote!(crate::runtime::schema::ParamKind::String),
-    };
+    }
+}
+
+fn info(f: &Field, kind: TokenStream) -> TokenStream {
+    let (name, description) = (&f.wire, &f.description);
     let list = f.ty.is_list();
     let required = f.presence == Presence::Required;
     let common = f.presence.is_common();

@@ -446,6 +446,7 @@ fn lower_action(
         summary: a.summary.clone(),
         description: a.description.clone(),
         retryable: a.retryable,
+        unavailable: a.unavailable.as_ref().map(|u| u.value.clone()),
         retry_codes: a.retry.codes.clone(),
         retry_backoff_ms: a.retry.backoff_ms,
         request_body: a.request_body,

@@ -27,6 +27,9 @@ pub const ACTION: &[&str] = &[
     "action",
     "summary",
     "description",
+    "live",
+    "note",
+    "unavailable",
     "retryable",
     "retry",
     "request_body",
@@ -85,6 +88,7 @@ pub const FIELD: &[&str] = &[
     "deprecated",
     "sensitive",
     "from_example",
+    "live",
     "note",
 ];
 

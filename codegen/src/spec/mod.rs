@@ -145,6 +145,15 @@ pub struct ActionSpec {
     pub action: At<String>,
     pub summary: String,
     pub description: String,
+    /// The live source, such as `compshare-cli 0.5.6`, that the action or its common params
+    /// follow where no page lists it or a page is stricter than the server: an import never
+    /// makes its common params stricter.
+    pub live: Option<String>,
+    /// A reviewer's note: where the action comes from, or why it differs from the pages.
+    pub note: Option<String>,
+    /// Why production does not serve this documented action; the client method is deprecated
+    /// with it, and tools refuse to send it.
+    pub unavailable: Option<At<String>>,
     pub retryable: bool,
     pub retry: RetrySpec,
     pub request_body: RequestBody,
@@ -164,6 +173,9 @@ impl ActionSpec {
             action: At::new(name.to_owned()),
             summary: String::new(),
             description: String::new(),
+            live: None,
+            note: None,
+            unavailable: None,
             retryable: false,
             retry: RetrySpec::default(),
             request_body: RequestBody::Form,
@@ -203,6 +215,9 @@ pub struct FieldSpec {
     pub sensitive: bool,
     /// The row was inferred from a response example, not read from a doc table.
     pub from_example: bool,
+    /// The live source, such as `compshare-cli 0.5.6`, whose use of the API the row follows
+    /// where it extends or loosens the pages: an import never makes such a row stricter.
+    pub live: Option<String>,
     /// A reviewer's note: why the row says what it says where sources disagree.
     pub note: Option<String>,
 }
@@ -224,6 +239,7 @@ impl FieldSpec {
             deprecated: None,
             sensitive: false,
             from_example: false,
+            live: None,
             note: None,
         }
     }

@@ -415,11 +415,33 @@ impl Reader<'_> {
                 }),
             None => ResponseBody::Json,
         };
+        let unavailable = m.get("unavailable").and_then(|n| {
+            let value = self.text(n, "`unavailable`")?;
+            if value.trim().is_empty() {
+                self.error(
+                    n,
+                    "`unavailable` is empty".to_owned(),
+                    "no reason given",
+                    Some(
+                        "say why production does not serve the action, e.g. `unavailable: documented, but not served in production (compshare-cli 0.5.6)`"
+                            .to_owned(),
+                    ),
+                );
+                return None;
+            }
+            Some(At {
+                value,
+                loc: self.loc(n),
+            })
+        });
         Some(ActionSpec {
             loc: self.loc(m.node),
             action: action?,
             summary: self.opt_text(&m, "summary"),
             description: self.opt_text(&m, "description"),
+            live: Some(self.opt_text(&m, "live")).filter(|t| !t.is_empty()),
+            note: Some(self.opt_text(&m, "note")).filter(|t| !t.is_empty()),
+            unavailable,
             retryable,
             retry,
             request_body,
@@ -706,6 +728,7 @@ impl Reader<'_> {
             _ => self.text(n, "`deprecated`").filter(|t| !t.is_empty()),
         });
         let note = Some(self.opt_text(&m, "note")).filter(|t| !t.is_empty());
+        let live = Some(self.opt_text(&m, "live")).filter(|t| !t.is_empty());
         Some(FieldSpec {
             loc: self.loc(node),
             name: name?,
@@ -720,6 +743,7 @@ impl Reader<'_> {
             deprecated,
             sensitive,
             from_example,
+            live,
             note,
         })
     }

@@ -117,6 +117,15 @@ pub fn action_map(a: &ActionSpec) -> Mapping {
     put(&mut m, "action", a.action.value.as_str());
     put_text(&mut m, "summary", &a.summary);
     put_text(&mut m, "description", &a.description);
+    if let Some(live) = &a.live {
+        put(&mut m, "live", live.as_str());
+    }
+    if let Some(note) = &a.note {
+        put(&mut m, "note", note.as_str());
+    }
+    if let Some(reason) = &a.unavailable {
+        put(&mut m, "unavailable", reason.value.as_str());
+    }
     put(&mut m, "retryable", a.retryable);
     if !a.retry.codes.is_empty() {
         let mut retry = Mapping::new();
@@ -204,6 +213,9 @@ pub fn field(f: &FieldSpec) -> Mapping {
     }
     if f.from_example {
         put(&mut m, "from_example", true);
+    }
+    if let Some(live) = &f.live {
+        put(&mut m, "live", live.as_str());
     }
     if let Some(note) = &f.note {
         put(&mut m, "note", note.as_str());

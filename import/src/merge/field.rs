@@ -24,12 +24,17 @@ pub fn merge(existing: Option<&FieldSpec>, f: &Field) -> Outcome {
         field: FieldSpec::new(&f.name, TypeExpr::String),
         warnings: Vec::new(),
     };
-    m.name.value = f.name.clone();
-    if let Some(ty) = final_type(&m, f) {
-        m.ty.value = ty;
+    // Live evidence (`live:`) wins over a page: the row keeps the name and type the server
+    // takes, and a row the server takes without stays optional.
+    let live = existing.is_some_and(|e| e.live.is_some());
+    if !live {
+        m.name.value = f.name.clone();
+        if let Some(ty) = final_type(&m, f) {
+            m.ty.value = ty;
+        }
     }
     if let Some(r) = f.required {
-        m.required = r;
+        m.required = r && (m.required || !live);
     }
     if !f.description.is_empty() {
         m.description = f.description.clone();
@@ -135,7 +140,11 @@ fn apply_constraints(m: &mut FieldSpec, found: &Found, out: &mut Outcome) {
     let shape = Shape::of(m);
     let ty = m.ty.value.to_string();
     if found.values.is_some() && shape.is_text() {
-        m.enumeration = Some(enum_spec(m.enumeration.as_ref(), found));
+        let mut e = enum_spec(m.enumeration.as_ref(), found);
+        if m.live.is_some() {
+            keep_live_values(&mut e, m.enumeration.as_ref());
+        }
+        m.enumeration = Some(e);
     }
     if let (Some(n), true) = (found.min, shape.is_numeric()) {
         set_bound(m, BoundKind::Min, n, shape.elem, out);
@@ -208,6 +217,16 @@ fn enum_spec(old: Option<&EnumSpec>, found: &Found) -> EnumSpec {
         });
     }
     e
+}
+
+/// A live row keeps the values the server takes that the page does not list, after the
+/// page's.
+fn keep_live_values(e: &mut EnumSpec, old: Option<&EnumSpec>) {
+    for v in old.into_iter().flat_map(|o| &o.values) {
+        if !e.values.iter().any(|n| n.value.value == v.value.value) {
+            e.values.push(v.clone());
+        }
+    }
 }
 
 /// Sets the example unless the spec already holds the same value, written its own way

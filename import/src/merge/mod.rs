@@ -56,6 +56,10 @@ pub fn rows(existing: &[FieldSpec], page: &[Field]) -> Merged {
         let mut f = f.clone();
         match old {
             None => added.push(f.name.clone()),
+            // Live evidence settled the spelling; the row's note says so.
+            Some(old) if old.name.value != f.name && old.live.is_some() => {
+                f.name = old.name.value.clone();
+            }
             Some(old) if old.name.value != f.name => {
                 out.conflicts.push((
                     f.line,
@@ -127,7 +131,12 @@ pub fn action(
     }
     for (param, required, _) in &doc.common {
         let at = a.common.iter().position(|(n, _)| n.value == *param);
+        // Live evidence (`live:`) loosens a page: a param the server takes without stays
+        // optional.
+        let live_optional =
+            a.live.is_some() && at.is_some_and(|i| a.common[i].1 == Requiredness::Optional);
         let value = match (required, at) {
+            (Some(true), _) if live_optional => Requiredness::Optional,
             (Some(true), _) => Requiredness::Required,
             (Some(false), _) => Requiredness::Optional,
             (None, Some(i)) => a.common[i].1,
