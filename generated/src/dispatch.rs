@@ -14,15 +14,22 @@ pub const ACTIONS: &[&str] = &[
     "CheckULHostResourceCapacity",
     "CopyCompShareCustomImage",
     "CreateAndAttachCompshareDisk",
+    "CreateCFS",
     "CreateCompShareCustomImage",
+    "CreateCompShareImageFavorite",
     "CreateCompShareInstance",
+    "CreateCompShareShareBandwidth",
     "CreateCompShareTeam",
     "CreateCompShareTeamRelation",
     "CreateULHostInstance",
+    "DeleteCFS",
+    "DeleteCompShareImageFavorite",
+    "DeleteCompShareShareBandwidth",
     "DeleteCompShareStopScheduler",
     "DeleteCompShareTeam",
     "DeleteCompshareDisk",
     "DescribeAvailableCompShareInstanceTypes",
+    "DescribeCFS",
     "DescribeCommunityImages",
     "DescribeCompShareCustomImages",
     "DescribeCompShareGpuInventory",
@@ -31,9 +38,11 @@ pub const ACTIONS: &[&str] = &[
     "DescribeCompShareImages",
     "DescribeCompShareInstance",
     "DescribeCompShareMachineTypeFamilies",
+    "DescribeCompShareShareBandwidth",
     "DescribeCompShareSharingImages",
     "DescribeCompShareSoftwarePort",
     "DescribeCompShareSupportZone",
+    "DescribeCompshareDisk",
     "DescribeFavoriteImages",
     "DescribeModelRepositoryModels",
     "DescribeModelRepositoryTags",
@@ -46,15 +55,22 @@ pub const ACTIONS: &[&str] = &[
     "DescribeULHostImage",
     "DescribeULHostInstance",
     "DescribeUserCommunityImages",
+    "DetachCFS",
     "DetachCompshareDisk",
     "DownloadTeamOrder",
     "GetCompShareAttachedDiskUpgradePrice",
+    "GetCompShareCFSPrice",
+    "GetCompShareCFSRefundPrice",
+    "GetCompShareCFSUpgradePrice",
     "GetCompShareImageCreateProgress",
     "GetCompShareInstanceMonitor",
     "GetCompShareInstancePrice",
     "GetCompShareInstanceUpgradePrice",
     "GetCompShareInstanceUserPrice",
     "GetCompShareRefundPrice",
+    "GetCompShareShareBandwidthPrice",
+    "GetCompShareShareBandwidthRefundPrice",
+    "GetCompShareShareBandwidthUpgradePrice",
     "GetCompShareTeamInfo",
     "GetOpenClawModelList",
     "GetSoftwareURL",
@@ -67,6 +83,7 @@ pub const ACTIONS: &[&str] = &[
     "ListMemberProductType",
     "ModifyCompShareImageShareAccount",
     "ModifyCompShareInstanceName",
+    "ModifyCompShareShareBandwidth",
     "ModifyULHostAttribute",
     "PoweroffULHostInstance",
     "PublishCompShareImage",
@@ -77,6 +94,7 @@ pub const ACTIONS: &[&str] = &[
     "RemoveFavoriteImage",
     "ResetCompShareInstancePassword",
     "ResetULHostInstancePassword",
+    "ResizeCFS",
     "ResizeCompShareDisk",
     "ResizeCompShareInstance",
     "SetCompShareTeamAmount",
@@ -85,6 +103,8 @@ pub const ACTIONS: &[&str] = &[
     "StartULHostInstance",
     "StopCompShareInstance",
     "StopULHostInstance",
+    "SwitchChargeType",
+    "SwitchCompShareEIPShareBandwidth",
     "TerminateCompShareCustomImage",
     "TerminateCompShareInstance",
     "TerminateULHostInstance",
@@ -133,6 +153,8 @@ static TABLE: &[rt::ByName] = &[
         .with_example(
             "{\n  \"Action\": \"CreateAndAttachCompshareDiskResponse\",\n  \"RetCode\": 0,\n  \"UDiskId\": \"udisk-xxxx\"\n}",
         ),
+    rt::ByName::of::<crate::actions::create_cfs::CreateCfsRequest>()
+        .with_example("{\n  \"Action\": \"CreateCFSResponse\",\n  \"RetCode\": 0\n}"),
     rt::ByName::of::<
         crate::actions::create_comp_share_custom_image::CreateCompShareCustomImageRequest,
     >()
@@ -140,10 +162,22 @@ static TABLE: &[rt::ByName] = &[
             "{\n  \"Action\": \"CreateCompShareCustomImageResponse\",\n  \"CompShareImageId\": \"AGOGXcQQ\",\n  \"RetCode\": 0\n}",
         ),
     rt::ByName::of::<
+        crate::actions::create_comp_share_image_favorite::CreateCompShareImageFavoriteRequest,
+    >()
+        .with_example(
+            "{\n  \"Action\": \"CreateCompShareImageFavoriteResponse\",\n  \"RetCode\": 0\n}",
+        ),
+    rt::ByName::of::<
         crate::actions::create_comp_share_instance::CreateCompShareInstanceRequest,
     >()
         .with_example(
             "{\n  \"Action\": \"CreateCompShareInstanceResponse\",\n  \"IPs\": [\n    \"hhySlhCv\"\n  ],\n  \"RetCode\": 0,\n  \"UHostIds\": [\n    \"NIdfqvRv\"\n  ]\n}",
+        ),
+    rt::ByName::of::<
+        crate::actions::create_comp_share_share_bandwidth::CreateCompShareShareBandwidthRequest,
+    >()
+        .with_example(
+            "{\n  \"Action\": \"CreateCompShareShareBandwidthResponse\",\n  \"RetCode\": 0,\n  \"CompanyShareBandwidth\": {\n    \"ShareBandwidthId\": \"bwshare-0fz3k1yq\",\n    \"ResourceId\": \"bwshare-0fz3k1yq\",\n    \"Bandwidth\": 100,\n    \"Status\": \"Available\",\n    \"ChargeType\": \"Month\",\n    \"Quantity\": 1,\n    \"PurchaseValue\": 1751328000,\n    \"BindEIPCount\": 0,\n    \"BindEIPInfo\": [],\n    \"CreateTime\": 1748736000,\n    \"UpdateTime\": 1748736000\n  },\n  \"OrderNo\": \"OD20250601000123\"\n}",
         ),
     rt::ByName::of::<
         crate::actions::create_comp_share_team::CreateCompShareTeamRequest,
@@ -162,6 +196,20 @@ static TABLE: &[rt::ByName] = &[
     >()
         .with_example(
             "{\n  \"Action\": \"CreateULHostInstanceResponse\",\n  \"Message\": \"UQIsLeri\",\n  \"RetCode\": 0,\n  \"ULHostId\": \"DJCRwHar\"\n}",
+        ),
+    rt::ByName::of::<crate::actions::delete_cfs::DeleteCfsRequest>()
+        .with_example("{\n  \"Action\": \"DeleteCFSResponse\",\n  \"RetCode\": 0\n}"),
+    rt::ByName::of::<
+        crate::actions::delete_comp_share_image_favorite::DeleteCompShareImageFavoriteRequest,
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DeleteCompShareImageFavoriteResponse\",\n  \"RetCode\": 0\n}",
+        ),
+    rt::ByName::of::<
+        crate::actions::delete_comp_share_share_bandwidth::DeleteCompShareShareBandwidthRequest,
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DeleteCompShareShareBandwidthResponse\",\n  \"RetCode\": 0,\n  \"MigratedEIPCount\": 2\n}",
         ),
     rt::ByName::of::<
         crate::actions::delete_comp_share_stop_scheduler::DeleteCompShareStopSchedulerRequest,
@@ -184,6 +232,10 @@ static TABLE: &[rt::ByName] = &[
     >()
         .with_example(
             "{\n  \"Action\": \"DescribeAvailableCompShareInstanceTypesResponse\",\n  \"AvailableInstanceTypes\": [\n    {\n      \"CpuPlatforms\": {},\n      \"Disks\": [\n        {\n          \"BootDisk\": [\n            {\n              \"Features\": [\n                \"gBIGbjXh\"\n              ],\n              \"InstantResize\": true,\n              \"MaximalSize\": 8,\n              \"Name\": \"vwwoPKyv\"\n            }\n          ],\n          \"DataDisk\": [\n            {\n              \"Features\": [\n                \"BpjasPPC\"\n              ],\n              \"MaximalSize\": 9,\n              \"MinimalSize\": 4,\n              \"Name\": \"BnBVQXIY\"\n            }\n          ],\n          \"Name\": \"GsuwQXJA\"\n        }\n      ],\n      \"Features\": [\n        {\n          \"Modes\": [\n            {\n              \"MinimalCpuPlatform\": [\n                \"goNBwvey\"\n              ],\n              \"Name\": \"DTPhixvs\",\n              \"RelatedToImageFeature\": [\n                \"ghacuwIX\"\n              ]\n            }\n          ],\n          \"Name\": \"QgHEQDrz\"\n        }\n      ],\n      \"GraphicsMemory\": {},\n      \"InstanceType\": \"OwhTtQoO\",\n      \"MachineClass\": \"ICHrsVfN\",\n      \"MachineSizes\": [\n        {\n          \"Collection\": [\n            {\n              \"Cpu\": 2,\n              \"Memory\": [\n                4\n              ],\n              \"MinimalCpuPlatform\": [\n                \"JNRCTKbU\"\n              ]\n            }\n          ],\n          \"Gpu\": 5\n        }\n      ],\n      \"Name\": \"cn-zj\",\n      \"ParentType\": \"adhoOutr\",\n      \"Performance\": {},\n      \"Status\": \"syzEnKDG\",\n      \"Zone\": \"cn-zj-01\"\n    }\n  ],\n  \"RetCode\": 0,\n  \"Status\": \"UfeDqdsP\"\n}",
+        ),
+    rt::ByName::of::<crate::actions::describe_cfs::DescribeCfsRequest>()
+        .with_example(
+            "{\n  \"Action\": \"DescribeCFSResponse\",\n  \"RetCode\": 0,\n  \"CFSSet\": [\n    {\n      \"CfsId\": \"cfs-2ofdyh1k\",\n      \"Name\": \"train-data\",\n      \"ZoneId\": 5001,\n      \"Size\": 100,\n      \"ChargeType\": \"Month\",\n      \"PurchaseValue\": 1751328000,\n      \"MountStatus\": \"Mounted\",\n      \"MountedUHostIds\": [\n        \"cpod-4fk1z2ab\"\n      ]\n    }\n  ]\n}",
         ),
     rt::ByName::of::<
         crate::actions::describe_community_images::DescribeCommunityImagesRequest,
@@ -234,6 +286,12 @@ static TABLE: &[rt::ByName] = &[
             "{\n  \"Action\": \"DescribeCompShareMachineTypeFamiliesResponse\",\n  \"MachineTypes\": [\n    \"eZQXVIAM\"\n  ],\n  \"RetCode\": 0\n}",
         ),
     rt::ByName::of::<
+        crate::actions::describe_comp_share_share_bandwidth::DescribeCompShareShareBandwidthRequest,
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeCompShareShareBandwidthResponse\",\n  \"RetCode\": 0,\n  \"CompanyShareBandwidth\": {\n    \"ShareBandwidthId\": \"bwshare-0fz3k1yq\",\n    \"ResourceId\": \"bwshare-0fz3k1yq\",\n    \"Bandwidth\": 100,\n    \"Status\": \"Available\",\n    \"ChargeType\": \"Month\",\n    \"Quantity\": 1,\n    \"PurchaseValue\": 1751328000,\n    \"BindEIPCount\": 0,\n    \"BindEIPInfo\": [],\n    \"CreateTime\": 1748736000,\n    \"UpdateTime\": 1748736000\n  }\n}",
+        ),
+    rt::ByName::of::<
         crate::actions::describe_comp_share_sharing_images::DescribeCompShareSharingImagesRequest,
     >()
         .with_example(
@@ -250,6 +308,12 @@ static TABLE: &[rt::ByName] = &[
     >()
         .with_example(
             "{\n  \"Action\": \"DescribeCompShareSupportZoneResponse\",\n  \"RetCode\": 0,\n  \"ZoneInfo\": [\n    {\n      \"Region\": \"TXsViMYV\",\n      \"RegionId\": 1,\n      \"Zone\": \"NrbBefbh\",\n      \"ZoneId\": 2\n    }\n  ]\n}",
+        ),
+    rt::ByName::of::<
+        crate::actions::describe_compshare_disk::DescribeCompshareDiskRequest,
+    >()
+        .with_example(
+            "{\n  \"Action\": \"DescribeCompshareDiskResponse\",\n  \"RetCode\": 0,\n  \"DiskSet\": [\n    {\n      \"ResourceId\": \"udisk-5kq2m1xz\",\n      \"Name\": \"data-disk\",\n      \"Configuration\": \"100GB\",\n      \"DiskType\": \"SSDDataDisk\",\n      \"Status\": \"InUse\",\n      \"MountInstance\": \"uhost-1a2b3c4d\",\n      \"Zone\": \"cn-wlcb-01\"\n    },\n    {\n      \"ResourceId\": \"udisk-9wd7p3ne\",\n      \"Name\": \"backup\",\n      \"Configuration\": \"200GB\",\n      \"DiskType\": \"SSDDataDisk\",\n      \"Status\": \"Available\",\n      \"MountInstance\": \"\",\n      \"Zone\": \"cn-wlcb-01\"\n    }\n  ]\n}",
         ),
     rt::ByName::of::<
         crate::actions::describe_favorite_images::DescribeFavoriteImagesRequest,
@@ -320,6 +384,8 @@ static TABLE: &[rt::ByName] = &[
         .with_example(
             "{\n  \"Action\": \"DescribeUserCommunityImagesResponse\",\n  \"AvailableTotalCount\": 4,\n  \"ImageSetGroup\": [\n    {\n      \"CreatedCount\": 7,\n      \"Data\": [\n        {\n          \"AuthInfo\": 8,\n          \"Author\": \"JVYpIsPg\",\n          \"CompShareImageId\": \"wddaZiqo\",\n          \"Container\": \"hkGgAguE\",\n          \"Cover\": \"issZkxqD\",\n          \"CreateTime\": \"GOsnGZoV\",\n          \"CreatedCount\": \"BWHMYlcH\",\n          \"Description\": \"DMJRUNIU\",\n          \"FailedReason\": \"tGoApdKU\",\n          \"FavoritesCount\": \"HDOMLIiE\",\n          \"ImageOwnerAlias\": \"zTOTZtzy\",\n          \"ImageType\": \"bfjFxmNC\",\n          \"IsOfficial\": true,\n          \"Name\": \"kINGYVeS\",\n          \"Owner\": {},\n          \"Price\": 6.89986,\n          \"PubTime\": \"sAKdlJYL\",\n          \"Readme\": \"cWvywKOh\",\n          \"Size\": 4,\n          \"Softwares\": {},\n          \"Status\": \"bmioFZad\",\n          \"Tags\": [\n            \"XwohMNTB\"\n          ],\n          \"Visibility\": 3\n        }\n      ],\n      \"FavoritesCount\": 8,\n      \"GroupId\": \"EjrAdZGb\",\n      \"ImageDesc\": \"nReBSYZO\",\n      \"ImageName\": \"SEQbSayj\",\n      \"ImageUseTime\": 7,\n      \"IsFavorite\": true,\n      \"RecommendCount\": 4,\n      \"Status\": \"flmiCtAX\"\n    }\n  ],\n  \"RetCode\": 0,\n  \"TotalCount\": 5\n}",
         ),
+    rt::ByName::of::<crate::actions::detach_cfs::DetachCfsRequest>()
+        .with_example("{\n  \"Action\": \"DetachCFSResponse\",\n  \"RetCode\": 0\n}"),
     rt::ByName::of::<crate::actions::detach_compshare_disk::DetachCompshareDiskRequest>()
         .with_example(
             "{\n  \"Action\": \"DetachCompshareDiskResponse\",\n  \"HostId\": \"MxCCRyVc\",\n  \"RetCode\": 0,\n  \"UDiskId\": \"hduPVFAm\",\n  \"UHostId\": \"pkemibFl\"\n}",
@@ -333,6 +399,24 @@ static TABLE: &[rt::ByName] = &[
     >()
         .with_example(
             "{\n  \"Action\": \"GetCompShareAttachedDiskUpgradePriceResponse\",\n  \"ListPrice\": 3.28224,\n  \"ListPriceDetail\": \"XZCrExYN\",\n  \"OriginalPrice\": 2.44299,\n  \"OriginalPriceDetail\": \"qwHAWOCd\",\n  \"Price\": 1.72484,\n  \"PriceDetail\": \"RUPCayVd\",\n  \"RetCode\": 0\n}",
+        ),
+    rt::ByName::of::<
+        crate::actions::get_comp_share_cfs_price::GetCompShareCfsPriceRequest,
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetCompShareCFSPriceResponse\",\n  \"RetCode\": 0,\n  \"PriceDetails\": [\n    {\n      \"ChargeType\": \"Month\",\n      \"Disks\": 35.0\n    }\n  ]\n}",
+        ),
+    rt::ByName::of::<
+        crate::actions::get_comp_share_cfs_refund_price::GetCompShareCfsRefundPriceRequest,
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetCompShareCFSRefundPriceResponse\",\n  \"RetCode\": 0,\n  \"RefundPrice\": 12.5\n}",
+        ),
+    rt::ByName::of::<
+        crate::actions::get_comp_share_cfs_upgrade_price::GetCompShareCfsUpgradePriceRequest,
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetCompShareCFSUpgradePriceResponse\",\n  \"RetCode\": 0,\n  \"Price\": 35.0\n}",
         ),
     rt::ByName::of::<
         crate::actions::get_comp_share_image_create_progress::GetCompShareImageCreateProgressRequest,
@@ -369,6 +453,24 @@ static TABLE: &[rt::ByName] = &[
     >()
         .with_example(
             "{\n  \"Action\": \"GetCompShareRefundPriceResponse\",\n  \"RefundPriceSet\": [\n    {\n      \"Code\": 2,\n      \"Message\": \"lWsknlPy\",\n      \"RefundPrice\": 4.69928,\n      \"UHostId\": \"vowzragJ\"\n    }\n  ],\n  \"RetCode\": 0\n}",
+        ),
+    rt::ByName::of::<
+        crate::actions::get_comp_share_share_bandwidth_price::GetCompShareShareBandwidthPriceRequest,
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetCompShareShareBandwidthPriceResponse\",\n  \"RetCode\": 0,\n  \"TotalPrice\": 133000\n}",
+        ),
+    rt::ByName::of::<
+        crate::actions::get_comp_share_share_bandwidth_refund_price::GetCompShareShareBandwidthRefundPriceRequest,
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetCompShareShareBandwidthRefundPriceResponse\",\n  \"RetCode\": 0,\n  \"RefundPrice\": -45000\n}",
+        ),
+    rt::ByName::of::<
+        crate::actions::get_comp_share_share_bandwidth_upgrade_price::GetCompShareShareBandwidthUpgradePriceRequest,
+    >()
+        .with_example(
+            "{\n  \"Action\": \"GetCompShareShareBandwidthUpgradePriceResponse\",\n  \"RetCode\": 0,\n  \"TotalPrice\": 66500\n}",
         ),
     rt::ByName::of::<
         crate::actions::get_comp_share_team_info::GetCompShareTeamInfoRequest,
@@ -439,6 +541,12 @@ static TABLE: &[rt::ByName] = &[
             "{\n  \"Action\": \"ModifyCompShareInstanceNameResponse\",\n  \"RetCode\": 0,\n  \"UHostId\": \"zejbrcNQ\"\n}",
         ),
     rt::ByName::of::<
+        crate::actions::modify_comp_share_share_bandwidth::ModifyCompShareShareBandwidthRequest,
+    >()
+        .with_example(
+            "{\n  \"Action\": \"ModifyCompShareShareBandwidthResponse\",\n  \"RetCode\": 0\n}",
+        ),
+    rt::ByName::of::<
         crate::actions::modify_ul_host_attribute::ModifyUlHostAttributeRequest,
     >()
         .with_example(
@@ -496,6 +604,8 @@ static TABLE: &[rt::ByName] = &[
         .with_example(
             "{\n  \"Action\": \"ResetULHostInstancePasswordResponse\",\n  \"RetCode\": 0,\n  \"ULHostId\": \"NcJIRRyi\"\n}",
         ),
+    rt::ByName::of::<crate::actions::resize_cfs::ResizeCfsRequest>()
+        .with_example("{\n  \"Action\": \"ResizeCFSResponse\",\n  \"RetCode\": 0\n}"),
     rt::ByName::of::<
         crate::actions::resize_comp_share_disk::ResizeCompShareDiskRequest,
     >()
@@ -541,6 +651,16 @@ static TABLE: &[rt::ByName] = &[
     rt::ByName::of::<crate::actions::stop_ul_host_instance::StopUlHostInstanceRequest>()
         .with_example(
             "{\n  \"Action\": \"StopULHostInstanceResponse\",\n  \"RetCode\": 0,\n  \"UHostId\": \"KZiHBwPj\"\n}",
+        ),
+    rt::ByName::of::<crate::actions::switch_charge_type::SwitchChargeTypeRequest>()
+        .with_example(
+            "{\n  \"Action\": \"SwitchChargeTypeResponse\",\n  \"RetCode\": 0\n}",
+        ),
+    rt::ByName::of::<
+        crate::actions::switch_comp_share_eip_share_bandwidth::SwitchCompShareEipShareBandwidthRequest,
+    >()
+        .with_example(
+            "{\n  \"Action\": \"SwitchCompShareEIPShareBandwidthResponse\",\n  \"RetCode\": 0,\n  \"Results\": [\n    {\n      \"UHostId\": \"uhost-1a2b3c4d\",\n      \"Success\": true,\n      \"CurrentScope\": \"Company\",\n      \"Message\": \"\"\n    }\n  ]\n}",
         ),
     rt::ByName::of::<
         crate::actions::terminate_comp_share_custom_image::TerminateCompShareCustomImageRequest,

@@ -14,8 +14,9 @@
 //!
 //! [`Client::from_env`] reads the key pair from `COMPSHARE_PUBLIC_KEY` and
 //! `COMPSHARE_PRIVATE_KEY`, or from the profile file that compshare-cli also writes
-//! (`~/.config/compshare/config.json`, or `COMPSHARE_CONFIG_FILE`). Region, zone, project, endpoint,
-//! timeout, attempts and the response size limit can be set the same ways; the table in
+//! (`COMPSHARE_CONFIG_FILE`, else `$XDG_CONFIG_HOME/compshare/config.json`, else
+//! `~/.config/compshare/config.json`). Region, zone, project, endpoint, timeout, attempts and the
+//! response size limit can be set the same ways, and an empty value is an error, never a fallback; the table in
 //! [`runtime::config`] lists every setting and where it comes from. A [`Config`] can also be
 //! built in code:
 //!
@@ -142,10 +143,16 @@
 //! 询价：实例、磁盘、续费与退款的价格。
 //!
 //! - [`get_comp_share_attached_disk_upgrade_price`](Client::get_comp_share_attached_disk_upgrade_price): 获取算力平台实例磁盘升级价格
+//! - [`get_comp_share_cfs_price`](Client::get_comp_share_cfs_price): 获取CFS文件存储价格
+//! - [`get_comp_share_cfs_refund_price`](Client::get_comp_share_cfs_refund_price): 获取CFS文件存储退费价格
+//! - [`get_comp_share_cfs_upgrade_price`](Client::get_comp_share_cfs_upgrade_price): 获取CFS文件存储扩容价格
 //! - [`get_comp_share_instance_price`](Client::get_comp_share_instance_price): 获取算力平台实例价格
 //! - [`get_comp_share_instance_upgrade_price`](Client::get_comp_share_instance_upgrade_price): 获取算力平台实例升降级价格
 //! - [`get_comp_share_instance_user_price`](Client::get_comp_share_instance_user_price): 获取算力平台实例用户价格
 //! - [`get_comp_share_refund_price`](Client::get_comp_share_refund_price): 获取算力平台实例删除扣除费用
+//! - [`get_comp_share_share_bandwidth_price`](Client::get_comp_share_share_bandwidth_price): 获取独享带宽价格
+//! - [`get_comp_share_share_bandwidth_refund_price`](Client::get_comp_share_share_bandwidth_refund_price): 获取独享带宽退费价格
+//! - [`get_comp_share_share_bandwidth_upgrade_price`](Client::get_comp_share_share_bandwidth_upgrade_price): 获取独享带宽调整价格
 //! - [`get_ul_host_instance_price`](Client::get_ul_host_instance_price): 获取轻量应用云主机套餐价格
 //! - [`get_ul_host_renew_price`](Client::get_ul_host_renew_price): 获取主机续费价格
 //!
@@ -156,6 +163,8 @@
 //! - [`add_favorite_image`](Client::add_favorite_image): 收藏镜像
 //! - [`copy_comp_share_custom_image`](Client::copy_comp_share_custom_image): 复制算力平台镜像
 //! - [`create_comp_share_custom_image`](Client::create_comp_share_custom_image): 制作算力平台实例自制镜像
+//! - [`create_comp_share_image_favorite`](Client::create_comp_share_image_favorite): 收藏社区镜像
+//! - [`delete_comp_share_image_favorite`](Client::delete_comp_share_image_favorite): 取消收藏社区镜像
 //! - [`describe_community_images`](Client::describe_community_images): 获取社区镜像列表
 //! - [`describe_comp_share_custom_images`](Client::describe_comp_share_custom_images): 获取自制镜像列表
 //! - [`describe_comp_share_image_share_accounts`](Client::describe_comp_share_image_share_accounts): 获取镜像共享的账号列表
@@ -175,14 +184,30 @@
 //!
 //! ## Disks and storage
 //!
-//! 数据盘与 US3 对象存储的挂载。
+//! 数据盘、US3 对象存储与 CFS 文件存储。
 //!
 //! - [`attach_compshare_disk`](Client::attach_compshare_disk): 挂载云硬盘
 //! - [`attach_us3`](Client::attach_us3): 挂载us3
 //! - [`create_and_attach_compshare_disk`](Client::create_and_attach_compshare_disk): 创建并挂载云盘
+//! - [`create_cfs`](Client::create_cfs): 创建CFS文件存储
+//! - [`delete_cfs`](Client::delete_cfs): 删除CFS文件存储
 //! - [`delete_compshare_disk`](Client::delete_compshare_disk): 删除算力磁盘
+//! - [`describe_cfs`](Client::describe_cfs): 获取CFS文件存储列表
+//! - [`describe_compshare_disk`](Client::describe_compshare_disk): 获取云盘列表
+//! - [`detach_cfs`](Client::detach_cfs): 卸载CFS文件存储
 //! - [`detach_compshare_disk`](Client::detach_compshare_disk): 卸载云硬盘
+//! - [`resize_cfs`](Client::resize_cfs): 扩容CFS文件存储
 //! - [`resize_comp_share_disk`](Client::resize_comp_share_disk): 扩容算力磁盘
+//!
+//! ## Bandwidth
+//!
+//! 独享带宽与 EIP 的带宽切换。
+//!
+//! - [`create_comp_share_share_bandwidth`](Client::create_comp_share_share_bandwidth): 创建独享带宽
+//! - [`delete_comp_share_share_bandwidth`](Client::delete_comp_share_share_bandwidth): 删除独享带宽
+//! - [`describe_comp_share_share_bandwidth`](Client::describe_comp_share_share_bandwidth): 获取独享带宽信息
+//! - [`modify_comp_share_share_bandwidth`](Client::modify_comp_share_share_bandwidth): 调整独享带宽
+//! - [`switch_comp_share_eip_share_bandwidth`](Client::switch_comp_share_eip_share_bandwidth): 切换EIP带宽类型
 //!
 //! ## Teams and orders
 //!
@@ -239,6 +264,7 @@
 //! - [`start_ul_host_instance`](Client::start_ul_host_instance): 启动轻量应用主机
 //! - [`stop_comp_share_instance`](Client::stop_comp_share_instance): 关闭算力平台实例
 //! - [`stop_ul_host_instance`](Client::stop_ul_host_instance): 关闭轻量应用云主机
+//! - [`switch_charge_type`](Client::switch_charge_type): 切换实例计费方式
 //! - [`terminate_comp_share_instance`](Client::terminate_comp_share_instance): 删除轻量算力共享平台虚机实例
 //! - [`terminate_ul_host_instance`](Client::terminate_ul_host_instance): 删除轻量应用云主机
 //! - [`update_comp_share_instance_ports`](Client::update_comp_share_instance_ports): 更改Pod实例的端口信息
@@ -310,14 +336,26 @@ pub use actions::create_and_attach_compshare_disk::{
     CreateAndAttachCompshareDiskBuilder,
 };
 #[doc(hidden)]
+pub use actions::create_cfs::{CreateCfsRequest, CreateCfsResponse, CreateCfsBuilder};
+#[doc(hidden)]
 pub use actions::create_comp_share_custom_image::{
     CreateCompShareCustomImageRequest, CreateCompShareCustomImageResponse,
     CreateCompShareCustomImageBuilder,
 };
 #[doc(hidden)]
+pub use actions::create_comp_share_image_favorite::{
+    CreateCompShareImageFavoriteRequest, CreateCompShareImageFavoriteResponse,
+    CreateCompShareImageFavoriteBuilder,
+};
+#[doc(hidden)]
 pub use actions::create_comp_share_instance::{
     CreateCompShareInstanceRequest, CreateCompShareInstanceResponse,
     CreateCompShareInstanceBuilder,
+};
+#[doc(hidden)]
+pub use actions::create_comp_share_share_bandwidth::{
+    CreateCompShareShareBandwidthRequest, CreateCompShareShareBandwidthResponse,
+    CreateCompShareShareBandwidthBuilder,
 };
 #[doc(hidden)]
 pub use actions::create_comp_share_team::{
@@ -332,6 +370,18 @@ pub use actions::create_comp_share_team_relation::{
 pub use actions::create_ul_host_instance::{
     CreateUlHostInstanceRequest, CreateUlHostInstanceResponse,
     CreateUlHostInstanceBuilder,
+};
+#[doc(hidden)]
+pub use actions::delete_cfs::{DeleteCfsRequest, DeleteCfsResponse, DeleteCfsBuilder};
+#[doc(hidden)]
+pub use actions::delete_comp_share_image_favorite::{
+    DeleteCompShareImageFavoriteRequest, DeleteCompShareImageFavoriteResponse,
+    DeleteCompShareImageFavoriteBuilder,
+};
+#[doc(hidden)]
+pub use actions::delete_comp_share_share_bandwidth::{
+    DeleteCompShareShareBandwidthRequest, DeleteCompShareShareBandwidthResponse,
+    DeleteCompShareShareBandwidthBuilder,
 };
 #[doc(hidden)]
 pub use actions::delete_comp_share_stop_scheduler::{
@@ -351,6 +401,10 @@ pub use actions::describe_available_comp_share_instance_types::{
     DescribeAvailableCompShareInstanceTypesRequest,
     DescribeAvailableCompShareInstanceTypesResponse,
     DescribeAvailableCompShareInstanceTypesBuilder,
+};
+#[doc(hidden)]
+pub use actions::describe_cfs::{
+    DescribeCfsRequest, DescribeCfsResponse, DescribeCfsBuilder,
 };
 #[doc(hidden)]
 pub use actions::describe_community_images::{
@@ -395,6 +449,11 @@ pub use actions::describe_comp_share_machine_type_families::{
     DescribeCompShareMachineTypeFamiliesBuilder,
 };
 #[doc(hidden)]
+pub use actions::describe_comp_share_share_bandwidth::{
+    DescribeCompShareShareBandwidthRequest, DescribeCompShareShareBandwidthResponse,
+    DescribeCompShareShareBandwidthBuilder,
+};
+#[doc(hidden)]
 pub use actions::describe_comp_share_sharing_images::{
     DescribeCompShareSharingImagesRequest, DescribeCompShareSharingImagesResponse,
     DescribeCompShareSharingImagesBuilder,
@@ -408,6 +467,11 @@ pub use actions::describe_comp_share_software_port::{
 pub use actions::describe_comp_share_support_zone::{
     DescribeCompShareSupportZoneRequest, DescribeCompShareSupportZoneResponse,
     DescribeCompShareSupportZoneBuilder,
+};
+#[doc(hidden)]
+pub use actions::describe_compshare_disk::{
+    DescribeCompshareDiskRequest, DescribeCompshareDiskResponse,
+    DescribeCompshareDiskBuilder,
 };
 #[doc(hidden)]
 pub use actions::describe_favorite_images::{
@@ -469,6 +533,8 @@ pub use actions::describe_user_community_images::{
     DescribeUserCommunityImagesBuilder,
 };
 #[doc(hidden)]
+pub use actions::detach_cfs::{DetachCfsRequest, DetachCfsResponse, DetachCfsBuilder};
+#[doc(hidden)]
 pub use actions::detach_compshare_disk::{
     DetachCompshareDiskRequest, DetachCompshareDiskResponse, DetachCompshareDiskBuilder,
 };
@@ -481,6 +547,21 @@ pub use actions::get_comp_share_attached_disk_upgrade_price::{
     GetCompShareAttachedDiskUpgradePriceRequest,
     GetCompShareAttachedDiskUpgradePriceResponse,
     GetCompShareAttachedDiskUpgradePriceBuilder,
+};
+#[doc(hidden)]
+pub use actions::get_comp_share_cfs_price::{
+    GetCompShareCfsPriceRequest, GetCompShareCfsPriceResponse,
+    GetCompShareCfsPriceBuilder,
+};
+#[doc(hidden)]
+pub use actions::get_comp_share_cfs_refund_price::{
+    GetCompShareCfsRefundPriceRequest, GetCompShareCfsRefundPriceResponse,
+    GetCompShareCfsRefundPriceBuilder,
+};
+#[doc(hidden)]
+pub use actions::get_comp_share_cfs_upgrade_price::{
+    GetCompShareCfsUpgradePriceRequest, GetCompShareCfsUpgradePriceResponse,
+    GetCompShareCfsUpgradePriceBuilder,
 };
 #[doc(hidden)]
 pub use actions::get_comp_share_image_create_progress::{
@@ -511,6 +592,23 @@ pub use actions::get_comp_share_instance_user_price::{
 pub use actions::get_comp_share_refund_price::{
     GetCompShareRefundPriceRequest, GetCompShareRefundPriceResponse,
     GetCompShareRefundPriceBuilder,
+};
+#[doc(hidden)]
+pub use actions::get_comp_share_share_bandwidth_price::{
+    GetCompShareShareBandwidthPriceRequest, GetCompShareShareBandwidthPriceResponse,
+    GetCompShareShareBandwidthPriceBuilder,
+};
+#[doc(hidden)]
+pub use actions::get_comp_share_share_bandwidth_refund_price::{
+    GetCompShareShareBandwidthRefundPriceRequest,
+    GetCompShareShareBandwidthRefundPriceResponse,
+    GetCompShareShareBandwidthRefundPriceBuilder,
+};
+#[doc(hidden)]
+pub use actions::get_comp_share_share_bandwidth_upgrade_price::{
+    GetCompShareShareBandwidthUpgradePriceRequest,
+    GetCompShareShareBandwidthUpgradePriceResponse,
+    GetCompShareShareBandwidthUpgradePriceBuilder,
 };
 #[doc(hidden)]
 pub use actions::get_comp_share_team_info::{
@@ -570,6 +668,11 @@ pub use actions::modify_comp_share_instance_name::{
     ModifyCompShareInstanceNameBuilder,
 };
 #[doc(hidden)]
+pub use actions::modify_comp_share_share_bandwidth::{
+    ModifyCompShareShareBandwidthRequest, ModifyCompShareShareBandwidthResponse,
+    ModifyCompShareShareBandwidthBuilder,
+};
+#[doc(hidden)]
 pub use actions::modify_ul_host_attribute::{
     ModifyUlHostAttributeRequest, ModifyUlHostAttributeResponse,
     ModifyUlHostAttributeBuilder,
@@ -619,6 +722,8 @@ pub use actions::reset_ul_host_instance_password::{
     ResetUlHostInstancePasswordBuilder,
 };
 #[doc(hidden)]
+pub use actions::resize_cfs::{ResizeCfsRequest, ResizeCfsResponse, ResizeCfsBuilder};
+#[doc(hidden)]
 pub use actions::resize_comp_share_disk::{
     ResizeCompShareDiskRequest, ResizeCompShareDiskResponse, ResizeCompShareDiskBuilder,
 };
@@ -654,6 +759,15 @@ pub use actions::stop_comp_share_instance::{
 #[doc(hidden)]
 pub use actions::stop_ul_host_instance::{
     StopUlHostInstanceRequest, StopUlHostInstanceResponse, StopUlHostInstanceBuilder,
+};
+#[doc(hidden)]
+pub use actions::switch_charge_type::{
+    SwitchChargeTypeRequest, SwitchChargeTypeResponse, SwitchChargeTypeBuilder,
+};
+#[doc(hidden)]
+pub use actions::switch_comp_share_eip_share_bandwidth::{
+    SwitchCompShareEipShareBandwidthRequest, SwitchCompShareEipShareBandwidthResponse,
+    SwitchCompShareEipShareBandwidthBuilder,
 };
 #[doc(hidden)]
 pub use actions::terminate_comp_share_custom_image::{
@@ -692,6 +806,8 @@ pub use actions::update_comp_share_team::{
 #[doc(hidden)]
 pub use actions::get_comp_share_attached_disk_upgrade_price::BackupMode;
 #[doc(hidden)]
+pub use actions::switch_charge_type::DestChargeType;
+#[doc(hidden)]
 pub use actions::create_and_attach_compshare_disk::DiskType;
 #[doc(hidden)]
 pub use actions::attach_compshare_disk::EnableCrossPodAttach;
@@ -708,9 +824,15 @@ pub use actions::create_comp_share_instance::MinimalCpuPlatform;
 #[doc(hidden)]
 pub use actions::set_comp_share_team_amount::OperateType;
 #[doc(hidden)]
+pub use actions::describe_team_member_order::OrderBy;
+#[doc(hidden)]
+pub use actions::describe_team_member_order::OrderDir;
+#[doc(hidden)]
 pub use actions::describe_ul_host_image::OsType;
 #[doc(hidden)]
 pub use actions::describe_ul_host_image::Scene;
+#[doc(hidden)]
+pub use actions::switch_comp_share_eip_share_bandwidth::TargetScope;
 #[doc(hidden)]
 pub use actions::describe_ul_host_image::UlHostImageType;
 use compshare_runtime::codegen_support as rt;

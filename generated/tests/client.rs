@@ -5,7 +5,10 @@ use compshare::actions::describe_comp_share_images::ImageType;
 use compshare::models::comp_share_image::{ImageOwnerAlias, Status};
 use compshare::runtime::signature;
 use compshare::runtime::testing::{MockServer, Reply};
-use compshare::{Client, Config, Credential, DescribeCompShareImagesRequest, Error, Number, Rule};
+use compshare::{
+    Client, Config, Credential, DescribeCompShareGpuInventoryRequest,
+    DescribeCompShareImagesRequest, Error, Number, Rule,
+};
 use serde_json::json;
 
 const PRIVATE_KEY: &str = "my_private_key";
@@ -112,7 +115,7 @@ async fn limit_101_and_image_type_bogus_are_rejected_and_nothing_is_sent() {
     assert_eq!(
         shown,
         [
-            "ImageType must be one of System, App (got \"Bogus\")",
+            "ImageType must be one of System, App, Game, Other (got \"Bogus\")",
             "Limit must be at most 100 (got \"101\")"
         ]
     );
@@ -121,7 +124,7 @@ async fn limit_101_and_image_type_bogus_are_rejected_and_nothing_is_sent() {
 
 #[tokio::test]
 async fn region_is_required_once_config_defaults_are_merged() {
-    let request = DescribeCompShareImagesRequest::default();
+    let request = DescribeCompShareGpuInventoryRequest::default();
     let err = request.validate().unwrap_err();
     assert_eq!(err.violations[0].field, "Region");
     assert_eq!(err.violations[0].rule, Rule::Required);
@@ -193,7 +196,7 @@ async fn api_errors_carry_code_message_and_request_id() {
     })
     .await;
     let err = client(&server)
-        .describe_comp_share_images()
+        .describe_comp_share_gpu_inventory()
         .send()
         .await
         .unwrap_err();
@@ -201,31 +204,28 @@ async fn api_errors_carry_code_message_and_request_id() {
     assert_eq!(err.request_id(), Some("6a3e-42"));
     assert_eq!(
         err.to_string(),
-        "DescribeCompShareImages: API error 171: Signature VerifyAC Error (request id 6a3e-42)"
+        "DescribeCompShareGpuInventory: API error 171: Signature VerifyAC Error (request id 6a3e-42)"
     );
 }
 
 #[tokio::test]
-async fn call_by_name_returns_everything_the_server_sent() {
-    let server = MockServer::start(ok(json!({
-        "RetCode": 0, "Action": "DescribeCompShareImagesResponse", "TotalCount": 1,
+async fn call_by_name_returns_exactly_what_the_server_sent() {
+    let sent = json!({
+        "RetCode": 0, "Action": "DescribeCompShareImagesResponse", "TotalCount": "1",
         "ImageSet": [{"Name": "x", "Container": "False", "Zzz": 1, "Size": {"GB": 2}}]
-    })))
-    .await;
+    });
+    let server = MockServer::start(ok(sent.clone())).await;
     let params = vec![("Tag".to_owned(), "深度学习".to_owned())];
     let value = compshare::call(&client(&server), "DescribeCompShareImages", &params)
         .await
         .unwrap();
-    assert_eq!(
-        value,
-        json!({
-            "Action": "DescribeCompShareImagesResponse", "RetCode": 0, "TotalCount": 1,
-            "ImageSet": [{
-                "Name": "x", "Container": false, "Zzz": 1, "Size": {"GB": 2},
-                "SoftwarePorts": [], "SupportedGpuTypes": [], "Tags": []
-            }]
-        })
-    );
+    // Nothing added (no empty SoftwarePorts, SupportedGpuTypes or Tags), nothing retyped.
+    assert_eq!(value, sent);
+    let server = MockServer::start(ok(json!({"RetCode": 230, "Message": "bad"}))).await;
+    let err = compshare::call(&client(&server), "DescribeCompShareImages", &[])
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(230));
 }
 
 #[tokio::test]

@@ -137,6 +137,11 @@ impl crate::Client {
     /// 将一个社区镜像添加到收藏列表。
     ///
     /// Sends `AddFavoriteImage`. Never retried automatically: it is not safe to send twice.
+    ///
+    /// **Not served in production:** Documented publicly but unavailable in the production API (compshare-cli 0.5.6, actions.py UNAVAILABLE\_ACTIONS); compshare-cli favorites a community image group with CreateCompShareImageFavorite (GroupId) instead (commands/image.py, favorite).
+    #[deprecated(
+        note = "not served in production: Documented publicly but unavailable in the production API (compshare-cli 0.5.6, actions.py UNAVAILABLE_ACTIONS); compshare-cli favorites a community image group with CreateCompShareImageFavorite (GroupId) instead (commands/image.py, favorite)."
+    )]
     pub fn add_favorite_image(&self) -> AddFavoriteImageBuilder {
         AddFavoriteImageBuilder {
             client: self.clone(),

@@ -11,11 +11,11 @@ use crate::rt;
 pub struct CheckCompShareNetOptimizerRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Region`. Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Wire name `Region`. Filled from the client config when unset. Example: `cn-wlcb`.
     pub region: ::core::option::Option<::std::string::String>,
     /// 可用区。参见 \[可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Zone`. Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    /// Wire name `Zone`. Filled from the client config when unset. Example: `cn-wlcb-01`.
     pub zone: ::core::option::Option<::std::string::String>,
     /// 项目ID。不填写为默认项目，子帐号必须填写。
     ///
@@ -40,10 +40,7 @@ impl rt::EncodeForm for CheckCompShareNetOptimizerRequest {
 }
 
 impl rt::Validate for CheckCompShareNetOptimizerRequest {
-    fn validate_into(&self, v: &mut rt::Violations) {
-        v.required_opt("Region", &self.region);
-        v.required_opt("Zone", &self.zone);
-    }
+    fn validate_into(&self, _v: &mut rt::Violations) {}
 }
 
 impl rt::FromParams for CheckCompShareNetOptimizerRequest {
@@ -82,7 +79,7 @@ pub struct CheckCompShareNetOptimizerBuilder {
 impl CheckCompShareNetOptimizerBuilder {
     /// Sets `Region`. 地域。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
     pub fn region(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -93,7 +90,7 @@ impl CheckCompShareNetOptimizerBuilder {
 
     /// Sets `Zone`. 可用区。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
     pub fn zone(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,

@@ -762,6 +762,10 @@ pub struct CreateCompShareInstanceRequest {
     ///
     /// Wire name `EnableUS3`. Example: `true`.
     pub enable_us3: ::core::option::Option<bool>,
+    /// 创建容器实例时是否挂载已有的 CFS 文件存储（不会购买 CFS）
+    ///
+    /// Wire name `EnableCfs`. Example: `true`.
+    pub enable_cfs: ::core::option::Option<bool>,
     /// 实例备注信息，可用于存储创建页面选择的驱动等自定义信息
     ///
     /// Wire name `Remark`. Example: `driver:535.129.03`.
@@ -793,6 +797,7 @@ impl ::core::fmt::Debug for CreateCompShareInstanceRequest {
             .field("name", &self.name)
             .field("security_group_id", &self.security_group_id)
             .field("enable_us3", &self.enable_us3)
+            .field("enable_cfs", &self.enable_cfs)
             .field("remark", &self.remark)
             .field("max_count", &self.max_count)
             .finish()
@@ -827,6 +832,7 @@ impl rt::EncodeForm for CreateCompShareInstanceRequest {
         w.opt("Name", &self.name);
         w.opt("SecurityGroupId", &self.security_group_id);
         w.opt("EnableUS3", &self.enable_us3);
+        w.opt("EnableCfs", &self.enable_cfs);
         w.opt("Remark", &self.remark);
         w.opt("MaxCount", &self.max_count);
     }
@@ -882,6 +888,7 @@ impl rt::FromParams for CreateCompShareInstanceRequest {
             name: r.opt("Name"),
             security_group_id: r.opt("SecurityGroupId"),
             enable_us3: r.opt("EnableUS3"),
+            enable_cfs: r.opt("EnableCfs"),
             remark: r.opt("Remark"),
             max_count: r.opt("MaxCount"),
         }
@@ -1088,6 +1095,14 @@ impl CreateCompShareInstanceBuilder {
         self
     }
 
+    /// Sets `EnableCfs`. 创建容器实例时是否挂载已有的 CFS 文件存储（不会购买 CFS）
+    ///
+    /// Example: `true`.
+    pub fn enable_cfs(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.request.enable_cfs = ::core::option::Option::Some(value.into());
+        self
+    }
+
     /// Sets `Remark`. 实例备注信息，可用于存储创建页面选择的驱动等自定义信息
     ///
     /// Example: `driver:535.129.03`.
@@ -1140,7 +1155,7 @@ impl crate::Client {
 }
 
 /// Response of `CreateCompShareInstance`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CreateCompShareInstanceResponse {
     /// UHost实例Id集合
     ///
@@ -1152,10 +1167,26 @@ pub struct CreateCompShareInstanceResponse {
     pub warning: ::std::vec::Vec<::std::string::String>,
     /// Wire name `IPs`.
     pub i_ps: ::std::vec::Vec<::std::string::String>,
+    /// 实例的登录密码
+    ///
+    /// Wire name `Password`. Sensitive: hidden from `Debug` output.
+    pub password: ::core::option::Option<::std::string::String>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
     pub unknown_fields: crate::UnknownFields,
+}
+
+impl ::core::fmt::Debug for CreateCompShareInstanceResponse {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct("CreateCompShareInstanceResponse")
+            .field("u_host_ids", &self.u_host_ids)
+            .field("warning", &self.warning)
+            .field("i_ps", &self.i_ps)
+            .field("password", &"<redacted>")
+            .field("unknown_fields", &self.unknown_fields.redacted(&["Password"]))
+            .finish()
+    }
 }
 
 impl rt::Object for CreateCompShareInstanceResponse {
@@ -1164,6 +1195,7 @@ impl rt::Object for CreateCompShareInstanceResponse {
             "UHostIds" => ::core::option::Option::Some(&mut self.u_host_ids),
             "Warning" => ::core::option::Option::Some(&mut self.warning),
             "IPs" => ::core::option::Option::Some(&mut self.i_ps),
+            "Password" => ::core::option::Option::Some(&mut self.password),
             _ => ::core::option::Option::None,
         }
     }
@@ -1179,6 +1211,7 @@ impl rt::ToJson for CreateCompShareInstanceResponse {
         o.put("UHostIds", &self.u_host_ids);
         o.put("Warning", &self.warning);
         o.put("IPs", &self.i_ps);
+        o.put("Password", &self.password);
         o.finish()
     }
 }

@@ -23,12 +23,12 @@ pub struct DeleteCompshareDiskRequest {
     pub project_id: ::core::option::Option<::std::string::String>,
     /// 公司id
     ///
-    /// Wire name `TopOrganizationID`. Required. Example: `100000`.
-    pub top_organization_id: i64,
+    /// Wire name `TopOrganizationID`. Example: `100000`.
+    pub top_organization_id: ::core::option::Option<i64>,
     /// 项目id
     ///
-    /// Wire name `OrganizationID`. Required. Example: `100001`.
-    pub organization_id: i64,
+    /// Wire name `OrganizationID`. Example: `100001`.
+    pub organization_id: ::core::option::Option<i64>,
     /// 磁盘ID
     ///
     /// Wire name `UDiskId`. Required. Example: `udisk-xxxx`.
@@ -52,8 +52,8 @@ impl rt::EncodeForm for DeleteCompshareDiskRequest {
         w.opt("Region", &self.region);
         w.opt("Zone", &self.zone);
         w.opt("ProjectId", &self.project_id);
-        w.put("TopOrganizationID", &self.top_organization_id);
-        w.put("OrganizationID", &self.organization_id);
+        w.opt("TopOrganizationID", &self.top_organization_id);
+        w.opt("OrganizationID", &self.organization_id);
         w.put("UDiskId", &self.u_disk_id);
         w.opt("UHostId", &self.u_host_id);
     }
@@ -73,8 +73,8 @@ impl rt::FromParams for DeleteCompshareDiskRequest {
             region: r.opt("Region"),
             zone: r.opt("Zone"),
             project_id: r.opt("ProjectId"),
-            top_organization_id: r.req("TopOrganizationID"),
-            organization_id: r.req("OrganizationID"),
+            top_organization_id: r.opt("TopOrganizationID"),
+            organization_id: r.opt("OrganizationID"),
             u_disk_id: r.req("UDiskId"),
             u_host_id: r.opt("UHostId"),
         }
@@ -144,20 +144,20 @@ impl DeleteCompshareDiskBuilder {
 
     /// Sets `TopOrganizationID`. 公司id
     ///
-    /// Required. Example: `100000`.
+    /// Example: `100000`.
     pub fn top_organization_id(
         mut self,
         value: impl ::core::convert::Into<i64>,
     ) -> Self {
-        self.request.top_organization_id = value.into();
+        self.request.top_organization_id = ::core::option::Option::Some(value.into());
         self
     }
 
     /// Sets `OrganizationID`. 项目id
     ///
-    /// Required. Example: `100001`.
+    /// Example: `100001`.
     pub fn organization_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.organization_id = value.into();
+        self.request.organization_id = ::core::option::Option::Some(value.into());
         self
     }
 

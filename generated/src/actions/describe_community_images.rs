@@ -11,11 +11,11 @@ use crate::rt;
 pub struct DescribeCommunityImagesRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Region`. Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Wire name `Region`. Filled from the client config when unset. Example: `cn-wlcb`.
     pub region: ::core::option::Option<::std::string::String>,
     /// 可用区。参见 \[可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Zone`. Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    /// Wire name `Zone`. Filled from the client config when unset. Example: `cn-wlcb-01`.
     pub zone: ::core::option::Option<::std::string::String>,
     /// 项目ID。不填写为默认项目，子帐号必须填写。
     ///
@@ -44,7 +44,7 @@ pub struct DescribeCommunityImagesRequest {
     /// 按标签名称搜索，精确匹配
     ///
     /// Wire name `Tag`.
-    pub tag: ::core::option::Option<::std::string::String>,
+    pub tag: ::std::vec::Vec<::std::string::String>,
     /// 排序条件。Field 可选：Favor（收藏数）、PubTime（发布时间）、ImageUseTime（使用次数）、FavoritesCount（收藏数）；ASC 为是否升序
     ///
     /// Wire name `SortCondition`.
@@ -91,7 +91,7 @@ impl rt::EncodeForm for DescribeCommunityImagesRequest {
         w.opt("Author", &self.author);
         w.opt("Offset", &self.offset);
         w.opt("Limit", &self.limit);
-        w.opt("Tag", &self.tag);
+        w.list("Tag", &self.tag);
         w.opt_object("SortCondition", &self.sort_condition);
         w.opt("GroupId", &self.group_id);
         w.opt("FuzzySearch", &self.fuzzy_search);
@@ -103,8 +103,6 @@ impl rt::EncodeForm for DescribeCommunityImagesRequest {
 
 impl rt::Validate for DescribeCommunityImagesRequest {
     fn validate_into(&self, v: &mut rt::Violations) {
-        v.required_opt("Region", &self.region);
-        v.required_opt("Zone", &self.zone);
         if let ::core::option::Option::Some(value) = &self.limit {
             let name = "Limit";
             v.max(name, *value, rt::Number::Int(100i64));
@@ -126,7 +124,7 @@ impl rt::FromParams for DescribeCommunityImagesRequest {
             author: r.opt("Author"),
             offset: r.opt("Offset"),
             limit: r.opt("Limit"),
-            tag: r.opt("Tag"),
+            tag: r.list("Tag"),
             sort_condition: r.object("SortCondition"),
             group_id: r.opt("GroupId"),
             fuzzy_search: r.opt("FuzzySearch"),
@@ -163,7 +161,7 @@ pub struct DescribeCommunityImagesBuilder {
 impl DescribeCommunityImagesBuilder {
     /// Sets `Region`. 地域。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
     pub fn region(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -174,7 +172,7 @@ impl DescribeCommunityImagesBuilder {
 
     /// Sets `Zone`. 可用区。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
     pub fn zone(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -244,11 +242,11 @@ impl DescribeCommunityImagesBuilder {
     }
 
     /// Sets `Tag`. 按标签名称搜索，精确匹配
-    pub fn tag(
+    pub fn tag<T: ::core::convert::Into<::std::string::String>>(
         mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
+        values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.tag = ::core::option::Option::Some(value.into());
+        self.request.tag = values.into_iter().map(::core::convert::Into::into).collect();
         self
     }
 

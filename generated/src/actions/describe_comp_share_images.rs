@@ -15,17 +15,23 @@ pub enum ImageType {
     System,
     /// `App`: 应用镜像
     App,
+    /// `Game`: 游戏镜像
+    Game,
+    /// `Other`: 其他镜像
+    Other,
 }
 
 impl ImageType {
     /// The documented values, as sent on the wire.
-    pub const VALUES: &'static [&'static str] = &["System", "App"];
+    pub const VALUES: &'static [&'static str] = &["System", "App", "Game", "Other"];
 
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::System => "System",
             Self::App => "App",
+            Self::Game => "Game",
+            Self::Other => "Other",
         }
     }
 }
@@ -42,6 +48,8 @@ impl rt::WireEnum for ImageType {
             match text {
                 "System" => Self::System,
                 "App" => Self::App,
+                "Game" => Self::Game,
+                "Other" => Self::Other,
                 _ => return ::core::option::Option::None,
             },
         )
@@ -90,7 +98,7 @@ impl<'de> ::serde::Deserialize<'de> for ImageType {
 pub struct DescribeCompShareImagesRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Region`. Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Wire name `Region`. Filled from the client config when unset. Example: `cn-wlcb`.
     pub region: ::core::option::Option<::std::string::String>,
     /// 可用区。参见 \[可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -102,7 +110,7 @@ pub struct DescribeCompShareImagesRequest {
     pub project_id: ::core::option::Option<::std::string::String>,
     /// 镜像类型。枚举值 - System 平台镜像 - App 应用镜像 默认：System
     ///
-    /// Wire name `ImageType`. Default `System`. One of `System`, `App`. Example: `System`.
+    /// Wire name `ImageType`. Default `System`. One of `System`, `App`, `Game`, `Other`. Example: `System`.
     pub image_type: ::core::option::Option<ImageType>,
     /// 镜像Id。支持指定Id查询
     ///
@@ -155,7 +163,6 @@ impl rt::EncodeForm for DescribeCompShareImagesRequest {
 
 impl rt::Validate for DescribeCompShareImagesRequest {
     fn validate_into(&self, v: &mut rt::Violations) {
-        v.required_opt("Region", &self.region);
         if let ::core::option::Option::Some(value) = &self.limit {
             let name = "Limit";
             v.max(name, *value, rt::Number::Int(100i64));
@@ -206,7 +213,7 @@ pub struct DescribeCompShareImagesBuilder {
 impl DescribeCompShareImagesBuilder {
     /// Sets `Region`. 地域。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
     pub fn region(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -239,7 +246,7 @@ impl DescribeCompShareImagesBuilder {
 
     /// Sets `ImageType`. 镜像类型。
     ///
-    /// Default `System`. One of `System`, `App`. Example: `System`.
+    /// Default `System`. One of `System`, `App`, `Game`, `Other`. Example: `System`.
     pub fn image_type(mut self, value: impl ::core::convert::Into<ImageType>) -> Self {
         self.request.image_type = ::core::option::Option::Some(value.into());
         self

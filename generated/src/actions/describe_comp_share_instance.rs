@@ -37,6 +37,30 @@ pub struct DescribeCompShareInstanceRequest {
     ///
     /// Wire name `Limit`. Default `20`. At most 100.
     pub limit: ::core::option::Option<i64>,
+    /// 按业务组（Tag）筛选实例
+    ///
+    /// Wire name `Tag`. Example: `Default`.
+    pub tag: ::core::option::Option<::std::string::String>,
+    /// 按 VPC ID 筛选实例
+    ///
+    /// Wire name `VPCId`. Example: `uvnet-xxxx`.
+    pub vpc_id: ::core::option::Option<::std::string::String>,
+    /// 按子网 ID 筛选实例
+    ///
+    /// Wire name `SubnetId`. Example: `subnet-xxxx`.
+    pub subnet_id: ::core::option::Option<::std::string::String>,
+    /// 云盘 ID，只返回能挂载该云盘的实例
+    ///
+    /// Wire name `UDiskIdForAttachment`. Example: `udisk-xxxx`.
+    pub u_disk_id_for_attachment: ::core::option::Option<::std::string::String>,
+    /// 是否跳过计费信息的查询
+    ///
+    /// Wire name `SkipBill`. Example: `true`.
+    pub skip_bill: ::core::option::Option<bool>,
+    /// 是否在 IPSet 的每个外网 IP 中返回其带宽归属（ShareBandwidth）
+    ///
+    /// Wire name `IncludeShareBandwidth`. Example: `true`.
+    pub include_share_bandwidth: ::core::option::Option<bool>,
 }
 
 impl DescribeCompShareInstanceRequest {
@@ -56,6 +80,12 @@ impl rt::EncodeForm for DescribeCompShareInstanceRequest {
         w.opt("WithoutGpu", &self.without_gpu);
         w.opt("Offset", &self.offset);
         w.opt("Limit", &self.limit);
+        w.opt("Tag", &self.tag);
+        w.opt("VPCId", &self.vpc_id);
+        w.opt("SubnetId", &self.subnet_id);
+        w.opt("UDiskIdForAttachment", &self.u_disk_id_for_attachment);
+        w.opt("SkipBill", &self.skip_bill);
+        w.opt("IncludeShareBandwidth", &self.include_share_bandwidth);
     }
 }
 
@@ -78,6 +108,12 @@ impl rt::FromParams for DescribeCompShareInstanceRequest {
             without_gpu: r.opt("WithoutGpu"),
             offset: r.opt("Offset"),
             limit: r.opt("Limit"),
+            tag: r.opt("Tag"),
+            vpc_id: r.opt("VPCId"),
+            subnet_id: r.opt("SubnetId"),
+            u_disk_id_for_attachment: r.opt("UDiskIdForAttachment"),
+            skip_bill: r.opt("SkipBill"),
+            include_share_bandwidth: r.opt("IncludeShareBandwidth"),
         }
     }
 }
@@ -170,6 +206,73 @@ impl DescribeCompShareInstanceBuilder {
     /// Default `20`. At most 100.
     pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
         self.request.limit = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Tag`. 按业务组（Tag）筛选实例
+    ///
+    /// Example: `Default`.
+    pub fn tag(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request.tag = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `VPCId`. 按 VPC ID 筛选实例
+    ///
+    /// Example: `uvnet-xxxx`.
+    pub fn vpc_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request.vpc_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `SubnetId`. 按子网 ID 筛选实例
+    ///
+    /// Example: `subnet-xxxx`.
+    pub fn subnet_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request.subnet_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UDiskIdForAttachment`. 云盘 ID，只返回能挂载该云盘的实例
+    ///
+    /// Example: `udisk-xxxx`.
+    pub fn u_disk_id_for_attachment(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request.u_disk_id_for_attachment = ::core::option::Option::Some(
+            value.into(),
+        );
+        self
+    }
+
+    /// Sets `SkipBill`. 是否跳过计费信息的查询
+    ///
+    /// Example: `true`.
+    pub fn skip_bill(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.request.skip_bill = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `IncludeShareBandwidth`. 是否在 IPSet 的每个外网 IP 中返回其带宽归属（ShareBandwidth）
+    ///
+    /// Example: `true`.
+    pub fn include_share_bandwidth(
+        mut self,
+        value: impl ::core::convert::Into<bool>,
+    ) -> Self {
+        self.request.include_share_bandwidth = ::core::option::Option::Some(
+            value.into(),
+        );
         self
     }
 

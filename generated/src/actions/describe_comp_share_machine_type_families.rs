@@ -11,11 +11,11 @@ use crate::rt;
 pub struct DescribeCompShareMachineTypeFamiliesRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Region`. Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Wire name `Region`. Filled from the client config when unset. Example: `cn-wlcb`.
     pub region: ::core::option::Option<::std::string::String>,
     /// 项目ID。不填写为默认项目，子帐号必须填写。
     ///
-    /// Wire name `ProjectId`. Required; filled from the client config when unset. Example: `org-xxxx`.
+    /// Wire name `ProjectId`. Filled from the client config when unset. Example: `org-xxxx`.
     pub project_id: ::core::option::Option<::std::string::String>,
 }
 
@@ -35,10 +35,7 @@ impl rt::EncodeForm for DescribeCompShareMachineTypeFamiliesRequest {
 }
 
 impl rt::Validate for DescribeCompShareMachineTypeFamiliesRequest {
-    fn validate_into(&self, v: &mut rt::Violations) {
-        v.required_opt("Region", &self.region);
-        v.required_opt("ProjectId", &self.project_id);
-    }
+    fn validate_into(&self, _v: &mut rt::Violations) {}
 }
 
 impl rt::FromParams for DescribeCompShareMachineTypeFamiliesRequest {
@@ -76,7 +73,7 @@ pub struct DescribeCompShareMachineTypeFamiliesBuilder {
 impl DescribeCompShareMachineTypeFamiliesBuilder {
     /// Sets `Region`. 地域。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
     pub fn region(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -87,7 +84,7 @@ impl DescribeCompShareMachineTypeFamiliesBuilder {
 
     /// Sets `ProjectId`. 项目ID。
     ///
-    /// Required; filled from the client config when unset. Example: `org-xxxx`.
+    /// Filled from the client config when unset. Example: `org-xxxx`.
     pub fn project_id(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -139,7 +136,7 @@ pub struct DescribeCompShareMachineTypeFamiliesResponse {
     /// 机型配置列表
     ///
     /// Wire name `MachineTypes`. Required.
-    pub machine_types: ::std::vec::Vec<::std::string::String>,
+    pub machine_types: ::std::vec::Vec<crate::models::MachineTypeFamily>,
     /// 按可用区 ID 分组的机型族映射
     ///
     /// Wire name `MachineTypesMap`.
@@ -153,7 +150,9 @@ pub struct DescribeCompShareMachineTypeFamiliesResponse {
 impl rt::Object for DescribeCompShareMachineTypeFamiliesResponse {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
-            "MachineTypes" => ::core::option::Option::Some(&mut self.machine_types),
+            "MachineTypes" => {
+                ::core::option::Option::Some(rt::models(&mut self.machine_types))
+            }
             "MachineTypesMap" => {
                 ::core::option::Option::Some(&mut self.machine_types_map)
             }

@@ -11,7 +11,7 @@ use crate::rt;
 pub struct DescribeCompShareSharingImagesRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Region`. Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Wire name `Region`. Filled from the client config when unset. Example: `cn-wlcb`.
     pub region: ::core::option::Option<::std::string::String>,
     /// 可用区。参见 \[可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -56,7 +56,6 @@ impl rt::EncodeForm for DescribeCompShareSharingImagesRequest {
 
 impl rt::Validate for DescribeCompShareSharingImagesRequest {
     fn validate_into(&self, v: &mut rt::Violations) {
-        v.required_opt("Region", &self.region);
         if let ::core::option::Option::Some(value) = &self.limit {
             let name = "Limit";
             v.max(name, *value, rt::Number::Int(100i64));
@@ -103,7 +102,7 @@ pub struct DescribeCompShareSharingImagesBuilder {
 impl DescribeCompShareSharingImagesBuilder {
     /// Sets `Region`. 地域。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
     pub fn region(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,

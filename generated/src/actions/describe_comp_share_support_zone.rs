@@ -11,7 +11,7 @@ use crate::rt;
 pub struct DescribeCompShareSupportZoneRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Region`. Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Wire name `Region`. Filled from the client config when unset. Example: `cn-wlcb`.
     pub region: ::core::option::Option<::std::string::String>,
 }
 
@@ -30,9 +30,7 @@ impl rt::EncodeForm for DescribeCompShareSupportZoneRequest {
 }
 
 impl rt::Validate for DescribeCompShareSupportZoneRequest {
-    fn validate_into(&self, v: &mut rt::Violations) {
-        v.required_opt("Region", &self.region);
-    }
+    fn validate_into(&self, _v: &mut rt::Violations) {}
 }
 
 impl rt::FromParams for DescribeCompShareSupportZoneRequest {
@@ -67,7 +65,7 @@ pub struct DescribeCompShareSupportZoneBuilder {
 impl DescribeCompShareSupportZoneBuilder {
     /// Sets `Region`. 地域。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
     pub fn region(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,

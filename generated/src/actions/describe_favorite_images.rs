@@ -147,6 +147,11 @@ impl crate::Client {
     /// 查询当前账户收藏的社区镜像列表，支持分页。
     ///
     /// Sends `DescribeFavoriteImages`. Transient failures are retried.
+    ///
+    /// **Not served in production:** Documented publicly but unavailable in the production API (compshare-cli 0.5.6, actions.py UNAVAILABLE\_ACTIONS); compshare-cli has no replacement list: favorites are added and removed with CreateCompShareImageFavorite and DeleteCompShareImageFavorite (commands/image.py, favorite, unfavorite).
+    #[deprecated(
+        note = "not served in production: Documented publicly but unavailable in the production API (compshare-cli 0.5.6, actions.py UNAVAILABLE_ACTIONS); compshare-cli has no replacement list: favorites are added and removed with CreateCompShareImageFavorite and DeleteCompShareImageFavorite (commands/image.py, favorite, unfavorite)."
+    )]
     pub fn describe_favorite_images(&self) -> DescribeFavoriteImagesBuilder {
         DescribeFavoriteImagesBuilder {
             client: self.clone(),

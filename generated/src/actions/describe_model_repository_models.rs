@@ -15,15 +15,15 @@ pub struct DescribeModelRepositoryModelsRequest {
     pub region: ::core::option::Option<::std::string::String>,
     /// 可用区。参见 \[可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Zone`. Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    /// Wire name `Zone`. Filled from the client config when unset. Example: `cn-wlcb-01`.
     pub zone: ::core::option::Option<::std::string::String>,
     /// 模型名称
     ///
-    /// Wire name `Name`. Example: `llama`.
+    /// Wire name `name`. Example: `llama`.
     pub name: ::core::option::Option<::std::string::String>,
     /// 模型标签列表, 标签之间英文逗号:"," 相连接
     ///
-    /// Wire name `Tags`. Example: `LLM`.
+    /// Wire name `tags`. Example: `LLM`.
     pub tags: ::core::option::Option<::std::string::String>,
 }
 
@@ -39,15 +39,14 @@ impl rt::EncodeForm for DescribeModelRepositoryModelsRequest {
     fn encode_form(&self, w: &mut rt::FormWriter<'_>) {
         w.opt("Region", &self.region);
         w.opt("Zone", &self.zone);
-        w.opt("Name", &self.name);
-        w.opt("Tags", &self.tags);
+        w.opt("name", &self.name);
+        w.opt("tags", &self.tags);
     }
 }
 
 impl rt::Validate for DescribeModelRepositoryModelsRequest {
     fn validate_into(&self, v: &mut rt::Violations) {
         v.required_opt("Region", &self.region);
-        v.required_opt("Zone", &self.zone);
     }
 }
 
@@ -56,8 +55,8 @@ impl rt::FromParams for DescribeModelRepositoryModelsRequest {
         Self {
             region: r.opt("Region"),
             zone: r.opt("Zone"),
-            name: r.opt("Name"),
-            tags: r.opt("Tags"),
+            name: r.opt("name"),
+            tags: r.opt("tags"),
         }
     }
 }
@@ -99,7 +98,7 @@ impl DescribeModelRepositoryModelsBuilder {
 
     /// Sets `Zone`. 可用区。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
     pub fn zone(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -108,7 +107,7 @@ impl DescribeModelRepositoryModelsBuilder {
         self
     }
 
-    /// Sets `Name`. 模型名称
+    /// Sets `name`. 模型名称
     ///
     /// Example: `llama`.
     pub fn name(
@@ -119,7 +118,7 @@ impl DescribeModelRepositoryModelsBuilder {
         self
     }
 
-    /// Sets `Tags`. 模型标签列表, 标签之间英文逗号:"," 相连接
+    /// Sets `tags`. 模型标签列表, 标签之间英文逗号:"," 相连接
     ///
     /// Example: `LLM`.
     pub fn tags(

@@ -11,11 +11,11 @@ use crate::rt;
 pub struct DescribeSelfCommunityImagesRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Region`. Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Wire name `Region`. Filled from the client config when unset. Example: `cn-wlcb`.
     pub region: ::core::option::Option<::std::string::String>,
     /// 可用区。参见 \[可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Zone`. Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    /// Wire name `Zone`. Filled from the client config when unset. Example: `cn-wlcb-01`.
     pub zone: ::core::option::Option<::std::string::String>,
     /// 项目ID。不填写为默认项目，子帐号必须填写。
     ///
@@ -29,6 +29,40 @@ pub struct DescribeSelfCommunityImagesRequest {
     ///
     /// Wire name `GroupId`.
     pub group_id: ::core::option::Option<::std::string::String>,
+    /// 镜像名称。模糊搜索
+    ///
+    /// Wire name `Name`. Example: `Stable Diffusion`.
+    pub name: ::core::option::Option<::std::string::String>,
+    /// 搜索指定作者发布的镜像
+    ///
+    /// Wire name `Author`. Example: `UCloud`.
+    pub author: ::core::option::Option<::std::string::String>,
+    /// 按标签名称搜索，精确匹配；可传多个标签
+    ///
+    /// Wire name `Tag`.
+    pub tag: ::std::vec::Vec<::std::string::String>,
+    /// 排序条件。Field 可选：Favor（收藏数）、PubTime（发布时间）、ImageUseTime（使用次数）、FavoritesCount（收藏数）；ASC 为是否升序
+    ///
+    /// Wire name `SortCondition`.
+    pub sort_condition: ::core::option::Option<
+        crate::models::DescribeCommunityImagesParamSortCondition,
+    >,
+    /// 按镜像名称或作者模糊搜索
+    ///
+    /// Wire name `FuzzySearch`. Example: `PyTorch`.
+    pub fuzzy_search: ::core::option::Option<::std::string::String>,
+    /// 是否只查询免费镜像
+    ///
+    /// Wire name `IsFree`. Example: `true`.
+    pub is_free: ::core::option::Option<bool>,
+    /// 是否只查询官方镜像
+    ///
+    /// Wire name `IsOfficial`. Example: `false`.
+    pub is_official: ::core::option::Option<bool>,
+    /// 是否只查询支持自启动的镜像
+    ///
+    /// Wire name `IfAutoStart`. Example: `false`.
+    pub if_auto_start: ::core::option::Option<bool>,
     /// 偏移量，默认 0
     ///
     /// Wire name `Offset`. Default `0`. Example: `0`.
@@ -54,6 +88,14 @@ impl rt::EncodeForm for DescribeSelfCommunityImagesRequest {
         w.opt("ProjectId", &self.project_id);
         w.opt("CompShareImageId", &self.comp_share_image_id);
         w.opt("GroupId", &self.group_id);
+        w.opt("Name", &self.name);
+        w.opt("Author", &self.author);
+        w.list("Tag", &self.tag);
+        w.opt_object("SortCondition", &self.sort_condition);
+        w.opt("FuzzySearch", &self.fuzzy_search);
+        w.opt("IsFree", &self.is_free);
+        w.opt("IsOfficial", &self.is_official);
+        w.opt("IfAutoStart", &self.if_auto_start);
         w.opt("Offset", &self.offset);
         w.opt("Limit", &self.limit);
     }
@@ -61,8 +103,9 @@ impl rt::EncodeForm for DescribeSelfCommunityImagesRequest {
 
 impl rt::Validate for DescribeSelfCommunityImagesRequest {
     fn validate_into(&self, v: &mut rt::Violations) {
-        v.required_opt("Region", &self.region);
-        v.required_opt("Zone", &self.zone);
+        if let ::core::option::Option::Some(value) = &self.sort_condition {
+            v.object("SortCondition", value);
+        }
     }
 }
 
@@ -74,6 +117,14 @@ impl rt::FromParams for DescribeSelfCommunityImagesRequest {
             project_id: r.opt("ProjectId"),
             comp_share_image_id: r.opt("CompShareImageId"),
             group_id: r.opt("GroupId"),
+            name: r.opt("Name"),
+            author: r.opt("Author"),
+            tag: r.list("Tag"),
+            sort_condition: r.object("SortCondition"),
+            fuzzy_search: r.opt("FuzzySearch"),
+            is_free: r.opt("IsFree"),
+            is_official: r.opt("IsOfficial"),
+            if_auto_start: r.opt("IfAutoStart"),
             offset: r.opt("Offset"),
             limit: r.opt("Limit"),
         }
@@ -106,7 +157,7 @@ pub struct DescribeSelfCommunityImagesBuilder {
 impl DescribeSelfCommunityImagesBuilder {
     /// Sets `Region`. 地域。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
     pub fn region(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -117,7 +168,7 @@ impl DescribeSelfCommunityImagesBuilder {
 
     /// Sets `Zone`. 可用区。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
     pub fn zone(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -152,6 +203,83 @@ impl DescribeSelfCommunityImagesBuilder {
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         self.request.group_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Name`. 镜像名称。
+    ///
+    /// Example: `Stable Diffusion`.
+    pub fn name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request.name = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Author`. 搜索指定作者发布的镜像
+    ///
+    /// Example: `UCloud`.
+    pub fn author(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request.author = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Tag`. 按标签名称搜索，精确匹配；可传多个标签
+    pub fn tag<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.request.tag = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `SortCondition`. 排序条件。
+    pub fn sort_condition(
+        mut self,
+        value: impl ::core::convert::Into<
+            crate::models::DescribeCommunityImagesParamSortCondition,
+        >,
+    ) -> Self {
+        self.request.sort_condition = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `FuzzySearch`. 按镜像名称或作者模糊搜索
+    ///
+    /// Example: `PyTorch`.
+    pub fn fuzzy_search(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request.fuzzy_search = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `IsFree`. 是否只查询免费镜像
+    ///
+    /// Example: `true`.
+    pub fn is_free(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.request.is_free = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `IsOfficial`. 是否只查询官方镜像
+    ///
+    /// Example: `false`.
+    pub fn is_official(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.request.is_official = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `IfAutoStart`. 是否只查询支持自启动的镜像
+    ///
+    /// Example: `false`.
+    pub fn if_auto_start(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.request.if_auto_start = ::core::option::Option::Some(value.into());
         self
     }
 

@@ -6,21 +6,225 @@
 
 use crate::rt;
 
+/// 排序参数
+///
+/// Open: values this SDK does not document are kept in the `Unknown` variant, which only parsing makes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderBy {
+    /// `create_time`: 按创建时间
+    CreateTime,
+    /// `order_start_time`: 按订单开始时间
+    OrderStartTime,
+    /// `order_end_time`: 按订单结束时间
+    OrderEndTime,
+    /// A value this SDK does not document, as sent; see [`as_str`](Self::as_str).
+    Unknown(crate::UnknownEnumValue),
+}
+
+impl OrderBy {
+    /// The documented values, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &[
+        "create_time",
+        "order_start_time",
+        "order_end_time",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CreateTime => "create_time",
+            Self::OrderStartTime => "order_start_time",
+            Self::OrderEndTime => "order_end_time",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl rt::WireEnum for OrderBy {
+    const VALUES: &'static [&'static str] = Self::VALUES;
+
+    fn as_str(&self) -> &str {
+        self.as_str()
+    }
+
+    fn from_wire(text: &str) -> ::core::option::Option<Self> {
+        ::core::option::Option::Some(
+            match text {
+                "create_time" => Self::CreateTime,
+                "order_start_time" => Self::OrderStartTime,
+                "order_end_time" => Self::OrderEndTime,
+                _ => Self::Unknown(rt::unknown_enum_value(text)),
+            },
+        )
+    }
+}
+
+/// An empty unknown value, which validation reports as missing.
+impl ::core::default::Default for OrderBy {
+    fn default() -> Self {
+        Self::Unknown(rt::unknown_enum_value(""))
+    }
+}
+
+/// Any text: a documented value becomes its variant, any other is kept as unknown.
+impl ::core::convert::From<&str> for OrderBy {
+    fn from(text: &str) -> Self {
+        rt::parse_enum(text)
+            .unwrap_or_else(|_| Self::Unknown(rt::unknown_enum_value(text)))
+    }
+}
+
+impl ::core::fmt::Display for OrderBy {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::core::str::FromStr for OrderBy {
+    type Err = crate::UnknownValue;
+
+    fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+        rt::parse_enum(text)
+    }
+}
+
+impl rt::ToJson for OrderBy {
+    fn to_json(&self) -> ::serde_json::Value {
+        rt::enum_json(self)
+    }
+}
+
+impl ::serde::Serialize for OrderBy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrderBy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        rt::deserialize_enum(deserializer)
+    }
+}
+
+/// 排序方式
+///
+/// Open: values this SDK does not document are kept in the `Unknown` variant, which only parsing makes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderDir {
+    /// `ASC`: 升序
+    Asc,
+    /// `DESC`: 降序
+    Desc,
+    /// A value this SDK does not document, as sent; see [`as_str`](Self::as_str).
+    Unknown(crate::UnknownEnumValue),
+}
+
+impl OrderDir {
+    /// The documented values, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["ASC", "DESC"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Asc => "ASC",
+            Self::Desc => "DESC",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl rt::WireEnum for OrderDir {
+    const VALUES: &'static [&'static str] = Self::VALUES;
+
+    fn as_str(&self) -> &str {
+        self.as_str()
+    }
+
+    fn from_wire(text: &str) -> ::core::option::Option<Self> {
+        ::core::option::Option::Some(
+            match text {
+                "ASC" => Self::Asc,
+                "DESC" => Self::Desc,
+                _ => Self::Unknown(rt::unknown_enum_value(text)),
+            },
+        )
+    }
+}
+
+/// An empty unknown value, which validation reports as missing.
+impl ::core::default::Default for OrderDir {
+    fn default() -> Self {
+        Self::Unknown(rt::unknown_enum_value(""))
+    }
+}
+
+/// Any text: a documented value becomes its variant, any other is kept as unknown.
+impl ::core::convert::From<&str> for OrderDir {
+    fn from(text: &str) -> Self {
+        rt::parse_enum(text)
+            .unwrap_or_else(|_| Self::Unknown(rt::unknown_enum_value(text)))
+    }
+}
+
+impl ::core::fmt::Display for OrderDir {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::core::str::FromStr for OrderDir {
+    type Err = crate::UnknownValue;
+
+    fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+        rt::parse_enum(text)
+    }
+}
+
+impl rt::ToJson for OrderDir {
+    fn to_json(&self) -> ::serde_json::Value {
+        rt::enum_json(self)
+    }
+}
+
+impl ::serde::Serialize for OrderDir {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for OrderDir {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        rt::deserialize_enum(deserializer)
+    }
+}
+
 /// Request of `DescribeTeamMemberOrder`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_team_member_order`](crate::Client::describe_team_member_order).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeTeamMemberOrderRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Region`. Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Wire name `Region`. Filled from the client config when unset. Example: `cn-wlcb`.
     pub region: ::core::option::Option<::std::string::String>,
     /// 起始时间，需使用时间戳
     ///
-    /// Wire name `BeginTime`. Required. Example: `1700000000`.
-    pub begin_time: i64,
+    /// Wire name `BeginTime`. Example: `1700000000`.
+    pub begin_time: ::core::option::Option<i64>,
     /// 结束时间，需使用时间戳，结束时间需大于起始时间
     ///
-    /// Wire name `EndTime`. Required. Example: `1700086400`.
-    pub end_time: i64,
+    /// Wire name `EndTime`. Example: `1700086400`.
+    pub end_time: ::core::option::Option<i64>,
     /// 团队ID
     ///
     /// Wire name `TeamId`. Required. Example: `100001`.
@@ -67,12 +271,12 @@ pub struct DescribeTeamMemberOrderRequest {
     pub resource_ids: ::std::vec::Vec<::std::string::String>,
     /// 排序参数
     ///
-    /// Wire name `OrderBy`. Example: `CreateTime`.
-    pub order_by: ::core::option::Option<::std::string::String>,
+    /// Wire name `OrderBy`. Documented values: `create_time`, `order_start_time`, `order_end_time`; others are accepted. Example: `create_time`.
+    pub order_by: ::core::option::Option<OrderBy>,
     /// 排序方式
     ///
-    /// Wire name `OrderDir`. Example: `Desc`.
-    pub order_dir: ::core::option::Option<::std::string::String>,
+    /// Wire name `OrderDir`. Documented values: `ASC`, `DESC`; others are accepted. Example: `DESC`.
+    pub order_dir: ::core::option::Option<OrderDir>,
 }
 
 impl DescribeTeamMemberOrderRequest {
@@ -86,8 +290,8 @@ impl DescribeTeamMemberOrderRequest {
 impl rt::EncodeForm for DescribeTeamMemberOrderRequest {
     fn encode_form(&self, w: &mut rt::FormWriter<'_>) {
         w.opt("Region", &self.region);
-        w.put("BeginTime", &self.begin_time);
-        w.put("EndTime", &self.end_time);
+        w.opt("BeginTime", &self.begin_time);
+        w.opt("EndTime", &self.end_time);
         w.put("TeamId", &self.team_id);
         w.put("VirtualCompanyId", &self.virtual_company_id);
         w.opt("Limit", &self.limit);
@@ -106,7 +310,6 @@ impl rt::EncodeForm for DescribeTeamMemberOrderRequest {
 
 impl rt::Validate for DescribeTeamMemberOrderRequest {
     fn validate_into(&self, v: &mut rt::Violations) {
-        v.required_opt("Region", &self.region);
         if let ::core::option::Option::Some(value) = &self.limit {
             let name = "Limit";
             v.min(name, *value, rt::Number::Int(1i64));
@@ -119,8 +322,8 @@ impl rt::FromParams for DescribeTeamMemberOrderRequest {
     fn read_params(r: &mut rt::ParamReader<'_>) -> Self {
         Self {
             region: r.opt("Region"),
-            begin_time: r.req("BeginTime"),
-            end_time: r.req("EndTime"),
+            begin_time: r.opt("BeginTime"),
+            end_time: r.opt("EndTime"),
             team_id: r.req("TeamId"),
             virtual_company_id: r.req("VirtualCompanyId"),
             limit: r.opt("Limit"),
@@ -164,7 +367,7 @@ pub struct DescribeTeamMemberOrderBuilder {
 impl DescribeTeamMemberOrderBuilder {
     /// Sets `Region`. 地域。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
     pub fn region(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -175,17 +378,17 @@ impl DescribeTeamMemberOrderBuilder {
 
     /// Sets `BeginTime`. 起始时间，需使用时间戳
     ///
-    /// Required. Example: `1700000000`.
+    /// Example: `1700000000`.
     pub fn begin_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.begin_time = value.into();
+        self.request.begin_time = ::core::option::Option::Some(value.into());
         self
     }
 
     /// Sets `EndTime`. 结束时间，需使用时间戳，结束时间需大于起始时间
     ///
-    /// Required. Example: `1700086400`.
+    /// Example: `1700086400`.
     pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.end_time = value.into();
+        self.request.end_time = ::core::option::Option::Some(value.into());
         self
     }
 
@@ -307,22 +510,16 @@ impl DescribeTeamMemberOrderBuilder {
 
     /// Sets `OrderBy`. 排序参数
     ///
-    /// Example: `CreateTime`.
-    pub fn order_by(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
+    /// Documented values: `create_time`, `order_start_time`, `order_end_time`; others are accepted. Example: `create_time`.
+    pub fn order_by(mut self, value: impl ::core::convert::Into<OrderBy>) -> Self {
         self.request.order_by = ::core::option::Option::Some(value.into());
         self
     }
 
     /// Sets `OrderDir`. 排序方式
     ///
-    /// Example: `Desc`.
-    pub fn order_dir(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
+    /// Documented values: `ASC`, `DESC`; others are accepted. Example: `DESC`.
+    pub fn order_dir(mut self, value: impl ::core::convert::Into<OrderDir>) -> Self {
         self.request.order_dir = ::core::option::Option::Some(value.into());
         self
     }

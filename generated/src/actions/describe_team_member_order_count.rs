@@ -11,7 +11,7 @@ use crate::rt;
 pub struct DescribeTeamMemberOrderCountRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Region`. Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Wire name `Region`. Filled from the client config when unset. Example: `cn-wlcb`.
     pub region: ::core::option::Option<::std::string::String>,
     /// 团队ID
     ///
@@ -23,12 +23,12 @@ pub struct DescribeTeamMemberOrderCountRequest {
     pub virtual_company_id: i64,
     /// 起始时间，需使用时间戳
     ///
-    /// Wire name `BeginTime`. Required. Example: `1700000000`.
-    pub begin_time: i64,
+    /// Wire name `BeginTime`. Example: `1700000000`.
+    pub begin_time: ::core::option::Option<i64>,
     /// 结束时间，需使用时间戳，结束时间需大于起始时间
     ///
-    /// Wire name `EndTime`. Required. Example: `1700086400`.
-    pub end_time: i64,
+    /// Wire name `EndTime`. Example: `1700086400`.
+    pub end_time: ::core::option::Option<i64>,
     /// 可用区
     ///
     /// Wire name `Regions`.
@@ -64,8 +64,8 @@ impl rt::EncodeForm for DescribeTeamMemberOrderCountRequest {
         w.opt("Region", &self.region);
         w.put("TeamId", &self.team_id);
         w.put("VirtualCompanyId", &self.virtual_company_id);
-        w.put("BeginTime", &self.begin_time);
-        w.put("EndTime", &self.end_time);
+        w.opt("BeginTime", &self.begin_time);
+        w.opt("EndTime", &self.end_time);
         w.opt("Regions", &self.regions);
         w.opt("ResourceTypes", &self.resource_types);
         w.opt("OrderTypes", &self.order_types);
@@ -75,9 +75,7 @@ impl rt::EncodeForm for DescribeTeamMemberOrderCountRequest {
 }
 
 impl rt::Validate for DescribeTeamMemberOrderCountRequest {
-    fn validate_into(&self, v: &mut rt::Violations) {
-        v.required_opt("Region", &self.region);
-    }
+    fn validate_into(&self, _v: &mut rt::Violations) {}
 }
 
 impl rt::FromParams for DescribeTeamMemberOrderCountRequest {
@@ -86,8 +84,8 @@ impl rt::FromParams for DescribeTeamMemberOrderCountRequest {
             region: r.opt("Region"),
             team_id: r.req("TeamId"),
             virtual_company_id: r.req("VirtualCompanyId"),
-            begin_time: r.req("BeginTime"),
-            end_time: r.req("EndTime"),
+            begin_time: r.opt("BeginTime"),
+            end_time: r.opt("EndTime"),
             regions: r.opt("Regions"),
             resource_types: r.opt("ResourceTypes"),
             order_types: r.opt("OrderTypes"),
@@ -123,7 +121,7 @@ pub struct DescribeTeamMemberOrderCountBuilder {
 impl DescribeTeamMemberOrderCountBuilder {
     /// Sets `Region`. 地域。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
     pub fn region(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -150,17 +148,17 @@ impl DescribeTeamMemberOrderCountBuilder {
 
     /// Sets `BeginTime`. 起始时间，需使用时间戳
     ///
-    /// Required. Example: `1700000000`.
+    /// Example: `1700000000`.
     pub fn begin_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.begin_time = value.into();
+        self.request.begin_time = ::core::option::Option::Some(value.into());
         self
     }
 
     /// Sets `EndTime`. 结束时间，需使用时间戳，结束时间需大于起始时间
     ///
-    /// Required. Example: `1700086400`.
+    /// Example: `1700086400`.
     pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.end_time = value.into();
+        self.request.end_time = ::core::option::Option::Some(value.into());
         self
     }
 

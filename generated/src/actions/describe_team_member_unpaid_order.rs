@@ -11,16 +11,16 @@ use crate::rt;
 pub struct DescribeTeamMemberUnpaidOrderRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Region`. Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Wire name `Region`. Filled from the client config when unset. Example: `cn-wlcb`.
     pub region: ::core::option::Option<::std::string::String>,
     /// 起始时间，需使用时间戳
     ///
-    /// Wire name `BeginTime`. Required. Example: `1700000000`.
-    pub begin_time: i64,
+    /// Wire name `BeginTime`. Example: `1700000000`.
+    pub begin_time: ::core::option::Option<i64>,
     /// 结束时间，需使用时间戳，结束时间需大于起始时间
     ///
-    /// Wire name `EndTime`. Required. Example: `1700086400`.
-    pub end_time: i64,
+    /// Wire name `EndTime`. Example: `1700086400`.
+    pub end_time: ::core::option::Option<i64>,
     /// 团队ID
     ///
     /// Wire name `TeamId`. Required. Example: `100001`.
@@ -86,8 +86,8 @@ impl DescribeTeamMemberUnpaidOrderRequest {
 impl rt::EncodeForm for DescribeTeamMemberUnpaidOrderRequest {
     fn encode_form(&self, w: &mut rt::FormWriter<'_>) {
         w.opt("Region", &self.region);
-        w.put("BeginTime", &self.begin_time);
-        w.put("EndTime", &self.end_time);
+        w.opt("BeginTime", &self.begin_time);
+        w.opt("EndTime", &self.end_time);
         w.put("TeamId", &self.team_id);
         w.put("VirtualCompanyId", &self.virtual_company_id);
         w.opt("Limit", &self.limit);
@@ -106,7 +106,6 @@ impl rt::EncodeForm for DescribeTeamMemberUnpaidOrderRequest {
 
 impl rt::Validate for DescribeTeamMemberUnpaidOrderRequest {
     fn validate_into(&self, v: &mut rt::Violations) {
-        v.required_opt("Region", &self.region);
         if let ::core::option::Option::Some(value) = &self.limit {
             let name = "Limit";
             v.max(name, *value, rt::Number::Int(100i64));
@@ -118,8 +117,8 @@ impl rt::FromParams for DescribeTeamMemberUnpaidOrderRequest {
     fn read_params(r: &mut rt::ParamReader<'_>) -> Self {
         Self {
             region: r.opt("Region"),
-            begin_time: r.req("BeginTime"),
-            end_time: r.req("EndTime"),
+            begin_time: r.opt("BeginTime"),
+            end_time: r.opt("EndTime"),
             team_id: r.req("TeamId"),
             virtual_company_id: r.req("VirtualCompanyId"),
             limit: r.opt("Limit"),
@@ -163,7 +162,7 @@ pub struct DescribeTeamMemberUnpaidOrderBuilder {
 impl DescribeTeamMemberUnpaidOrderBuilder {
     /// Sets `Region`. 地域。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
     pub fn region(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -174,17 +173,17 @@ impl DescribeTeamMemberUnpaidOrderBuilder {
 
     /// Sets `BeginTime`. 起始时间，需使用时间戳
     ///
-    /// Required. Example: `1700000000`.
+    /// Example: `1700000000`.
     pub fn begin_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.begin_time = value.into();
+        self.request.begin_time = ::core::option::Option::Some(value.into());
         self
     }
 
     /// Sets `EndTime`. 结束时间，需使用时间戳，结束时间需大于起始时间
     ///
-    /// Required. Example: `1700086400`.
+    /// Example: `1700086400`.
     pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.end_time = value.into();
+        self.request.end_time = ::core::option::Option::Some(value.into());
         self
     }
 

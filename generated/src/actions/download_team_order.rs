@@ -11,7 +11,7 @@ use crate::rt;
 pub struct DownloadTeamOrderRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Region`. Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Wire name `Region`. Filled from the client config when unset. Example: `cn-wlcb`.
     pub region: ::core::option::Option<::std::string::String>,
     /// 团队ID
     ///
@@ -55,9 +55,7 @@ impl rt::EncodeForm for DownloadTeamOrderRequest {
 }
 
 impl rt::Validate for DownloadTeamOrderRequest {
-    fn validate_into(&self, v: &mut rt::Violations) {
-        v.required_opt("Region", &self.region);
-    }
+    fn validate_into(&self, _v: &mut rt::Violations) {}
 }
 
 impl rt::FromParams for DownloadTeamOrderRequest {
@@ -101,7 +99,7 @@ pub struct DownloadTeamOrderBuilder {
 impl DownloadTeamOrderBuilder {
     /// Sets `Region`. 地域。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
     pub fn region(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,

@@ -15,7 +15,7 @@ pub struct GetCompShareImageCreateProgressRequest {
     pub region: ::core::option::Option<::std::string::String>,
     /// 可用区。参见 \[可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Zone`. Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    /// Wire name `Zone`. Filled from the client config when unset. Example: `cn-wlcb-01`.
     pub zone: ::core::option::Option<::std::string::String>,
     /// 项目ID。不填写为默认项目，子帐号必须填写。
     ///
@@ -47,7 +47,6 @@ impl rt::EncodeForm for GetCompShareImageCreateProgressRequest {
 impl rt::Validate for GetCompShareImageCreateProgressRequest {
     fn validate_into(&self, v: &mut rt::Violations) {
         v.required_opt("Region", &self.region);
-        v.required_opt("Zone", &self.zone);
         v.required_str("CompShareImageId", &self.comp_share_image_id);
     }
 }
@@ -100,7 +99,7 @@ impl GetCompShareImageCreateProgressBuilder {
 
     /// Sets `Zone`. 可用区。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
     pub fn zone(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -180,6 +179,14 @@ pub struct GetCompShareImageCreateProgressResponse {
     ///
     /// Wire name `RemainingDuration`. Required. Example: `105`.
     pub remaining_duration: ::std::string::String,
+    /// 镜像制作状态
+    ///
+    /// Wire name `Status`. Example: `Making`.
+    pub status: ::core::option::Option<::std::string::String>,
+    /// 制作进度百分比（0\~100）
+    ///
+    /// Wire name `Progress`. Example: `45`.
+    pub progress: ::core::option::Option<f64>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -194,6 +201,8 @@ impl rt::Object for GetCompShareImageCreateProgressResponse {
             "RemainingDuration" => {
                 ::core::option::Option::Some(&mut self.remaining_duration)
             }
+            "Status" => ::core::option::Option::Some(&mut self.status),
+            "Progress" => ::core::option::Option::Some(&mut self.progress),
             _ => ::core::option::Option::None,
         }
     }
@@ -209,6 +218,8 @@ impl rt::ToJson for GetCompShareImageCreateProgressResponse {
         o.put("Process", &self.process);
         o.put("TotalDuration", &self.total_duration);
         o.put("RemainingDuration", &self.remaining_duration);
+        o.put("Status", &self.status);
+        o.put("Progress", &self.progress);
         o.finish()
     }
 }

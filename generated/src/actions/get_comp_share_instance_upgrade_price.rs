@@ -27,7 +27,7 @@ pub struct GetCompShareInstanceUpgradePriceRequest {
     pub u_host_id: ::std::string::String,
     /// 目标Cpu核心数。默认原配置
     ///
-    /// Wire name `Cpu`. Example: `32`.
+    /// Wire name `CPU`. Example: `32`.
     pub cpu: ::core::option::Option<i64>,
     /// 目标内存大小。单位：MB。默认原配置
     ///
@@ -35,7 +35,7 @@ pub struct GetCompShareInstanceUpgradePriceRequest {
     pub memory: ::core::option::Option<i64>,
     /// 目标Gpu卡数。默认原配置
     ///
-    /// Wire name `Gpu`. Example: `2`.
+    /// Wire name `GPU`. Example: `2`.
     pub gpu: ::core::option::Option<i64>,
     /// 镜像Id
     ///
@@ -57,9 +57,9 @@ impl rt::EncodeForm for GetCompShareInstanceUpgradePriceRequest {
         w.opt("Zone", &self.zone);
         w.opt("ProjectId", &self.project_id);
         w.put("UHostId", &self.u_host_id);
-        w.opt("Cpu", &self.cpu);
+        w.opt("CPU", &self.cpu);
         w.opt("Memory", &self.memory);
-        w.opt("Gpu", &self.gpu);
+        w.opt("GPU", &self.gpu);
         w.opt("CompShareImageId", &self.comp_share_image_id);
     }
 }
@@ -79,9 +79,9 @@ impl rt::FromParams for GetCompShareInstanceUpgradePriceRequest {
             zone: r.opt("Zone"),
             project_id: r.opt("ProjectId"),
             u_host_id: r.req("UHostId"),
-            cpu: r.opt("Cpu"),
+            cpu: r.opt("CPU"),
             memory: r.opt("Memory"),
-            gpu: r.opt("Gpu"),
+            gpu: r.opt("GPU"),
             comp_share_image_id: r.opt("CompShareImageId"),
         }
     }
@@ -155,7 +155,7 @@ impl GetCompShareInstanceUpgradePriceBuilder {
         self
     }
 
-    /// Sets `Cpu`. 目标Cpu核心数。
+    /// Sets `CPU`. 目标Cpu核心数。
     ///
     /// Example: `32`.
     pub fn cpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
@@ -171,7 +171,7 @@ impl GetCompShareInstanceUpgradePriceBuilder {
         self
     }
 
-    /// Sets `Gpu`. 目标Gpu卡数。
+    /// Sets `GPU`. 目标Gpu卡数。
     ///
     /// Example: `2`.
     pub fn gpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {

@@ -227,7 +227,7 @@ pub struct GetCompShareInstanceUserPriceRequest {
     pub charge_type: ::core::option::Option<ChargeType>,
     /// CPU核数。可选范围参照控制台。默认值: 16
     ///
-    /// Wire name `Cpu`. Default `16`. A string on the wire; typed as an integer. Example: `16`.
+    /// Wire name `CPU`. Default `16`. A string on the wire; typed as an integer. Example: `16`.
     pub cpu: ::core::option::Option<i64>,
     /// 内存大小。单位：MB。取值为1024的倍数（可选范围参照好控制台）。默认值：32768
     ///
@@ -235,7 +235,7 @@ pub struct GetCompShareInstanceUserPriceRequest {
     pub memory: ::core::option::Option<i64>,
     /// GPU卡核心数。默认值：1
     ///
-    /// Wire name `Gpu`. Default `1`. A string on the wire; typed as an integer. Example: `1`.
+    /// Wire name `GPU`. Default `1`. A string on the wire; typed as an integer. Example: `1`.
     pub gpu: ::core::option::Option<i64>,
     /// GpuType。枚举值：\["4090"\]
     ///
@@ -263,9 +263,9 @@ impl rt::EncodeForm for GetCompShareInstanceUserPriceRequest {
         w.opt("Zone", &self.zone);
         w.opt("ProjectId", &self.project_id);
         w.opt("ChargeType", &self.charge_type);
-        w.opt("Cpu", &self.cpu);
+        w.opt("CPU", &self.cpu);
         w.opt("Memory", &self.memory);
-        w.opt("Gpu", &self.gpu);
+        w.opt("GPU", &self.gpu);
         w.opt("GpuType", &self.gpu_type);
         w.opt("CompShareImageId", &self.comp_share_image_id);
         w.objects("Disks", &self.disks);
@@ -287,9 +287,9 @@ impl rt::FromParams for GetCompShareInstanceUserPriceRequest {
             zone: r.opt("Zone"),
             project_id: r.opt("ProjectId"),
             charge_type: r.opt("ChargeType"),
-            cpu: r.opt("Cpu"),
+            cpu: r.opt("CPU"),
             memory: r.opt("Memory"),
-            gpu: r.opt("Gpu"),
+            gpu: r.opt("GPU"),
             gpu_type: r.opt("GpuType"),
             comp_share_image_id: r.opt("CompShareImageId"),
             disks: r.objects("Disks"),
@@ -362,7 +362,7 @@ impl GetCompShareInstanceUserPriceBuilder {
         self
     }
 
-    /// Sets `Cpu`. CPU核数。
+    /// Sets `CPU`. CPU核数。
     ///
     /// Default `16`. A string on the wire; typed as an integer. Example: `16`.
     pub fn cpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
@@ -378,7 +378,7 @@ impl GetCompShareInstanceUserPriceBuilder {
         self
     }
 
-    /// Sets `Gpu`. GPU卡核心数。
+    /// Sets `GPU`. GPU卡核心数。
     ///
     /// Default `1`. A string on the wire; typed as an integer. Example: `1`.
     pub fn gpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {

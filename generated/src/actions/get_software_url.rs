@@ -173,6 +173,11 @@ impl crate::Client {
     /// 获取指定实例上运行的软件（如 JupyterLab、FileBrowser 等）的访问 URL。
     ///
     /// Sends `GetSoftwareURL`. Transient failures are retried.
+    ///
+    /// **Not served in production:** Documented publicly but unavailable in the production API (compshare-cli 0.5.6, actions.py UNAVAILABLE\_ACTIONS); compshare-cli shows an instance's software URLs from the Softwares member of DescribeCompShareInstance instead (commands/instance.py, show --softwares).
+    #[deprecated(
+        note = "not served in production: Documented publicly but unavailable in the production API (compshare-cli 0.5.6, actions.py UNAVAILABLE_ACTIONS); compshare-cli shows an instance's software URLs from the Softwares member of DescribeCompShareInstance instead (commands/instance.py, show --softwares)."
+    )]
     pub fn get_software_url(&self) -> GetSoftwareUrlBuilder {
         GetSoftwareUrlBuilder {
             client: self.clone(),

@@ -11,16 +11,16 @@ use crate::rt;
 pub struct ListMemberProductTypeRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Region`. Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Wire name `Region`. Filled from the client config when unset. Example: `cn-wlcb`.
     pub region: ::core::option::Option<::std::string::String>,
     /// 起始时间，需使用时间戳
     ///
-    /// Wire name `BeginTime`. Required. Example: `1700000000`.
-    pub begin_time: i64,
+    /// Wire name `BeginTime`. Example: `1700000000`.
+    pub begin_time: ::core::option::Option<i64>,
     /// 结束时间，需使用时间戳，结束时间需大于起始时间
     ///
-    /// Wire name `EndTime`. Required. Example: `1700086400`.
-    pub end_time: i64,
+    /// Wire name `EndTime`. Example: `1700086400`.
+    pub end_time: ::core::option::Option<i64>,
     /// 团队ID
     ///
     /// Wire name `TeamId`. Required. Example: `100001`.
@@ -46,8 +46,8 @@ impl ListMemberProductTypeRequest {
 impl rt::EncodeForm for ListMemberProductTypeRequest {
     fn encode_form(&self, w: &mut rt::FormWriter<'_>) {
         w.opt("Region", &self.region);
-        w.put("BeginTime", &self.begin_time);
-        w.put("EndTime", &self.end_time);
+        w.opt("BeginTime", &self.begin_time);
+        w.opt("EndTime", &self.end_time);
         w.put("TeamId", &self.team_id);
         w.opt("VirtualCompanyId", &self.virtual_company_id);
         w.list("OrderStates", &self.order_states);
@@ -55,17 +55,15 @@ impl rt::EncodeForm for ListMemberProductTypeRequest {
 }
 
 impl rt::Validate for ListMemberProductTypeRequest {
-    fn validate_into(&self, v: &mut rt::Violations) {
-        v.required_opt("Region", &self.region);
-    }
+    fn validate_into(&self, _v: &mut rt::Violations) {}
 }
 
 impl rt::FromParams for ListMemberProductTypeRequest {
     fn read_params(r: &mut rt::ParamReader<'_>) -> Self {
         Self {
             region: r.opt("Region"),
-            begin_time: r.req("BeginTime"),
-            end_time: r.req("EndTime"),
+            begin_time: r.opt("BeginTime"),
+            end_time: r.opt("EndTime"),
             team_id: r.req("TeamId"),
             virtual_company_id: r.opt("VirtualCompanyId"),
             order_states: r.list("OrderStates"),
@@ -99,7 +97,7 @@ pub struct ListMemberProductTypeBuilder {
 impl ListMemberProductTypeBuilder {
     /// Sets `Region`. 地域。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
     pub fn region(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
@@ -110,17 +108,17 @@ impl ListMemberProductTypeBuilder {
 
     /// Sets `BeginTime`. 起始时间，需使用时间戳
     ///
-    /// Required. Example: `1700000000`.
+    /// Example: `1700000000`.
     pub fn begin_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.begin_time = value.into();
+        self.request.begin_time = ::core::option::Option::Some(value.into());
         self
     }
 
     /// Sets `EndTime`. 结束时间，需使用时间戳，结束时间需大于起始时间
     ///
-    /// Required. Example: `1700086400`.
+    /// Example: `1700086400`.
     pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.end_time = value.into();
+        self.request.end_time = ::core::option::Option::Some(value.into());
         self
     }
 

@@ -18,16 +18,28 @@ pub mod check_ul_host_resource_capacity;
 pub mod copy_comp_share_custom_image;
 /// `CreateAndAttachCompshareDisk`.
 pub mod create_and_attach_compshare_disk;
+/// `CreateCFS`.
+pub mod create_cfs;
 /// `CreateCompShareCustomImage`.
 pub mod create_comp_share_custom_image;
+/// `CreateCompShareImageFavorite`.
+pub mod create_comp_share_image_favorite;
 /// `CreateCompShareInstance`.
 pub mod create_comp_share_instance;
+/// `CreateCompShareShareBandwidth`.
+pub mod create_comp_share_share_bandwidth;
 /// `CreateCompShareTeam`.
 pub mod create_comp_share_team;
 /// `CreateCompShareTeamRelation`.
 pub mod create_comp_share_team_relation;
 /// `CreateULHostInstance`.
 pub mod create_ul_host_instance;
+/// `DeleteCFS`.
+pub mod delete_cfs;
+/// `DeleteCompShareImageFavorite`.
+pub mod delete_comp_share_image_favorite;
+/// `DeleteCompShareShareBandwidth`.
+pub mod delete_comp_share_share_bandwidth;
 /// `DeleteCompShareStopScheduler`.
 pub mod delete_comp_share_stop_scheduler;
 /// `DeleteCompShareTeam`.
@@ -36,6 +48,8 @@ pub mod delete_comp_share_team;
 pub mod delete_compshare_disk;
 /// `DescribeAvailableCompShareInstanceTypes`.
 pub mod describe_available_comp_share_instance_types;
+/// `DescribeCFS`.
+pub mod describe_cfs;
 /// `DescribeCommunityImages`.
 pub mod describe_community_images;
 /// `DescribeCompShareCustomImages`.
@@ -52,12 +66,16 @@ pub mod describe_comp_share_images;
 pub mod describe_comp_share_instance;
 /// `DescribeCompShareMachineTypeFamilies`.
 pub mod describe_comp_share_machine_type_families;
+/// `DescribeCompShareShareBandwidth`.
+pub mod describe_comp_share_share_bandwidth;
 /// `DescribeCompShareSharingImages`.
 pub mod describe_comp_share_sharing_images;
 /// `DescribeCompShareSoftwarePort`.
 pub mod describe_comp_share_software_port;
 /// `DescribeCompShareSupportZone`.
 pub mod describe_comp_share_support_zone;
+/// `DescribeCompshareDisk`.
+pub mod describe_compshare_disk;
 /// `DescribeFavoriteImages`.
 pub mod describe_favorite_images;
 /// `DescribeModelRepositoryModels`.
@@ -82,12 +100,20 @@ pub mod describe_ul_host_image;
 pub mod describe_ul_host_instance;
 /// `DescribeUserCommunityImages`.
 pub mod describe_user_community_images;
+/// `DetachCFS`.
+pub mod detach_cfs;
 /// `DetachCompshareDisk`.
 pub mod detach_compshare_disk;
 /// `DownloadTeamOrder`.
 pub mod download_team_order;
 /// `GetCompShareAttachedDiskUpgradePrice`.
 pub mod get_comp_share_attached_disk_upgrade_price;
+/// `GetCompShareCFSPrice`.
+pub mod get_comp_share_cfs_price;
+/// `GetCompShareCFSRefundPrice`.
+pub mod get_comp_share_cfs_refund_price;
+/// `GetCompShareCFSUpgradePrice`.
+pub mod get_comp_share_cfs_upgrade_price;
 /// `GetCompShareImageCreateProgress`.
 pub mod get_comp_share_image_create_progress;
 /// `GetCompShareInstanceMonitor`.
@@ -100,6 +126,12 @@ pub mod get_comp_share_instance_upgrade_price;
 pub mod get_comp_share_instance_user_price;
 /// `GetCompShareRefundPrice`.
 pub mod get_comp_share_refund_price;
+/// `GetCompShareShareBandwidthPrice`.
+pub mod get_comp_share_share_bandwidth_price;
+/// `GetCompShareShareBandwidthRefundPrice`.
+pub mod get_comp_share_share_bandwidth_refund_price;
+/// `GetCompShareShareBandwidthUpgradePrice`.
+pub mod get_comp_share_share_bandwidth_upgrade_price;
 /// `GetCompShareTeamInfo`.
 pub mod get_comp_share_team_info;
 /// `GetOpenClawModelList`.
@@ -124,6 +156,8 @@ pub mod list_member_product_type;
 pub mod modify_comp_share_image_share_account;
 /// `ModifyCompShareInstanceName`.
 pub mod modify_comp_share_instance_name;
+/// `ModifyCompShareShareBandwidth`.
+pub mod modify_comp_share_share_bandwidth;
 /// `ModifyULHostAttribute`.
 pub mod modify_ul_host_attribute;
 /// `PoweroffULHostInstance`.
@@ -144,6 +178,8 @@ pub mod remove_favorite_image;
 pub mod reset_comp_share_instance_password;
 /// `ResetULHostInstancePassword`.
 pub mod reset_ul_host_instance_password;
+/// `ResizeCFS`.
+pub mod resize_cfs;
 /// `ResizeCompShareDisk`.
 pub mod resize_comp_share_disk;
 /// `ResizeCompShareInstance`.
@@ -160,6 +196,10 @@ pub mod start_ul_host_instance;
 pub mod stop_comp_share_instance;
 /// `StopULHostInstance`.
 pub mod stop_ul_host_instance;
+/// `SwitchChargeType`.
+pub mod switch_charge_type;
+/// `SwitchCompShareEIPShareBandwidth`.
+pub mod switch_comp_share_eip_share_bandwidth;
 /// `TerminateCompShareCustomImage`.
 pub mod terminate_comp_share_custom_image;
 /// `TerminateCompShareInstance`.

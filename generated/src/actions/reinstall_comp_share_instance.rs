@@ -33,6 +33,10 @@ pub struct ReinstallCompShareInstanceRequest {
     ///
     /// Wire name `Password`. Sensitive: hidden from `Debug` output.
     pub password: ::core::option::Option<::std::string::String>,
+    /// 代金券 ID
+    ///
+    /// Wire name `CouponId`. Example: `coupon-xxx`.
+    pub coupon_id: ::core::option::Option<::std::string::String>,
 }
 
 impl ::core::fmt::Debug for ReinstallCompShareInstanceRequest {
@@ -44,6 +48,7 @@ impl ::core::fmt::Debug for ReinstallCompShareInstanceRequest {
             .field("u_host_id", &self.u_host_id)
             .field("comp_share_image_id", &self.comp_share_image_id)
             .field("password", &"<redacted>")
+            .field("coupon_id", &self.coupon_id)
             .finish()
     }
 }
@@ -64,6 +69,7 @@ impl rt::EncodeForm for ReinstallCompShareInstanceRequest {
         w.put("UHostId", &self.u_host_id);
         w.put("CompShareImageId", &self.comp_share_image_id);
         w.opt("Password", &self.password);
+        w.opt("CouponId", &self.coupon_id);
     }
 }
 
@@ -85,6 +91,7 @@ impl rt::FromParams for ReinstallCompShareInstanceRequest {
             u_host_id: r.req("UHostId"),
             comp_share_image_id: r.req("CompShareImageId"),
             password: r.opt("Password"),
+            coupon_id: r.opt("CouponId"),
         }
     }
 }
@@ -178,6 +185,17 @@ impl ReinstallCompShareInstanceBuilder {
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
         self.request.password = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CouponId`. 代金券 ID
+    ///
+    /// Example: `coupon-xxx`.
+    pub fn coupon_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.request.coupon_id = ::core::option::Option::Some(value.into());
         self
     }
 

@@ -137,6 +137,11 @@ impl crate::Client {
     /// 将一个社区镜像从收藏列表中移除。
     ///
     /// Sends `RemoveFavoriteImage`. Never retried automatically: it is not safe to send twice.
+    ///
+    /// **Not served in production:** Documented publicly but unavailable in the production API (compshare-cli 0.5.6, actions.py UNAVAILABLE\_ACTIONS); compshare-cli removes a favorite with DeleteCompShareImageFavorite (GroupId) instead (commands/image.py, unfavorite).
+    #[deprecated(
+        note = "not served in production: Documented publicly but unavailable in the production API (compshare-cli 0.5.6, actions.py UNAVAILABLE_ACTIONS); compshare-cli removes a favorite with DeleteCompShareImageFavorite (GroupId) instead (commands/image.py, unfavorite)."
+    )]
     pub fn remove_favorite_image(&self) -> RemoveFavoriteImageBuilder {
         RemoveFavoriteImageBuilder {
             client: self.clone(),

@@ -109,7 +109,7 @@ impl<'de> ::serde::Deserialize<'de> for OperateType {
 pub struct SetCompShareTeamAmountRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Region`. Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Wire name `Region`. Filled from the client config when unset. Example: `cn-wlcb`.
     pub region: ::core::option::Option<::std::string::String>,
     /// 项目ID。不填写为默认项目，子帐号必须填写。
     ///
@@ -154,7 +154,6 @@ impl rt::EncodeForm for SetCompShareTeamAmountRequest {
 
 impl rt::Validate for SetCompShareTeamAmountRequest {
     fn validate_into(&self, v: &mut rt::Violations) {
-        v.required_opt("Region", &self.region);
         v.required_list("VirtualCompanyId", &self.virtual_company_id);
         v.required_str("OperateType", self.operate_type.as_str());
     }
@@ -199,7 +198,7 @@ pub struct SetCompShareTeamAmountBuilder {
 impl SetCompShareTeamAmountBuilder {
     /// Sets `Region`. 地域。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
     pub fn region(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,

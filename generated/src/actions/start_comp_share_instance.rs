@@ -6,6 +6,104 @@
 
 use crate::rt;
 
+/// 无卡模式的规格，A 或 B
+///
+/// Open: values this SDK does not document are kept in the `Unknown` variant, which only parsing makes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WithoutGpuSpecKind {
+    /// `A`
+    A,
+    /// `B`
+    B,
+    /// A value this SDK does not document, as sent; see [`as_str`](Self::as_str).
+    Unknown(crate::UnknownEnumValue),
+}
+
+impl WithoutGpuSpecKind {
+    /// The documented values, as sent on the wire.
+    pub const VALUES: &'static [&'static str] = &["A", "B"];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::A => "A",
+            Self::B => "B",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl rt::WireEnum for WithoutGpuSpecKind {
+    const VALUES: &'static [&'static str] = Self::VALUES;
+
+    fn as_str(&self) -> &str {
+        self.as_str()
+    }
+
+    fn from_wire(text: &str) -> ::core::option::Option<Self> {
+        ::core::option::Option::Some(
+            match text {
+                "A" => Self::A,
+                "B" => Self::B,
+                _ => Self::Unknown(rt::unknown_enum_value(text)),
+            },
+        )
+    }
+}
+
+/// An empty unknown value, which validation reports as missing.
+impl ::core::default::Default for WithoutGpuSpecKind {
+    fn default() -> Self {
+        Self::Unknown(rt::unknown_enum_value(""))
+    }
+}
+
+/// Any text: a documented value becomes its variant, any other is kept as unknown.
+impl ::core::convert::From<&str> for WithoutGpuSpecKind {
+    fn from(text: &str) -> Self {
+        rt::parse_enum(text)
+            .unwrap_or_else(|_| Self::Unknown(rt::unknown_enum_value(text)))
+    }
+}
+
+impl ::core::fmt::Display for WithoutGpuSpecKind {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::core::str::FromStr for WithoutGpuSpecKind {
+    type Err = crate::UnknownValue;
+
+    fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+        rt::parse_enum(text)
+    }
+}
+
+impl rt::ToJson for WithoutGpuSpecKind {
+    fn to_json(&self) -> ::serde_json::Value {
+        rt::enum_json(self)
+    }
+}
+
+impl ::serde::Serialize for WithoutGpuSpecKind {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WithoutGpuSpecKind {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        rt::deserialize_enum(deserializer)
+    }
+}
+
 /// Request of `StartCompShareInstance`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::start_comp_share_instance`](crate::Client::start_comp_share_instance).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StartCompShareInstanceRequest {
@@ -29,6 +127,10 @@ pub struct StartCompShareInstanceRequest {
     ///
     /// Wire name `WithoutGpu`.
     pub without_gpu: ::core::option::Option<bool>,
+    /// 无卡模式的规格，A 或 B
+    ///
+    /// Wire name `WithoutGpuSpec`. Documented values: `A`, `B`; others are accepted. Example: `A`.
+    pub without_gpu_spec: ::core::option::Option<WithoutGpuSpecKind>,
 }
 
 impl StartCompShareInstanceRequest {
@@ -46,6 +148,7 @@ impl rt::EncodeForm for StartCompShareInstanceRequest {
         w.opt("ProjectId", &self.project_id);
         w.put("UHostId", &self.u_host_id);
         w.opt("WithoutGpu", &self.without_gpu);
+        w.opt("WithoutGpuSpec", &self.without_gpu_spec);
     }
 }
 
@@ -65,6 +168,7 @@ impl rt::FromParams for StartCompShareInstanceRequest {
             project_id: r.opt("ProjectId"),
             u_host_id: r.req("UHostId"),
             without_gpu: r.opt("WithoutGpu"),
+            without_gpu_spec: r.opt("WithoutGpuSpec"),
         }
     }
 }
@@ -140,6 +244,17 @@ impl StartCompShareInstanceBuilder {
     /// Sets `WithoutGpu`. 是否进行无卡开机
     pub fn without_gpu(mut self, value: impl ::core::convert::Into<bool>) -> Self {
         self.request.without_gpu = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `WithoutGpuSpec`. 无卡模式的规格，A 或 B
+    ///
+    /// Documented values: `A`, `B`; others are accepted. Example: `A`.
+    pub fn without_gpu_spec(
+        mut self,
+        value: impl ::core::convert::Into<WithoutGpuSpecKind>,
+    ) -> Self {
+        self.request.without_gpu_spec = ::core::option::Option::Some(value.into());
         self
     }
 

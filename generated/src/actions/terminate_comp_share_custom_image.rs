@@ -15,7 +15,7 @@ pub struct TerminateCompShareCustomImageRequest {
     pub region: ::core::option::Option<::std::string::String>,
     /// 可用区。参见 \[可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
-    /// Wire name `Zone`. Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    /// Wire name `Zone`. Filled from the client config when unset. Example: `cn-wlcb-01`.
     pub zone: ::core::option::Option<::std::string::String>,
     /// 项目ID。不填写为默认项目，子帐号必须填写。
     ///
@@ -47,7 +47,6 @@ impl rt::EncodeForm for TerminateCompShareCustomImageRequest {
 impl rt::Validate for TerminateCompShareCustomImageRequest {
     fn validate_into(&self, v: &mut rt::Violations) {
         v.required_opt("Region", &self.region);
-        v.required_opt("Zone", &self.zone);
         v.required_str("CompShareImageId", &self.comp_share_image_id);
     }
 }
@@ -100,7 +99,7 @@ impl TerminateCompShareCustomImageBuilder {
 
     /// Sets `Zone`. 可用区。
     ///
-    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
     pub fn zone(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,

@@ -27,8 +27,8 @@ pub struct UpdateCompShareStopSchedulerRequest {
     pub u_host_id: ::std::string::String,
     /// 定时关机时间
     ///
-    /// Wire name `StopTime`. Required. Example: `1700086400`.
-    pub stop_time: i64,
+    /// Wire name `StopTime`. Example: `1700086400`.
+    pub stop_time: ::core::option::Option<i64>,
     /// 定时关机时间（Unix 时间戳），需 &gt;= 当前时间 + 300 秒
     ///
     /// Wire name `SchedulerStopTime`. Required. Example: `1712649600`.
@@ -49,7 +49,7 @@ impl rt::EncodeForm for UpdateCompShareStopSchedulerRequest {
         w.opt("Zone", &self.zone);
         w.opt("ProjectId", &self.project_id);
         w.put("UHostId", &self.u_host_id);
-        w.put("StopTime", &self.stop_time);
+        w.opt("StopTime", &self.stop_time);
         w.put("SchedulerStopTime", &self.scheduler_stop_time);
     }
 }
@@ -69,7 +69,7 @@ impl rt::FromParams for UpdateCompShareStopSchedulerRequest {
             zone: r.opt("Zone"),
             project_id: r.opt("ProjectId"),
             u_host_id: r.req("UHostId"),
-            stop_time: r.req("StopTime"),
+            stop_time: r.opt("StopTime"),
             scheduler_stop_time: r.req("SchedulerStopTime"),
         }
     }
@@ -145,9 +145,9 @@ impl UpdateCompShareStopSchedulerBuilder {
 
     /// Sets `StopTime`. 定时关机时间
     ///
-    /// Required. Example: `1700086400`.
+    /// Example: `1700086400`.
     pub fn stop_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.stop_time = value.into();
+        self.request.stop_time = ::core::option::Option::Some(value.into());
         self
     }
 

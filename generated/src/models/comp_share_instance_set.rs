@@ -545,6 +545,38 @@ pub struct CompShareInstanceSet {
     ///
     /// Wire name `StartTime`.
     pub start_time: ::core::option::Option<i64>,
+    /// 地域
+    ///
+    /// Wire name `Region`. Example: `cn-wlcb`.
+    pub region: ::core::option::Option<::std::string::String>,
+    /// 定时关机时间（Unix 时间戳），未设置时为 0
+    ///
+    /// Wire name `SchedulerStopTime`. Example: `1712649600`.
+    pub scheduler_stop_time: ::core::option::Option<i64>,
+    /// 镜像版本名称
+    ///
+    /// Wire name `CompShareImageVersionName`. Example: `v1.0`.
+    pub comp_share_image_version_name: ::core::option::Option<::std::string::String>,
+    /// 镜像作者
+    ///
+    /// Wire name `CompShareImageAuthor`. Example: `UCloud`.
+    pub comp_share_image_author: ::core::option::Option<::std::string::String>,
+    /// 共享存储卷的总空间
+    ///
+    /// Wire name `TotalVolumeSpace`. Example: `100`.
+    pub total_volume_space: ::core::option::Option<i64>,
+    /// 实例的云盘列表
+    ///
+    /// Wire name `UDiskSet`.
+    pub u_disk_set: ::std::vec::Vec<crate::models::CompShareInstanceUDisk>,
+    /// 实例的共享存储卷列表
+    ///
+    /// Wire name `VolumeSet`.
+    pub volume_set: ::std::vec::Vec<crate::models::CompShareInstanceVolume>,
+    /// 磁盘价格
+    ///
+    /// Wire name `DiskPrice`. Example: `0.1`.
+    pub disk_price: ::core::option::Option<f64>,
     /// 【内部API返回】宿主所在Set Id
     ///
     /// Wire name `SetId`.
@@ -688,6 +720,14 @@ impl ::core::fmt::Debug for CompShareInstanceSet {
             .field("monitor_messages", &self.monitor_messages)
             .field("discount_type", &self.discount_type)
             .field("start_time", &self.start_time)
+            .field("region", &self.region)
+            .field("scheduler_stop_time", &self.scheduler_stop_time)
+            .field("comp_share_image_version_name", &self.comp_share_image_version_name)
+            .field("comp_share_image_author", &self.comp_share_image_author)
+            .field("total_volume_space", &self.total_volume_space)
+            .field("u_disk_set", &self.u_disk_set)
+            .field("volume_set", &self.volume_set)
+            .field("disk_price", &self.disk_price)
             .field("set_id", &self.set_id)
             .field("host_ip", &self.host_ip)
             .field("pod_id", &self.pod_id)
@@ -809,6 +849,22 @@ impl rt::Object for CompShareInstanceSet {
             }
             "DiscountType" => ::core::option::Option::Some(&mut self.discount_type),
             "StartTime" => ::core::option::Option::Some(&mut self.start_time),
+            "Region" => ::core::option::Option::Some(&mut self.region),
+            "SchedulerStopTime" => {
+                ::core::option::Option::Some(&mut self.scheduler_stop_time)
+            }
+            "CompShareImageVersionName" => {
+                ::core::option::Option::Some(&mut self.comp_share_image_version_name)
+            }
+            "CompShareImageAuthor" => {
+                ::core::option::Option::Some(&mut self.comp_share_image_author)
+            }
+            "TotalVolumeSpace" => {
+                ::core::option::Option::Some(&mut self.total_volume_space)
+            }
+            "UDiskSet" => ::core::option::Option::Some(rt::models(&mut self.u_disk_set)),
+            "VolumeSet" => ::core::option::Option::Some(rt::models(&mut self.volume_set)),
+            "DiskPrice" => ::core::option::Option::Some(&mut self.disk_price),
             "SetId" => ::core::option::Option::Some(&mut self.set_id),
             "HostIp" => ::core::option::Option::Some(&mut self.host_ip),
             "PodId" => ::core::option::Option::Some(&mut self.pod_id),
@@ -919,6 +975,14 @@ impl rt::ToJson for CompShareInstanceSet {
         o.put("MonitorMessages", &self.monitor_messages);
         o.put("DiscountType", &self.discount_type);
         o.put("StartTime", &self.start_time);
+        o.put("Region", &self.region);
+        o.put("SchedulerStopTime", &self.scheduler_stop_time);
+        o.put("CompShareImageVersionName", &self.comp_share_image_version_name);
+        o.put("CompShareImageAuthor", &self.comp_share_image_author);
+        o.put("TotalVolumeSpace", &self.total_volume_space);
+        o.put("UDiskSet", &self.u_disk_set);
+        o.put("VolumeSet", &self.volume_set);
+        o.put("DiskPrice", &self.disk_price);
         o.put("SetId", &self.set_id);
         o.put("HostIp", &self.host_ip);
         o.put("PodId", &self.pod_id);

@@ -11,6 +11,10 @@ pub struct Data {
     ///
     /// Wire name `List`.
     pub list: ::std::vec::Vec<crate::models::List>,
+    /// 容器实例的监控数据列表
+    ///
+    /// Wire name `PodList`.
+    pub pod_list: ::std::vec::Vec<crate::models::List>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -21,6 +25,7 @@ impl rt::Object for Data {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
             "List" => ::core::option::Option::Some(rt::models(&mut self.list)),
+            "PodList" => ::core::option::Option::Some(rt::models(&mut self.pod_list)),
             _ => ::core::option::Option::None,
         }
     }
@@ -34,6 +39,7 @@ impl rt::ToJson for Data {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
         o.put("List", &self.list);
+        o.put("PodList", &self.pod_list);
         o.finish()
     }
 }

@@ -11,6 +11,10 @@ pub struct List {
     ///
     /// Wire name `UHostId`.
     pub u_host_id: ::core::option::Option<::std::string::String>,
+    /// 容器实例 ID（PodList 的条目）
+    ///
+    /// Wire name `PodId`. Example: `cpod-xxxx`.
+    pub pod_id: ::core::option::Option<::std::string::String>,
     /// 监控指标列表
     ///
     /// Wire name `Metrics`.
@@ -25,6 +29,7 @@ impl rt::Object for List {
     fn slot(&mut self, name: &str) -> ::core::option::Option<&mut dyn rt::Target> {
         match name {
             "UHostId" => ::core::option::Option::Some(&mut self.u_host_id),
+            "PodId" => ::core::option::Option::Some(&mut self.pod_id),
             "Metrics" => ::core::option::Option::Some(rt::models(&mut self.metrics)),
             _ => ::core::option::Option::None,
         }
@@ -39,6 +44,7 @@ impl rt::ToJson for List {
     fn to_json(&self) -> ::serde_json::Value {
         let mut o = rt::JsonObject::new(&self.unknown_fields);
         o.put("UHostId", &self.u_host_id);
+        o.put("PodId", &self.pod_id);
         o.put("Metrics", &self.metrics);
         o.finish()
     }

@@ -8,14 +8,24 @@ pub mod available_instance_types;
 pub mod boot_disk_info;
 /// `Bundle`.
 pub mod bundle;
+/// `CFSInfo`.
+pub mod cfs_info;
+/// `CFSPriceDetail`.
+pub mod cfs_price_detail;
 /// `CheckCompShareResourceCapacityParamDisks`.
 pub mod check_comp_share_resource_capacity_param_disks;
 /// `Collection`.
 pub mod collection;
+/// `CompShareDiskInfo`.
+pub mod comp_share_disk_info;
 /// `CompShareImage`.
 pub mod comp_share_image;
 /// `CompShareInstanceSet`.
 pub mod comp_share_instance_set;
+/// `CompShareInstanceUDisk`.
+pub mod comp_share_instance_u_disk;
+/// `CompShareInstanceVolume`.
+pub mod comp_share_instance_volume;
 /// `CompSharePriceDetail`.
 pub mod comp_share_price_detail;
 /// `CompShareTeamDetailInfo`.
@@ -52,6 +62,8 @@ pub mod disk_price_info;
 pub mod disk_upgrade_price_detail;
 /// `Disks`.
 pub mod disks;
+/// `EIPShareBandwidthSwitchResult`.
+pub mod eip_share_bandwidth_switch_result;
 /// `ExclusiveUTPInfo`.
 pub mod exclusive_utp_info;
 /// `FeatureModes`.
@@ -70,6 +82,8 @@ pub mod get_comp_share_instance_user_price_price_details;
 pub mod gpu_monitor_info;
 /// `GraphicsMemory`.
 pub mod graphics_memory;
+/// `IPShareBandwidth`.
+pub mod ip_share_bandwidth;
 /// `Info`.
 pub mod info;
 /// `KeyPair`.
@@ -78,12 +92,16 @@ pub mod key_pair;
 pub mod list;
 /// `MachineSizes`.
 pub mod machine_sizes;
+/// `MachineTypeFamily`.
+pub mod machine_type_family;
 /// `Metrics`.
 pub mod metrics;
 /// `ModelRepositoryModel`.
 pub mod model_repository_model;
 /// `MonitorMessage`.
 pub mod monitor_message;
+/// `MonitorTagMap`.
+pub mod monitor_tag_map;
 /// `OpenClawModelInfo`.
 pub mod open_claw_model_info;
 /// `OrderDetailItem`.
@@ -102,6 +120,10 @@ pub mod publish_comp_share_image_param_softwares;
 pub mod resource_tag_item;
 /// `Results`.
 pub mod results;
+/// `ShareBandwidthEIPInfo`.
+pub mod share_bandwidth_eip_info;
+/// `ShareBandwidthInfo`.
+pub mod share_bandwidth_info;
 /// `Software`.
 pub mod software;
 /// `SoftwareAddr`.
@@ -148,10 +170,15 @@ pub mod without_gpu_spec;
 pub use available_instance_types::AvailableInstanceTypes;
 pub use boot_disk_info::BootDiskInfo;
 pub use bundle::Bundle;
+pub use cfs_info::CfsInfo;
+pub use cfs_price_detail::CfsPriceDetail;
 pub use check_comp_share_resource_capacity_param_disks::CheckCompShareResourceCapacityParamDisks;
 pub use collection::Collection;
+pub use comp_share_disk_info::CompShareDiskInfo;
 pub use comp_share_image::CompShareImage;
 pub use comp_share_instance_set::CompShareInstanceSet;
+pub use comp_share_instance_u_disk::CompShareInstanceUDisk;
+pub use comp_share_instance_volume::CompShareInstanceVolume;
 pub use comp_share_price_detail::CompSharePriceDetail;
 pub use comp_share_team_detail_info::CompShareTeamDetailInfo;
 pub use comp_share_team_info::CompShareTeamInfo;
@@ -170,6 +197,7 @@ pub use describe_user_community_images_param_sort_condition::DescribeUserCommuni
 pub use disk_price_info::DiskPriceInfo;
 pub use disk_upgrade_price_detail::DiskUpgradePriceDetail;
 pub use disks::Disks;
+pub use eip_share_bandwidth_switch_result::EipShareBandwidthSwitchResult;
 pub use exclusive_utp_info::ExclusiveUtpInfo;
 pub use feature_modes::FeatureModes;
 pub use features::Features;
@@ -179,13 +207,16 @@ pub use get_comp_share_instance_user_price_param_disks::GetCompShareInstanceUser
 pub use get_comp_share_instance_user_price_price_details::GetCompShareInstanceUserPricePriceDetails;
 pub use gpu_monitor_info::GpuMonitorInfo;
 pub use graphics_memory::GraphicsMemory;
+pub use ip_share_bandwidth::IpShareBandwidth;
 pub use info::Info;
 pub use key_pair::KeyPair;
 pub use list::List;
 pub use machine_sizes::MachineSizes;
+pub use machine_type_family::MachineTypeFamily;
 pub use metrics::Metrics;
 pub use model_repository_model::ModelRepositoryModel;
 pub use monitor_message::MonitorMessage;
+pub use monitor_tag_map::MonitorTagMap;
 pub use open_claw_model_info::OpenClawModelInfo;
 pub use order_detail_item::OrderDetailItem;
 pub use order_info::OrderInfo;
@@ -195,6 +226,8 @@ pub use projects::Projects;
 pub use publish_comp_share_image_param_softwares::PublishCompShareImageParamSoftwares;
 pub use resource_tag_item::ResourceTagItem;
 pub use results::Results;
+pub use share_bandwidth_eip_info::ShareBandwidthEipInfo;
+pub use share_bandwidth_info::ShareBandwidthInfo;
 pub use software::Software;
 pub use software_addr::SoftwareAddr;
 pub use software_port::SoftwarePort;

@@ -18,7 +18,7 @@ pub struct Results {
     /// 标签键值对映射
     ///
     /// Wire name `TagMap`.
-    pub tag_map: ::core::option::Option<::std::string::String>,
+    pub tag_map: ::core::option::Option<crate::models::MonitorTagMap>,
     /// 时间序列数据点
     ///
     /// Wire name `Values`.
@@ -34,7 +34,7 @@ impl rt::Object for Results {
         match name {
             "ResourceId" => ::core::option::Option::Some(&mut self.resource_id),
             "LongResourceId" => ::core::option::Option::Some(&mut self.long_resource_id),
-            "TagMap" => ::core::option::Option::Some(&mut self.tag_map),
+            "TagMap" => ::core::option::Option::Some(rt::model(&mut self.tag_map)),
             "Values" => ::core::option::Option::Some(rt::models(&mut self.values)),
             _ => ::core::option::Option::None,
         }

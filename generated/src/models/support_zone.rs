@@ -27,6 +27,10 @@ pub struct SupportZone {
     ///
     /// Wire name `Describe`.
     pub describe: ::core::option::Option<::std::string::String>,
+    /// 是否为容器（Pod）可用区；CFS 文件存储只支持容器可用区
+    ///
+    /// Wire name `IsPod`. Example: `false`.
+    pub is_pod: ::core::option::Option<bool>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -41,6 +45,7 @@ impl rt::Object for SupportZone {
             "RegionId" => ::core::option::Option::Some(&mut self.region_id),
             "ZoneId" => ::core::option::Option::Some(&mut self.zone_id),
             "Describe" => ::core::option::Option::Some(&mut self.describe),
+            "IsPod" => ::core::option::Option::Some(&mut self.is_pod),
             _ => ::core::option::Option::None,
         }
     }
@@ -58,6 +63,7 @@ impl rt::ToJson for SupportZone {
         o.put("RegionId", &self.region_id);
         o.put("ZoneId", &self.zone_id);
         o.put("Describe", &self.describe);
+        o.put("IsPod", &self.is_pod);
         o.finish()
     }
 }

@@ -51,6 +51,10 @@ pub struct UHostIpSet {
     ///
     /// Wire name `NetworkInterfaceId`.
     pub network_interface_id: ::core::option::Option<::std::string::String>,
+    /// 外网 IP 的带宽归属；DescribeCompShareInstance 传 IncludeShareBandwidth 时返回
+    ///
+    /// Wire name `ShareBandwidth`.
+    pub share_bandwidth: ::core::option::Option<crate::models::IpShareBandwidth>,
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See
     /// [`UnknownFields`](crate::UnknownFields).
@@ -72,6 +76,9 @@ impl rt::Object for UHostIpSet {
             "SubnetId" => ::core::option::Option::Some(&mut self.subnet_id),
             "NetworkInterfaceId" => {
                 ::core::option::Option::Some(&mut self.network_interface_id)
+            }
+            "ShareBandwidth" => {
+                ::core::option::Option::Some(rt::model(&mut self.share_bandwidth))
             }
             _ => ::core::option::Option::None,
         }
@@ -96,6 +103,7 @@ impl rt::ToJson for UHostIpSet {
         o.put("VPCId", &self.vpc_id);
         o.put("SubnetId", &self.subnet_id);
         o.put("NetworkInterfaceId", &self.network_interface_id);
+        o.put("ShareBandwidth", &self.share_bandwidth);
         o.finish()
     }
 }

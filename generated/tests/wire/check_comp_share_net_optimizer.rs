@@ -4,8 +4,6 @@ use compshare::actions::check_comp_share_net_optimizer as action;
 
 fn example() -> action::CheckCompShareNetOptimizerRequest {
     action::CheckCompShareNetOptimizerRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
         ..::core::default::Default::default()
     }
 }

@@ -25,6 +25,7 @@ fn example() -> action::CreateCompShareInstanceRequest {
         name: Some("my-gpu-instance".to_owned()),
         security_group_id: Some("firewall-xxx".to_owned()),
         enable_us3: Some(true),
+        enable_cfs: Some(true),
         remark: Some("driver:535.129.03".to_owned()),
         max_count: Some(1),
         ..::core::default::Default::default()

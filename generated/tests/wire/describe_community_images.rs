@@ -4,13 +4,12 @@ use compshare::actions::describe_community_images as action;
 
 fn example() -> action::DescribeCommunityImagesRequest {
     action::DescribeCommunityImagesRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
         comp_share_image_id: Some("compshareImage-xxxx".to_owned()),
         name: Some("Stable Diffusion".to_owned()),
         author: Some("UCloud".to_owned()),
         offset: Some(0),
         limit: Some(20),
+        tag: ::std::vec::Vec::from(["深度学习".to_owned()]),
         sort_condition: Some(compshare::models::DescribeCommunityImagesParamSortCondition {
             field: Some(
                 compshare::models::describe_community_images_param_sort_condition::Field::PubTime,

@@ -4,8 +4,6 @@ use compshare::actions::describe_comp_share_custom_images as action;
 
 fn example() -> action::DescribeCompShareCustomImagesRequest {
     action::DescribeCompShareCustomImagesRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
         comp_share_image_id: Some("compshareImage-xxxx".to_owned()),
         offset: Some(0),
         limit: Some(20),

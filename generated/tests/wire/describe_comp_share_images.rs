@@ -4,7 +4,6 @@ use compshare::actions::describe_comp_share_images as action;
 
 fn example() -> action::DescribeCompShareImagesRequest {
     action::DescribeCompShareImagesRequest {
-        region: Some("cn-wlcb".to_owned()),
         image_type: Some(action::ImageType::System),
         comp_share_image_id: Some("compshareImage-xxxx".to_owned()),
         name: Some("PyTorch".to_owned()),

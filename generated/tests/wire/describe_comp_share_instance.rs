@@ -4,6 +4,12 @@ use compshare::actions::describe_comp_share_instance as action;
 
 fn example() -> action::DescribeCompShareInstanceRequest {
     action::DescribeCompShareInstanceRequest {
+        tag: Some("Default".to_owned()),
+        vpc_id: Some("uvnet-xxxx".to_owned()),
+        subnet_id: Some("subnet-xxxx".to_owned()),
+        u_disk_id_for_attachment: Some("udisk-xxxx".to_owned()),
+        skip_bill: Some(true),
+        include_share_bandwidth: Some(true),
         ..::core::default::Default::default()
     }
 }

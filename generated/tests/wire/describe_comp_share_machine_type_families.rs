@@ -4,8 +4,7 @@ use compshare::actions::describe_comp_share_machine_type_families as action;
 
 fn example() -> action::DescribeCompShareMachineTypeFamiliesRequest {
     action::DescribeCompShareMachineTypeFamiliesRequest {
-        region: Some("cn-wlcb".to_owned()),
-        project_id: Some("org-xxxx".to_owned()),
+        ..::core::default::Default::default()
     }
 }
 

@@ -4,7 +4,6 @@ use compshare::actions::describe_comp_share_sharing_images as action;
 
 fn example() -> action::DescribeCompShareSharingImagesRequest {
     action::DescribeCompShareSharingImagesRequest {
-        region: Some("cn-wlcb".to_owned()),
         comp_share_image_id: Some("compshareImage-xxxx".to_owned()),
         offset: Some(0),
         limit: Some(20),

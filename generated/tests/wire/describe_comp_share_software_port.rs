@@ -4,7 +4,6 @@ use compshare::actions::describe_comp_share_software_port as action;
 
 fn example() -> action::DescribeCompShareSoftwarePortRequest {
     action::DescribeCompShareSoftwarePortRequest {
-        region: Some("cn-wlcb".to_owned()),
         ..::core::default::Default::default()
     }
 }

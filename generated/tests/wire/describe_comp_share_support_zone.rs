@@ -4,7 +4,7 @@ use compshare::actions::describe_comp_share_support_zone as action;
 
 fn example() -> action::DescribeCompShareSupportZoneRequest {
     action::DescribeCompShareSupportZoneRequest {
-        region: Some("cn-wlcb".to_owned()),
+        ..::core::default::Default::default()
     }
 }
 

@@ -5,9 +5,9 @@ use compshare::actions::describe_model_repository_models as action;
 fn example() -> action::DescribeModelRepositoryModelsRequest {
     action::DescribeModelRepositoryModelsRequest {
         region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
         name: Some("llama".to_owned()),
         tags: Some("LLM".to_owned()),
+        ..::core::default::Default::default()
     }
 }
 

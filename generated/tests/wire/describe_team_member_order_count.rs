@@ -4,11 +4,10 @@ use compshare::actions::describe_team_member_order_count as action;
 
 fn example() -> action::DescribeTeamMemberOrderCountRequest {
     action::DescribeTeamMemberOrderCountRequest {
-        region: Some("cn-wlcb".to_owned()),
         team_id: 100001,
         virtual_company_id: 300001,
-        begin_time: 1700000000,
-        end_time: 1700086400,
+        begin_time: Some(1700000000),
+        end_time: Some(1700086400),
         ..::core::default::Default::default()
     }
 }

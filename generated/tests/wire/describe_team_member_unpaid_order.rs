@@ -4,9 +4,8 @@ use compshare::actions::describe_team_member_unpaid_order as action;
 
 fn example() -> action::DescribeTeamMemberUnpaidOrderRequest {
     action::DescribeTeamMemberUnpaidOrderRequest {
-        region: Some("cn-wlcb".to_owned()),
-        begin_time: 1700000000,
-        end_time: 1700086400,
+        begin_time: Some(1700000000),
+        end_time: Some(1700086400),
         team_id: 100001,
         virtual_company_id: 300001,
         limit: Some(25),

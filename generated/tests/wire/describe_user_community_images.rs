@@ -4,8 +4,6 @@ use compshare::actions::describe_user_community_images as action;
 
 fn example() -> action::DescribeUserCommunityImagesRequest {
     action::DescribeUserCommunityImagesRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
         offset: Some(0),
         limit: Some(20),
         target_top_organization_id: Some(12345),

@@ -4,12 +4,12 @@ use compshare::actions::download_team_order as action;
 
 fn example() -> action::DownloadTeamOrderRequest {
     action::DownloadTeamOrderRequest {
-        region: Some("cn-wlcb".to_owned()),
         team_id: 100001,
         virtual_company_id: Some(0),
         begin_time: Some(1700000000),
         end_time: Some(1700086400),
         order_states: ::std::vec::Vec::from(["Paid".to_owned(), "Unpaid".to_owned()]),
+        ..::core::default::Default::default()
     }
 }
 

@@ -4,9 +4,8 @@ use compshare::actions::list_comp_share_team_operate_log as action;
 
 fn example() -> action::ListCompShareTeamOperateLogRequest {
     action::ListCompShareTeamOperateLogRequest {
-        region: Some("cn-wlcb".to_owned()),
-        begin_time: 1700000000,
-        end_time: 1700086400,
+        begin_time: Some(1700000000),
+        end_time: Some(1700086400),
         team_id: 100001,
         limit: Some(25),
         offset: Some(0),
@@ -16,6 +15,7 @@ fn example() -> action::ListCompShareTeamOperateLogRequest {
         ]),
         status: ::std::vec::Vec::from(["Success".to_owned(), "Failed".to_owned()]),
         order_by_asc: Some(false),
+        ..::core::default::Default::default()
     }
 }
 

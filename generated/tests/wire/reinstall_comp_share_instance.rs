@@ -8,6 +8,7 @@ fn example() -> action::ReinstallCompShareInstanceRequest {
         zone: Some("cn-wlcb-01".to_owned()),
         u_host_id: "uhost-xxxx".to_owned(),
         comp_share_image_id: "compshareImage-xxxx".to_owned(),
+        coupon_id: Some("coupon-xxx".to_owned()),
         ..::core::default::Default::default()
     }
 }

@@ -13,6 +13,7 @@ fn example() -> action::ResizeCompShareInstanceRequest {
         disk_id: Some("udisk-xxxx".to_owned()),
         disk_space: Some("500".to_owned()),
         without_gpu: Some(false),
+        without_gpu_spec: Some(action::WithoutGpuSpecKind::A),
         coupon_id: Some("coupon-xxx".to_owned()),
         ..::core::default::Default::default()
     }

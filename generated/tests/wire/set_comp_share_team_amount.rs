@@ -4,7 +4,6 @@ use compshare::actions::set_comp_share_team_amount as action;
 
 fn example() -> action::SetCompShareTeamAmountRequest {
     action::SetCompShareTeamAmountRequest {
-        region: Some("cn-wlcb".to_owned()),
         team_id: 1001,
         virtual_company_id: ::std::vec::Vec::from([60001, 60002]),
         amount: 100000,

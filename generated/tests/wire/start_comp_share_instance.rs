@@ -7,6 +7,7 @@ fn example() -> action::StartCompShareInstanceRequest {
         region: Some("cn-wlcb".to_owned()),
         zone: Some("cn-wlcb-01".to_owned()),
         u_host_id: "uhost-xxxx".to_owned(),
+        without_gpu_spec: Some(action::WithoutGpuSpecKind::A),
         ..::core::default::Default::default()
     }
 }

@@ -5,7 +5,6 @@ use compshare::actions::update_comp_share_image as action;
 fn example() -> action::UpdateCompShareImageRequest {
     action::UpdateCompShareImageRequest {
         region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
         comp_share_image_id: "compshareImage-xxxx".to_owned(),
         visibility: Some(0),
         description: Some("更新了CUDA版本".to_owned()),

@@ -7,7 +7,7 @@ fn example() -> action::UpdateCompShareStopSchedulerRequest {
         region: Some("cn-wlcb".to_owned()),
         project_id: Some("org-xxxx".to_owned()),
         u_host_id: "uhost-xxxx".to_owned(),
-        stop_time: 1700086400,
+        stop_time: Some(1700086400),
         scheduler_stop_time: 1712649600,
         ..::core::default::Default::default()
     }
