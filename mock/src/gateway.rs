@@ -1,7 +1,8 @@
 //! What the API gateway checks before an action runs: an `Action`, the key pair's signature,
-//! an action that exists, and params that keep the spec's rules.
+//! an action that exists and that production serves, and params that keep the spec's rules.
 
 use compshare::runtime::codegen_support::{ByName, joined_arrays};
+use compshare::runtime::schema::ActionInfo;
 use compshare::{Rule, Violation};
 
 use crate::answer::Answer;
@@ -91,9 +92,31 @@ pub(crate) fn admit(
             format!("Action [{action}] not found"),
         );
     };
+    if let Some(answer) = unserved(action) {
+        return Err(answer);
+    }
     check(entry, &split.rest)
         .map_err(|message| Answer::api_error(Some(action), codes::INVALID_PARAMS, message))?;
     Ok(entry)
+}
+
+/// The schema of `action`: its params and response members.
+pub(crate) fn info(action: &str) -> Option<&'static ActionInfo> {
+    let actions = compshare::schema::ACTIONS;
+    let index = actions.binary_search_by(|a| a.name.cmp(action)).ok()?;
+    Some(&actions[index])
+}
+
+/// The answer to a documented action production does not serve (`unavailable` in its spec).
+/// What production answers is not known; an action the gateway does not route is most likely
+/// answered like one that does not exist, so the mock sends 161, as for an unknown name.
+fn unserved(action: &str) -> Option<Answer> {
+    let reason = info(action)?.unavailable?;
+    Some(Answer::api_error(
+        Some(action),
+        codes::NO_SUCH_ACTION,
+        format!("Action [{action}] is documented, but production does not serve it: {reason}"),
+    ))
 }
 
 /// Reads and validates the params with the generated rules the client uses; the message
@@ -165,6 +188,22 @@ mod tests {
             code(&signed(&nope, "sk")),
             Err((161, "Action [DescribeNothing] not found".into()))
         );
+    }
+
+    #[test]
+    fn actions_production_does_not_serve_get_161() {
+        let marked = compshare::schema::ACTIONS
+            .iter()
+            .filter(|a| a.unavailable.is_some());
+        for info in marked {
+            let (code_, message) = code(&signed(&[("Action", info.name)], "sk")).unwrap_err();
+            assert_eq!(code_, 161, "{}", info.name);
+            assert!(
+                message.contains(info.name) && message.contains("production does not serve"),
+                "{message}"
+            );
+        }
+        assert!(unserved("DescribeCompShareImages").is_none());
     }
 
     #[test]

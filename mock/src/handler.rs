@@ -1,5 +1,5 @@
 //! One request, from the HTTP parts to the answer: read the params, pass the gateway, then
-//! answer from the rules, the instance lifecycle, or the action's default; record it.
+//! answer from the rules, the stateful resources, or the action's default; record it.
 
 use std::sync::{Arc, Mutex};
 
@@ -10,7 +10,7 @@ use crate::gateway::{self, Keys, Split};
 use crate::ids::Ids;
 use crate::record::Received;
 use crate::rules::{Outcome, Rules};
-use crate::state::Instances;
+use crate::state::State;
 use crate::wire;
 
 /// Everything a running mock holds.
@@ -18,7 +18,8 @@ pub(crate) struct Shared {
     pub keys: Keys,
     pub rules: Arc<Rules>,
     pub log: Mutex<Vec<Received>>,
-    pub instances: Option<Mutex<Instances>>,
+    /// The resources of a stateful mock.
+    pub state: Option<Mutex<State>>,
     pub defaults: Defaults,
     pub ids: Ids,
     pub max_body_bytes: usize,
@@ -97,12 +98,16 @@ impl Shared {
             }
             Outcome::NoRules => {}
         }
-        if let Some(instances) = &self.instances
-            && Instances::handles(action)
+        if let Some(state) = &self.state
+            && State::handles(action)
+            && let Some(answer) =
+                state
+                    .lock()
+                    .expect("state")
+                    .answer(action, &split.rest, &self.ids)
         {
-            let mut instances = instances.lock().expect("instances");
-            return instances.answer(action, &split.rest, &self.ids);
+            return answer;
         }
-        self.defaults.get(action)
+        self.defaults.get(action, &split.rest)
     }
 }

@@ -1,5 +1,5 @@
-//! Identifiers the mock makes up: request ids and instance ids. Random per mock, never
-//! repeated within one.
+//! Identifiers the mock makes up: request ids and resource ids (instances, disks, CFS,
+//! bandwidth). Random per mock, never repeated within one.
 
 use std::hash::{BuildHasher, RandomState};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -33,10 +33,11 @@ impl Ids {
         )
     }
 
-    /// An instance id such as `uhost-k3j9x2ab`: eight base-36 digits. The number they spell
-    /// is the count times an odd number plus a random offset, modulo 2^41 (which fits in eight
-    /// digits): a bijection, so ids never repeat, that does not look like a counter.
-    pub fn instance_id(&self) -> String {
+    /// A resource id such as `udisk-k3j9x2ab`: the prefix and eight base-36 digits. The number
+    /// they spell is the count times an odd number plus a random offset, modulo 2^41 (which
+    /// fits in eight digits): a bijection, so ids never repeat, that does not look like a
+    /// counter.
+    pub fn resource_id(&self, prefix: &str) -> String {
         const BITS: u32 = 41;
         let (n, _) = self.next();
         let offset = self.seed.hash_one(u64::MAX);
@@ -47,7 +48,7 @@ impl Ids {
             *d = b"0123456789abcdefghijklmnopqrstuvwxyz"[(rest % 36) as usize];
             rest /= 36;
         }
-        format!("uhost-{}", String::from_utf8_lossy(&digits))
+        format!("{prefix}-{}", String::from_utf8_lossy(&digits))
     }
 }
 
@@ -65,7 +66,7 @@ mod tests {
             assert_eq!(id.len(), 36, "{id}");
             assert_eq!(&id[14..15], "4", "{id}");
             assert!(seen.insert(id));
-            let uhost = ids.instance_id();
+            let uhost = ids.resource_id("uhost");
             assert!(uhost.starts_with("uhost-") && uhost.len() == 14, "{uhost}");
             assert!(seen.insert(uhost));
         }

@@ -5,8 +5,10 @@
 //! key pair. The mock behaves like the API at the edges: it checks the signature, the
 //! `Action` and every param against the spec's rules (with the same generated rules the
 //! client uses), accepts form, JSON and GET requests, and answers with the API's envelope and an
-//! `X-UCLOUD-REQUEST-UUID` header. Each action answers with its spec's response example, or a
-//! valid response with default fields, unless a rule says otherwise.
+//! `X-UCLOUD-REQUEST-UUID` header. Each action answers with its spec's response example (its
+//! placeholder values replaced by ones that fit their fields, and members named like a request
+//! param answering with its value), or a valid response with default fields, unless a rule
+//! says otherwise.
 //!
 //! # Rules
 //!
@@ -59,15 +61,32 @@
 //! # }
 //! ```
 //!
-//! # Instances
+//! # Stateful resources
 //!
-//! With [`MockBuilder::stateful`], the instance actions keep state: CreateCompShareInstance
-//! makes instances with new `UHostId`s, DescribeCompShareInstance lists them (filtered by
-//! `UHostIds`, paged by `Offset` and `Limit`), and Start, Stop, Reboot and Terminate move their
-//! `State` through `Initializing`/`Starting` → `Running`, `Stopping` → `Stopped` and
-//! `Rebooting` → `Running`; terminated instances disappear. Each move takes
-//! [`MockBuilder::transition_delay`]. Unknown ids get [`codes::NO_SUCH_INSTANCE`], and moves
-//! from the wrong state [`codes::WRONG_INSTANCE_STATE`]. Rules still come first.
+//! With [`MockBuilder::stateful`], resources keep state, and each keeps what its create
+//! request set (name, region, zone, sizes, image, charge type, disks):
+//!
+//! - Instances: CreateCompShareInstance makes `MaxCount` instances with new `UHostId`s,
+//!   DescribeCompShareInstance lists them (filtered by `UHostIds`, paged by `Offset` and
+//!   `Limit`), and Start, Stop, Reboot and Terminate move their `State` through
+//!   `Initializing`/`Starting` → `Running`, `Stopping` → `Stopped` and `Rebooting` →
+//!   `Running`; terminated instances disappear. Each move takes
+//!   [`MockBuilder::transition_delay`].
+//! - Data disks: CreateAndAttachCompshareDisk, AttachCompshareDisk, DetachCompshareDisk,
+//!   ResizeCompShareDisk and DeleteCompshareDisk, listed by DescribeCompshareDisk and in their
+//!   instance's `DiskSet`.
+//! - CFS: CreateCFS, DescribeCFS, ResizeCFS, DetachCFS and DeleteCFS; container instances
+//!   (`cpod-`, made in the container zone) mount their zone's CFS with `EnableCfs` or
+//!   AttachUS3.
+//! - Shared bandwidth, one per zone: Create, Describe, Modify and Delete
+//!   CompShareShareBandwidth.
+//! - DescribeCompShareSupportZone lists the mock's zones: `cn-wlcb-01` for GPU instances and
+//!   `cn-wlcb-02` for containers.
+//!
+//! Unknown ids get [`codes::NO_SUCH_INSTANCE`], [`codes::NO_SUCH_DISK`], [`codes::NO_SUCH_CFS`]
+//! or [`codes::NO_SUCH_BANDWIDTH`]; instance moves from the wrong state get
+//! [`codes::WRONG_INSTANCE_STATE`], other conflicts [`codes::WRONG_RESOURCE_STATE`]. Rules
+//! still come first.
 //!
 //! # Other languages
 //!
@@ -84,6 +103,7 @@ mod gateway;
 mod handler;
 mod ids;
 mod log;
+mod plausible;
 mod record;
 mod rules;
 mod server;
@@ -100,7 +120,7 @@ use compshare::{Action, Client, Config, Credential, RetryPolicy};
 
 pub use record::Received;
 pub use rules::{Reply, Rule, RuleBuilder};
-pub use state::MAX_QUANTITY;
+pub use state::MAX_COUNT;
 pub use wire::Encoding;
 
 /// The public key of the mock's default key pair.
@@ -198,8 +218,8 @@ impl Mock {
     /// The live instances of a stateful mock, as DescribeCompShareInstance lists them; empty
     /// for a mock that is not stateful.
     pub fn instances(&self) -> Vec<CompShareInstanceSet> {
-        match &self.shared.instances {
-            Some(instances) => instances.lock().expect("instances").list(),
+        match &self.shared.state {
+            Some(state) => state.lock().expect("state").instances(),
             None => Vec::new(),
         }
     }
@@ -261,7 +281,8 @@ impl MockBuilder {
         self
     }
 
-    /// Keeps instance state: see [Instances](crate#instances).
+    /// Keeps the state of instances, disks, CFS and shared bandwidth: see
+    /// [Stateful resources](crate#stateful-resources).
     pub fn stateful(mut self) -> Self {
         self.stateful = true;
         self
@@ -305,9 +326,9 @@ impl MockBuilder {
             },
             rules: Default::default(),
             log: Mutex::new(Vec::new()),
-            instances: self
+            state: self
                 .stateful
-                .then(|| Mutex::new(state::Instances::new(self.transition_delay))),
+                .then(|| Mutex::new(state::State::new(self.transition_delay))),
             defaults: defaults::Defaults::new(),
             ids: Default::default(),
             max_body_bytes: self.max_body_bytes,

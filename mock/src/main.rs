@@ -18,8 +18,8 @@ Serves a mock of the CompShare API on 127.0.0.1 until killed.
   --port N          the port; 0 (the default) picks a free one
   --public-key PK   the key pair requests must be signed with
   --private-key SK    (default: compshare-mock-public-key / compshare-mock-private-key)
-  --stateful        keep instance state: created instances can be listed, started, stopped,
-                    rebooted and terminated
+  --stateful        keep state: instances, data disks, CFS and shared bandwidth are created,
+                    listed, changed and deleted as the API does
   --delay-ms N      how long a stateful instance stays Starting, Stopping, ... (default 0)
   -v, --verbose     log each request on stderr, without signatures or secrets
   -h, --help        show this help

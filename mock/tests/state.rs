@@ -4,9 +4,9 @@ use std::time::{Duration, Instant};
 
 use compshare::models::comp_share_instance_set::State;
 use compshare::{Client, CreateCompShareInstanceRequest, StopCompShareInstanceRequest};
-use compshare_mock::{MAX_QUANTITY, Mock, codes};
+use compshare_mock::{MAX_COUNT, Mock, codes};
 
-fn create_request(name: &str, quantity: i64) -> CreateCompShareInstanceRequest {
+fn create_request(name: &str, count: i64) -> CreateCompShareInstanceRequest {
     CreateCompShareInstanceRequest {
         name: Some(name.into()),
         comp_share_image_id: "compshareImage-xxxx".into(),
@@ -15,7 +15,7 @@ fn create_request(name: &str, quantity: i64) -> CreateCompShareInstanceRequest {
         gpu: 1,
         cpu: 16,
         memory: 65536,
-        quantity: Some(quantity),
+        max_count: Some(count),
         ..Default::default()
     }
 }
@@ -136,6 +136,68 @@ async fn instances_are_created_listed_moved_and_terminated() {
 }
 
 #[tokio::test]
+async fn instances_keep_what_create_set() {
+    use compshare::actions::create_comp_share_instance::ChargeType;
+    use compshare::models::CreateCompShareInstanceParamDisks;
+
+    let mock = Mock::builder().stateful().start().await.unwrap();
+    let client = mock.client();
+    let disk = |boot: bool, size: i64| CreateCompShareInstanceParamDisks {
+        is_boot: boot,
+        r#type: "CLOUD_SSD".into(),
+        size,
+    };
+    let request = CreateCompShareInstanceRequest {
+        region: Some("cn-zj".into()),
+        zone: Some("cn-zj-01".into()),
+        charge_type: Some(ChargeType::Postpay),
+        // Quantity is how long the instances are bought for; MaxCount how many.
+        quantity: Some(3),
+        remark: Some("driver:535".into()),
+        disks: vec![disk(true, 100), disk(false, 200)],
+        ..create_request("kept", 2)
+    };
+    let ids = client.send(request).await.unwrap().u_host_ids;
+    assert_eq!(ids.len(), 2);
+    let listed = client.describe_comp_share_instance().send().await.unwrap();
+    let host = &listed.u_host_set[1];
+    assert_eq!(host.u_host_id.as_ref(), Some(&ids[1]));
+    assert_eq!(
+        (
+            host.name.as_deref(),
+            host.region.as_deref(),
+            host.zone.as_deref()
+        ),
+        (Some("kept"), Some("cn-zj"), Some("cn-zj-01"))
+    );
+    assert_eq!(
+        (host.gpu_type.as_deref(), host.gpu, host.cpu, host.memory),
+        (Some("4090"), Some(1), Some(16), Some(65536))
+    );
+    assert_eq!(host.machine_type.as_deref(), Some("G"));
+    assert_eq!(
+        host.comp_share_image_id.as_deref(),
+        Some("compshareImage-xxxx")
+    );
+    assert_eq!(
+        host.charge_type.as_ref().map(|c| c.as_str()),
+        Some("Postpay")
+    );
+    assert_eq!(host.remark.as_deref(), Some("driver:535"));
+    let disks: Vec<_> = (host.disk_set.iter())
+        .map(|d| (d.is_boot, d.disk_type.as_str(), d.size))
+        .collect();
+    assert_eq!(
+        disks,
+        [
+            (true, "CLOUD_SSD", Some(100)),
+            (false, "CLOUD_SSD", Some(200))
+        ]
+    );
+    assert_eq!(host.total_disk_space, Some(300));
+}
+
+#[tokio::test]
 async fn unknown_ids_and_wrong_states_are_api_errors() {
     let mock = Mock::builder().stateful().start().await.unwrap();
     let client = mock.client();
@@ -194,7 +256,7 @@ async fn unknown_ids_and_wrong_states_are_api_errors() {
     }
 
     let err = client
-        .send(create_request("many", MAX_QUANTITY + 1))
+        .send(create_request("many", MAX_COUNT + 1))
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(codes::INVALID_PARAMS));

@@ -2,7 +2,8 @@
 //!
 //! - [`fuzz`] runs a proptest property a few hundred times by default, or for `FUZZ_SECONDS`
 //!   seconds per property when `cargo xtask fuzz` sets it, and reports how many inputs it tried.
-//! - [`python`] finds the interpreter that has the official Python SDK.
+//! - [`python`] finds the interpreter that has the official Python SDK, and
+//!   [`python_with_compshare_cli`] the same one, checked to have the platform's CLI too.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -78,4 +79,26 @@ pub fn python() -> PathBuf {
         "the official Python SDK is needed for this test: run `cargo xtask test`, which installs it into target/pyenv"
     );
     venv
+}
+
+/// The interpreter of [`python`], checked to have compshare-cli 0.5.6, the platform's own CLI,
+/// which `cargo xtask test` installs next to the official SDK.
+///
+/// # Panics
+/// When it does not, with the command that installs it: such a test must fail, not skip.
+pub fn python_with_compshare_cli() -> PathBuf {
+    const CHECK: &str = "import importlib.metadata as m, compshare_cli.cli; assert m.version('compshare-cli') == '0.5.6'";
+    let python = python();
+    let installed = std::process::Command::new(&python)
+        .args(["-c", CHECK])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        installed,
+        "compshare-cli 0.5.6 is needed for this test, in {}: run `cargo xtask test`, which installs it into target/pyenv",
+        python.display()
+    );
+    python
 }

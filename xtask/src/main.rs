@@ -13,8 +13,8 @@ commands:
                       turn API doc pages (or the pages in a directory) into specs under DIR
                       (default specs/compshare) (--check: change nothing, fail if anything
                       would change)
-  test [ARGS...]      install the official Python SDK into target/pyenv, then run
-                      `cargo test --workspace ARGS...` against it
+  test [ARGS...]      install the official Python SDK and compshare-cli into target/pyenv,
+                      then run `cargo test --workspace ARGS...` against them
   fuzz [--seconds N]  run every fuzz property for N seconds (default 600) in release mode:
                       the spec loader and checker, the JSON reader, the envelope reader and
                       decoders, the by-name param reader, and form encoding with signing
@@ -61,7 +61,7 @@ fn test(args: &[&str]) -> ExitCode {
     let python = match pyenv::ensure(&root) {
         Ok(python) => python,
         Err(e) => {
-            eprintln!("error: cannot set up the Python SDK: {e}");
+            eprintln!("error: cannot set up the Python SDK and compshare-cli: {e}");
             return ExitCode::FAILURE;
         }
     };

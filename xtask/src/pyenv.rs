@@ -1,6 +1,6 @@
-//! The virtualenv with the official Python SDK, which the conformance and stand-in tests
-//! compare against. `cargo xtask test` creates it under `target/` so a fresh machine needs
-//! nothing but Python 3.
+//! The virtualenv with the official Python SDK and the platform's own CLI, which the
+//! conformance, stand-in and interop tests drive. `cargo xtask test` creates it under `target/`
+//! so a fresh machine needs nothing but Python 3.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -8,7 +8,19 @@ use std::process::Command;
 /// The pinned SDK: the version the reference data was taken from.
 pub const SDK: &str = "ucloud-sdk-python3==0.11.150";
 
-/// Creates `target/pyenv` with the SDK if needed, and returns its interpreter.
+/// The pinned compshare-cli, whose source the specs cite. It requires
+/// `ucloud-sdk-python3>=0.11.103,<0.12`, so it is installed in the same pip run as [`SDK`],
+/// which keeps the SDK at its pin.
+pub const CLI: &str = "compshare-cli==0.5.6";
+
+/// Succeeds only when both pins are installed.
+const CHECK: &str = "\
+import importlib.metadata as m, ucloud.core.auth
+assert m.version('ucloud-sdk-python3') == '0.11.150'
+assert m.version('compshare-cli') == '0.5.6'
+import compshare_cli.cli";
+
+/// Creates `target/pyenv` with the SDK and the CLI if needed, and returns its interpreter.
 pub fn ensure(root: &Path) -> Result<PathBuf, String> {
     let venv = root.join("target/pyenv");
     let python = venv.join("bin/python");
@@ -16,16 +28,14 @@ pub fn ensure(root: &Path) -> Result<PathBuf, String> {
         eprintln!("xtask: creating {}", venv.display());
         run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
     }
-    let has_sdk = Command::new(&python)
-        .args([
-            "-c",
-            "import ucloud.core.auth, ucloud.version as v; assert v.version == '0.11.150'",
-        ])
+    let installed = Command::new(&python)
+        .args(["-c", CHECK])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
         .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    if !has_sdk {
-        eprintln!("xtask: installing {SDK}");
+        .is_ok_and(|s| s.success());
+    if !installed {
+        eprintln!("xtask: installing {SDK} and {CLI}");
         run(Command::new(&python).args([
             "-m",
             "pip",
@@ -33,6 +43,7 @@ pub fn ensure(root: &Path) -> Result<PathBuf, String> {
             "--quiet",
             "--disable-pip-version-check",
             SDK,
+            CLI,
         ]))?;
     }
     Ok(python)

@@ -1,12 +1,11 @@
-//! The opt-in instance lifecycle: created instances are listed by DescribeCompShareInstance, and
-//! Start, Stop, Reboot and Terminate move them through the documented states.
+//! Instances: created instances are listed by DescribeCompShareInstance, and Start, Stop,
+//! Reboot and Terminate move them through the documented states.
 //!
 //! An action first moves an instance to its transitional state (`Initializing`, `Starting`,
 //! `Stopping`, `Rebooting`), and the instance settles into the target state once the
-//! configured delay has passed; with no delay it settles at once. States are settled when they
-//! are read, so nothing runs in the background.
+//! configured delay has passed; with no delay it settles at once.
 
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use compshare::actions::create_comp_share_instance::CreateCompShareInstanceRequest;
 use compshare::actions::describe_comp_share_instance::{
@@ -14,7 +13,7 @@ use compshare::actions::describe_comp_share_instance::{
 };
 use compshare::models::comp_share_instance_set::{ChargeType, State};
 use compshare::models::{CompShareInstanceSet, UHostDiskSet};
-use compshare::runtime::codegen_support::{FromParams, ToJson, from_params};
+use compshare::runtime::codegen_support::ToJson;
 use compshare::{
     CreateCompShareInstanceResponse, RebootCompShareInstanceRequest,
     RebootCompShareInstanceResponse, StartCompShareInstanceRequest, StartCompShareInstanceResponse,
@@ -22,15 +21,16 @@ use compshare::{
     TerminateCompShareInstanceResponse,
 };
 
+use super::{now, page, read, reply, zones};
 use crate::answer::Answer;
 use crate::codes;
 use crate::ids::Ids;
 
-/// The most instances one CreateCompShareInstance call makes.
-pub const MAX_QUANTITY: i64 = 100;
+/// The most instances one CreateCompShareInstance call makes (its `MaxCount`).
+pub const MAX_COUNT: i64 = 100;
 
-/// The actions the lifecycle answers.
-const ACTIONS: [&str; 6] = [
+/// The actions instances answer.
+pub(super) const ACTIONS: &[&str] = &[
     "CreateCompShareInstance",
     "DescribeCompShareInstance",
     "StartCompShareInstance",
@@ -41,7 +41,7 @@ const ACTIONS: [&str; 6] = [
 
 /// Every live instance, in the order created.
 #[derive(Debug)]
-pub(crate) struct Instances {
+pub(super) struct Instances {
     delay: Duration,
     live: Vec<Instance>,
 }
@@ -88,56 +88,69 @@ impl Instances {
         }
     }
 
-    /// Whether the lifecycle answers `action`.
-    pub fn handles(action: &str) -> bool {
-        ACTIONS.contains(&action)
-    }
-
     /// Every live instance as DescribeCompShareInstance lists it.
     pub fn list(&mut self) -> Vec<CompShareInstanceSet> {
         self.settle();
         self.live.iter().map(|i| i.set.clone()).collect()
     }
 
-    /// Answers one of the lifecycle actions; the params have been validated.
-    pub fn answer(&mut self, action: &str, params: &[(String, String)], ids: &Ids) -> Answer {
+    /// The live instance `id`, or the API error for `action`.
+    pub fn get_mut(&mut self, action: &str, id: &str) -> Result<&mut CompShareInstanceSet, Answer> {
+        let index = self.find(action, id)?;
+        Ok(&mut self.live[index].set)
+    }
+
+    /// Answers one of [`ACTIONS`] but CreateCompShareInstance ([`create`](Self::create)); the
+    /// params have been validated.
+    pub fn answer(&mut self, action: &str, params: &[(String, String)]) -> Answer {
         self.settle();
         match action {
-            "CreateCompShareInstance" => self.create(read(params), ids),
             "DescribeCompShareInstance" => self.describe(read(params)),
             "StartCompShareInstance" => {
                 let r: StartCompShareInstanceRequest = read(params);
                 let moved = self.transition(action, &r.u_host_id, START);
-                reply(action, moved, || StartCompShareInstanceResponse {
-                    u_host_id: r.u_host_id.clone(),
-                    ..Default::default()
-                })
+                reply(
+                    action,
+                    moved.map(|()| StartCompShareInstanceResponse {
+                        u_host_id: r.u_host_id,
+                        ..Default::default()
+                    }),
+                )
             }
             "StopCompShareInstance" => {
                 let r: StopCompShareInstanceRequest = read(params);
                 let moved = self.transition(action, &r.u_host_id, STOP);
-                reply(action, moved, || StopCompShareInstanceResponse {
-                    u_host_id: r.u_host_id.clone(),
-                    ..Default::default()
-                })
+                reply(
+                    action,
+                    moved.map(|()| StopCompShareInstanceResponse {
+                        u_host_id: r.u_host_id,
+                        ..Default::default()
+                    }),
+                )
             }
             "RebootCompShareInstance" => {
                 let r: RebootCompShareInstanceRequest = read(params);
                 let moved = self.transition(action, &r.u_host_id, REBOOT);
-                reply(action, moved, || RebootCompShareInstanceResponse {
-                    u_host_id: r.u_host_id.clone(),
-                    ..Default::default()
-                })
+                reply(
+                    action,
+                    moved.map(|()| RebootCompShareInstanceResponse {
+                        u_host_id: r.u_host_id,
+                        ..Default::default()
+                    }),
+                )
             }
             "TerminateCompShareInstance" => {
                 let r: TerminateCompShareInstanceRequest = read(params);
                 let removed = self.terminate(action, &r.u_host_id);
-                reply(action, removed, || TerminateCompShareInstanceResponse {
-                    u_host_id: r.u_host_id.clone(),
-                    ..Default::default()
-                })
+                reply(
+                    action,
+                    removed.map(|()| TerminateCompShareInstanceResponse {
+                        u_host_id: r.u_host_id,
+                        ..Default::default()
+                    }),
+                )
             }
-            other => unreachable!("{other} is not a lifecycle action"),
+            other => unreachable!("{other} is not an instance action"),
         }
     }
 
@@ -148,48 +161,61 @@ impl Instances {
         }
     }
 
-    fn create(&mut self, r: CreateCompShareInstanceRequest, ids: &Ids) -> Answer {
-        const ACTION: &str = "CreateCompShareInstance";
-        let quantity = r.quantity.unwrap_or(1).max(1);
-        if quantity > MAX_QUANTITY {
-            return Answer::api_error(
-                Some(ACTION),
+    /// Makes `MaxCount` instances; in the container zone, `cpod-` ones.
+    pub fn create(
+        &mut self,
+        r: &CreateCompShareInstanceRequest,
+        ids: &Ids,
+    ) -> Result<CreateCompShareInstanceResponse, Answer> {
+        // `MaxCount` is how many instances; `Quantity` is how long they are bought for.
+        let count = r.max_count.unwrap_or(1).max(1);
+        if count > MAX_COUNT {
+            return Err(Answer::api_error(
+                Some("CreateCompShareInstance"),
                 codes::INVALID_PARAMS,
-                format!("Quantity must be at most {MAX_QUANTITY} in the mock (got {quantity})"),
-            );
+                format!("MaxCount must be at most {MAX_COUNT} in the mock (got {count})"),
+            ));
         }
-        let created = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64);
+        let template = CompShareInstanceSet {
+            name: r.name.clone(),
+            region: r.region.clone(),
+            zone: r.zone.clone(),
+            cpu: Some(r.cpu),
+            memory: Some(r.memory),
+            gpu: Some(r.gpu),
+            gpu_type: Some(r.gpu_type.as_str().to_owned()),
+            machine_type: Some(r.machine_type.as_str().to_owned()),
+            comp_share_image_id: Some(r.comp_share_image_id.clone()),
+            charge_type: Some(ChargeType::from(
+                r.charge_type.as_ref().map_or("Month", |c| c.as_str()),
+            )),
+            remark: r.remark.clone(),
+            create_time: Some(now()),
+            disk_set: r
+                .disks
+                .iter()
+                .map(|d| UHostDiskSet {
+                    disk_type: d.r#type.as_str().to_owned(),
+                    is_boot: d.is_boot,
+                    size: Some(d.size),
+                    ..Default::default()
+                })
+                .collect(),
+            total_disk_space: Some(r.disks.iter().map(|d| d.size).sum()),
+            ..Default::default()
+        };
+        self.settle();
         let mut new_ids = Vec::new();
-        for _ in 0..quantity {
-            let id = ids.instance_id();
+        let prefix = if zones::is_pod(r.zone.as_deref()) {
+            "cpod"
+        } else {
+            "uhost"
+        };
+        for _ in 0..count {
+            let id = ids.resource_id(prefix);
             let set = CompShareInstanceSet {
                 u_host_id: Some(id.clone()),
-                name: r.name.clone(),
-                zone: r.zone.clone(),
-                cpu: Some(r.cpu),
-                memory: Some(r.memory),
-                gpu: Some(r.gpu),
-                gpu_type: Some(r.gpu_type.as_str().to_owned()),
-                machine_type: Some(r.machine_type.as_str().to_owned()),
-                comp_share_image_id: Some(r.comp_share_image_id.clone()),
-                charge_type: Some(ChargeType::from(
-                    r.charge_type.as_ref().map_or("Month", |c| c.as_str()),
-                )),
-                create_time: Some(created),
-                disk_set: r
-                    .disks
-                    .iter()
-                    .map(|d| UHostDiskSet {
-                        disk_type: d.r#type.as_str().to_owned(),
-                        is_boot: d.is_boot,
-                        size: Some(d.size),
-                        ..Default::default()
-                    })
-                    .collect(),
-                total_disk_space: Some(r.disks.iter().map(|d| d.size).sum()),
-                ..Default::default()
+                ..template.clone()
             };
             let mut instance = Instance { set, settles: None };
             begin(
@@ -201,35 +227,28 @@ impl Instances {
             self.live.push(instance);
             new_ids.push(id);
         }
-        let response = CreateCompShareInstanceResponse {
+        Ok(CreateCompShareInstanceResponse {
             u_host_ids: new_ids,
             ..Default::default()
-        };
-        Answer::success(ACTION, response.to_json())
+        })
     }
 
+    /// Lists every region's instances, as the API does: clients fill `Region` and `Zone` from
+    /// their config, so those do not filter.
     fn describe(&mut self, r: DescribeCompShareInstanceRequest) -> Answer {
-        let chosen: Vec<&Instance> = self
+        let chosen: Vec<CompShareInstanceSet> = self
             .live
             .iter()
-            .filter(|i| {
-                r.u_host_ids.is_empty()
-                    || i.set
-                        .u_host_id
-                        .as_ref()
-                        .is_some_and(|id| r.u_host_ids.contains(id))
+            .map(|i| &i.set)
+            .filter(|set| {
+                let id = set.u_host_id.as_ref();
+                r.u_host_ids.is_empty() || id.is_some_and(|id| r.u_host_ids.contains(id))
             })
+            .cloned()
             .collect();
-        let offset = usize::try_from(r.offset.unwrap_or(0)).unwrap_or(0);
-        let limit = usize::try_from(r.limit.unwrap_or(20)).unwrap_or(0);
         let response = DescribeCompShareInstanceResponse {
             total_count: chosen.len() as i64,
-            u_host_set: chosen
-                .iter()
-                .skip(offset)
-                .take(limit)
-                .map(|i| i.set.clone())
-                .collect(),
+            u_host_set: page(&chosen, r.offset, r.limit, 20),
             ..Default::default()
         };
         Answer::success("DescribeCompShareInstance", response.to_json())
@@ -299,21 +318,6 @@ const REBOOT: Transition = Transition {
     via: State::Rebooting,
     to: State::Running,
 };
-
-fn read<A: FromParams>(params: &[(String, String)]) -> A {
-    from_params::<A>(params).0
-}
-
-fn reply<R: ToJson>(
-    action: &str,
-    result: Result<(), Answer>,
-    response: impl FnOnce() -> R,
-) -> Answer {
-    match result {
-        Ok(()) => Answer::success(action, response().to_json()),
-        Err(answer) => answer,
-    }
-}
 
 fn wrong_state(action: &str, id: &str, state: &State, from: &[State]) -> Answer {
     let wanted: Vec<&str> = from.iter().map(State::as_str).collect();

@@ -1,0 +1,138 @@
+//! Shared bandwidth, one per zone at most: CreateCompShareShareBandwidth buys it,
+//! DescribeCompShareShareBandwidth shows the zone's, ModifyCompShareShareBandwidth changes
+//! its limit, and DeleteCompShareShareBandwidth removes it.
+
+use compshare::models::ShareBandwidthInfo;
+use compshare::models::share_bandwidth_info::ChargeType;
+use compshare::{
+    CreateCompShareShareBandwidthRequest, CreateCompShareShareBandwidthResponse,
+    DeleteCompShareShareBandwidthRequest, DeleteCompShareShareBandwidthResponse,
+    DescribeCompShareShareBandwidthRequest, DescribeCompShareShareBandwidthResponse,
+    ModifyCompShareShareBandwidthRequest, ModifyCompShareShareBandwidthResponse,
+};
+
+use super::{not_found, now, read, reply};
+use crate::answer::Answer;
+use crate::codes;
+use crate::ids::Ids;
+
+/// The actions shared bandwidth answers.
+pub(super) const ACTIONS: &[&str] = &[
+    "CreateCompShareShareBandwidth",
+    "DescribeCompShareShareBandwidth",
+    "ModifyCompShareShareBandwidth",
+    "DeleteCompShareShareBandwidth",
+];
+
+/// Every shared bandwidth, with its region and zone.
+#[derive(Debug, Default)]
+pub(super) struct Bandwidths {
+    live: Vec<(Location, ShareBandwidthInfo)>,
+}
+
+type Location = (Option<String>, Option<String>);
+
+impl Bandwidths {
+    /// Answers one of [`ACTIONS`]; the params have been validated.
+    pub fn answer(&mut self, action: &str, params: &[(String, String)], ids: &Ids) -> Answer {
+        match action {
+            "CreateCompShareShareBandwidth" => {
+                reply(action, self.create(action, read(params), ids))
+            }
+            "DescribeCompShareShareBandwidth" => {
+                let r: DescribeCompShareShareBandwidthRequest = read(params);
+                let response = DescribeCompShareShareBandwidthResponse {
+                    company_share_bandwidth: self.in_zone(&(r.region, r.zone)).cloned(),
+                    ..Default::default()
+                };
+                reply(action, Ok(response))
+            }
+            "ModifyCompShareShareBandwidth" => {
+                let r: ModifyCompShareShareBandwidthRequest = read(params);
+                let found = self.find(action, &r.share_bandwidth_id).map(|b| {
+                    b.bandwidth = Some(r.share_bandwidth);
+                    b.update_time = Some(now());
+                });
+                reply(
+                    action,
+                    found.map(|()| ModifyCompShareShareBandwidthResponse::default()),
+                )
+            }
+            "DeleteCompShareShareBandwidth" => {
+                let r: DeleteCompShareShareBandwidthRequest = read(params);
+                let id = r.share_bandwidth_id;
+                let found = self.find(action, &id).map(drop);
+                self.live
+                    .retain(|(_, b)| b.share_bandwidth_id.as_ref() != Some(&id));
+                // No EIP is ever bound to the mock's bandwidth, so none moves back.
+                reply(
+                    action,
+                    found.map(|()| DeleteCompShareShareBandwidthResponse {
+                        migrated_eip_count: Some(0),
+                        ..Default::default()
+                    }),
+                )
+            }
+            other => unreachable!("{other} is not a shared bandwidth action"),
+        }
+    }
+
+    fn create(
+        &mut self,
+        action: &str,
+        r: CreateCompShareShareBandwidthRequest,
+        ids: &Ids,
+    ) -> Result<CreateCompShareShareBandwidthResponse, Answer> {
+        let location = (r.region, r.zone);
+        if let Some(existing) = self.in_zone(&location) {
+            let message = format!(
+                "zone {} already has shared bandwidth {}",
+                location.1.as_deref().unwrap_or_default(),
+                existing.share_bandwidth_id.as_deref().unwrap_or_default()
+            );
+            return Err(Answer::api_error(
+                Some(action),
+                codes::WRONG_RESOURCE_STATE,
+                message,
+            ));
+        }
+        let id = ids.resource_id("bwshare");
+        let charge = r.charge_type.as_ref().map_or("Month", |c| c.as_str());
+        let quantity = r.quantity.unwrap_or(1);
+        let days = if charge == "Year" { 365 } else { 30 };
+        let created = now();
+        let info = ShareBandwidthInfo {
+            share_bandwidth_id: Some(id.clone()),
+            resource_id: Some(id.clone()),
+            bandwidth: Some(r.share_bandwidth),
+            status: Some("Available".into()),
+            charge_type: Some(ChargeType::from(charge)),
+            quantity: Some(quantity),
+            purchase_value: Some(created + days * quantity * 86_400),
+            bind_eip_count: Some(0),
+            create_time: Some(created),
+            update_time: Some(created),
+            ..Default::default()
+        };
+        self.live.push((location, info.clone()));
+        Ok(CreateCompShareShareBandwidthResponse {
+            company_share_bandwidth: Some(info),
+            // An order number shaped like the docs' example, from the id's digits.
+            order_no: Some(format!("OD{}", &id["bwshare-".len()..]).to_uppercase()),
+            ..Default::default()
+        })
+    }
+
+    fn find(&mut self, action: &str, id: &str) -> Result<&mut ShareBandwidthInfo, Answer> {
+        (self.live.iter_mut().map(|(_, b)| b))
+            .find(|b| b.share_bandwidth_id.as_deref() == Some(id))
+            .ok_or_else(|| not_found(action, codes::NO_SUCH_BANDWIDTH, "shared bandwidth", id))
+    }
+
+    fn in_zone(&self, location: &Location) -> Option<&ShareBandwidthInfo> {
+        self.live
+            .iter()
+            .find(|(l, _)| l == location)
+            .map(|(_, b)| b)
+    }
+}

@@ -1,0 +1,60 @@
+//! The zones of the stateful mock's world, as DescribeCompShareSupportZone lists them: one
+//! zone for GPU instances and one container (Pod) zone, where CFS lives. No page names a real
+//! container zone, so the second zone's name is the mock's own.
+
+use compshare::models::SupportZone;
+use compshare::{DescribeCompShareSupportZoneRequest, DescribeCompShareSupportZoneResponse};
+
+use super::{read, reply};
+use crate::answer::Answer;
+
+/// The actions zones answer.
+pub(super) const ACTIONS: &[&str] = &["DescribeCompShareSupportZone"];
+
+/// Region, region id, zone, zone id, display name, whether a container zone.
+const ZONES: [(&str, i64, &str, i64, &str, bool); 2] = [
+    ("cn-wlcb", 1, "cn-wlcb-01", 1, "Ulanqab 1 (mock)", false),
+    (
+        "cn-wlcb",
+        1,
+        "cn-wlcb-02",
+        2,
+        "Ulanqab 2, containers (mock)",
+        true,
+    ),
+];
+
+/// Lists the zones, of `Region` only when it is given (clients call it without, for all).
+pub(super) fn answer(params: &[(String, String)]) -> Answer {
+    let r: DescribeCompShareSupportZoneRequest = read(params);
+    let zone_info = ZONES
+        .iter()
+        .filter(|z| r.region.as_deref().is_none_or(|region| region == z.0))
+        .map(
+            |&(region, region_id, zone, zone_id, describe, pod)| SupportZone {
+                region: Some(region.into()),
+                region_id: Some(region_id),
+                zone: Some(zone.into()),
+                zone_id: Some(zone_id),
+                describe: Some(describe.into()),
+                is_pod: Some(pod),
+                ..Default::default()
+            },
+        )
+        .collect();
+    let response = DescribeCompShareSupportZoneResponse {
+        zone_info,
+        ..Default::default()
+    };
+    reply("DescribeCompShareSupportZone", Ok(response))
+}
+
+/// The id of the zone named `zone`, if it is one of the mock's.
+pub(super) fn zone_id(zone: Option<&str>) -> Option<i64> {
+    ZONES.iter().find(|z| Some(z.2) == zone).map(|z| z.3)
+}
+
+/// Whether `zone` is the mock's container zone, whose instances are `cpod-` ones.
+pub(super) fn is_pod(zone: Option<&str>) -> bool {
+    ZONES.iter().any(|z| Some(z.2) == zone && z.5)
+}
