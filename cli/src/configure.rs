@@ -1,5 +1,6 @@
 //! `compshare configure`: creating and updating profiles in the file compshare-cli uses
-//! (`~/.config/compshare/config.json`, or `COMPSHARE_CONFIG_FILE`), so one file serves both.
+//! (`COMPSHARE_CONFIG_FILE`, else `$XDG_CONFIG_HOME/compshare/config.json`, else
+//! `~/.config/compshare/config.json`), so one file serves both.
 //! Like compshare-cli, the profile saved becomes the current one.
 
 use std::io::{BufRead, Write};
@@ -43,6 +44,17 @@ pub fn command() -> Command {
 /// Runs `configure`.
 pub fn run(matches: &ArgMatches) -> Result<(), Failure> {
     let flags = settings::overrides(matches);
+    let variable = compshare::SERVICE.var("CONFIG_FILE");
+    for (source, value) in [
+        ("--config-file".to_owned(), flags.config_file.clone()),
+        (variable.clone(), settings::env(&variable)),
+    ] {
+        if value.is_some_and(|v| v.trim().is_empty()) {
+            return Err(Failure::Usage(format!(
+                "{source} is set but empty: give a path, or unset it for the default"
+            )));
+        }
+    }
     let path = ProfileFile::location(
         &compshare::SERVICE,
         flags.config_file.as_deref(),
@@ -109,6 +121,7 @@ fn ask(input: &mut impl BufRead, label: &str, flag: &str) -> Result<String, Fail
 
 fn list(file: &ProfileFile) -> Result<(), Failure> {
     let current = file.selected(None);
+    let mut out = String::new();
     for (name, p) in &file.profiles {
         let mark = if *name == current { "*" } else { " " };
         let Profile {
@@ -133,7 +146,7 @@ fn list(file: &ProfileFile) -> Result<(), Failure> {
                 facts.push(format!("{key}={v}"));
             }
         }
-        println!("{mark} {name}  {}", facts.join("  "));
+        out.push_str(&format!("{mark} {name}  {}\n", facts.join("  ")));
     }
-    Ok(())
+    crate::output::write_stdout(out.as_bytes())
 }

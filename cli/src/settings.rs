@@ -23,9 +23,9 @@ pub fn overrides(matches: &ArgMatches) -> Overrides {
     o
 }
 
-/// Reads the environment as the SDK does: an empty variable is an unset one.
+/// Reads the environment as the SDK does; an empty variable is set, and the config refuses it.
 pub fn env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
+    std::env::var(name).ok()
 }
 
 /// The config, from flags, environment, profile file and defaults.
@@ -40,7 +40,7 @@ pub fn dry_run_config(overrides: &Overrides) -> Result<Config, Failure> {
         Err(ConfigError::NoCredentials { .. }) => {
             let mut o = overrides.clone();
             o.public_key = Some("<no public key configured>".to_owned());
-            o.private_key = Some(String::new());
+            o.private_key = Some("<no private key configured>".to_owned());
             config(&o)
         }
         other => Ok(other?),

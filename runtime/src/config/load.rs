@@ -48,7 +48,7 @@ impl Config {
     /// service's defaults; see the table in [`config`](crate::config).
     pub fn from_env(service: &Service) -> Result<Self, ConfigError> {
         Self::load(service, &Overrides::default(), &|name: &str| {
-            std::env::var(name).ok().filter(|v| !v.is_empty())
+            std::env::var(name).ok()
         })
     }
 
@@ -59,6 +59,7 @@ impl Config {
         overrides: &Overrides,
         var: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Self, ConfigError> {
+        super::empty::check(service, overrides, var)?;
         let env = |suffix: &str| var(&service.var(suffix));
         let path = ProfileFile::location(service, overrides.config_file.as_deref(), var);
         let file = ProfileFile::read(&path)?;
@@ -75,6 +76,10 @@ impl Config {
             None => None,
         }
         .unwrap_or_default();
+        super::empty::check_profile(&name, &profile).map_err(|e| ConfigError::ProfileFile {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
 
         let pair = |public: Option<String>, private: Option<String>| public.zip(private);
         let credential = pair(overrides.public_key.clone(), overrides.private_key.clone())
@@ -98,28 +103,52 @@ impl Config {
         config.zone = pick(&overrides.zone, "ZONE", &profile.zone);
         config.project_id = pick(&overrides.project_id, "PROJECT_ID", &profile.project_id);
 
-        let setting =
-            |flag: &Option<String>, flag_name: &str, suffix: &str| match (flag, env(suffix)) {
+        let in_profile = |key: &str, value: &Option<serde_json::Value>| {
+            let text = match value.as_ref()? {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            Some((
+                format!("`{key}` of profile {name:?} in {}", path.display()),
+                text,
+            ))
+        };
+        let setting = |flag: &Option<String>,
+                       flag_name: &str,
+                       suffix: &str,
+                       key: &str,
+                       profiled: &Option<serde_json::Value>| {
+            match (flag, env(suffix)) {
                 (Some(v), _) => Some((format!("--{flag_name}"), v.clone())),
                 (None, Some(v)) => Some((service.var(suffix), v)),
-                (None, None) => None,
-            };
-        if let Some((source, value)) = setting(&overrides.timeout, "timeout", "TIMEOUT") {
+                (None, None) => in_profile(key, profiled),
+            }
+        };
+        if let Some((source, value)) = setting(
+            &overrides.timeout,
+            "timeout",
+            "TIMEOUT",
+            "timeout",
+            &profile.timeout,
+        ) {
             config.timeout = parse_seconds(&source, &value)?;
         }
-        if let Some((source, value)) =
-            setting(&overrides.max_attempts, "max-attempts", "MAX_ATTEMPTS")
-        {
+        if let Some((source, value)) = setting(
+            &overrides.max_attempts,
+            "max-attempts",
+            "MAX_ATTEMPTS",
+            "max_attempts",
+            &profile.max_attempts,
+        ) {
             config.retry.max_attempts =
                 parse_count(&source, &value, "a whole number of attempts, 1 or more")?;
         }
-        if let Some(value) = env("MAX_RESPONSE_BYTES") {
-            config.max_response_bytes = parse_count(
-                &service.var("MAX_RESPONSE_BYTES"),
-                &value,
-                "a whole number of bytes, 1 or more",
-            )?
-            .into();
+        let bytes = env("MAX_RESPONSE_BYTES")
+            .map(|v| (service.var("MAX_RESPONSE_BYTES"), v))
+            .or_else(|| in_profile("max_response_bytes", &profile.max_response_bytes));
+        if let Some((source, value)) = bytes {
+            config.max_response_bytes =
+                parse_count(&source, &value, "a whole number of bytes, 1 or more")?.into();
         }
         if let Some(url) = &config.base_url {
             check_base_url(url)?;
@@ -295,6 +324,103 @@ mod tests {
         std::fs::write(dir.join("acme/config.json"), r#"{"profiles": {}}"#).unwrap();
         let err = Config::load(&SERVICE, &Overrides::default(), &env).unwrap_err();
         assert!(err.to_string().contains("no profile named \"x\""), "{err}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn an_empty_setting_is_an_error_never_a_fallback() {
+        let base = [
+            ("ACME_PUBLIC_KEY", "p"),
+            ("ACME_PRIVATE_KEY", "s"),
+            ("HOME", "/nonexistent"),
+        ];
+        for suffix in super::super::empty::VARIABLES {
+            let name = format!("ACME_{suffix}");
+            let env = vars(&base);
+            let with = |n: &str| {
+                if n == name {
+                    Some(" ".to_owned())
+                } else {
+                    env(n)
+                }
+            };
+            let err = Config::load(&SERVICE, &Overrides::default(), &with).unwrap_err();
+            assert_eq!(err, ConfigError::Empty(vec![name.clone()]), "{name}");
+            assert!(
+                err.to_string()
+                    .starts_with(&format!("{name} set but empty")),
+                "{err}"
+            );
+        }
+        let flags = Overrides {
+            base_url: Some(String::new()),
+            zone: Some(String::new()),
+            ..Overrides::default()
+        };
+        let err = Config::load(&SERVICE, &flags, &vars(&base)).unwrap_err();
+        assert_eq!(
+            err,
+            ConfigError::Empty(vec!["--base-url".into(), "--zone".into()])
+        );
+
+        let dir = temp_dir("empty");
+        let file = dir.join("config.json");
+        std::fs::write(
+            &file,
+            r#"{"profiles": {"default": {"public_key": "p", "private_key": "s", "base_url": "", "timeout": ""}}}"#,
+        )
+        .unwrap();
+        let env = vars(&[("ACME_CONFIG_FILE", file.to_str().unwrap())]);
+        let err = Config::load(&SERVICE, &Overrides::default(), &env).unwrap_err();
+        assert!(
+            err.to_string().ends_with(
+                "`base_url` of profile \"default\", `timeout` of profile \"default\" set but empty: give a value, or unset it to take the next source or the default"
+            ),
+            "{err}"
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn the_profile_sets_the_timeout_attempts_and_response_limit() {
+        let dir = temp_dir("numbers");
+        let file = dir.join("config.json");
+        std::fs::write(
+            &file,
+            r#"{"profiles": {"default": {"public_key": "p", "private_key": "s", "timeout": 2.5, "max_attempts": "5", "max_response_bytes": 1024}}}"#,
+        )
+        .unwrap();
+        let path = file.to_str().unwrap().to_owned();
+        let c = Config::load(
+            &SERVICE,
+            &Overrides::default(),
+            &vars(&[("ACME_CONFIG_FILE", &path)]),
+        )
+        .unwrap();
+        assert_eq!(c.timeout, Duration::from_millis(2500));
+        assert_eq!(c.retry.max_attempts, 5);
+        assert_eq!(c.max_response_bytes, 1024);
+        // The environment wins over the profile.
+        let env = vars(&[("ACME_CONFIG_FILE", &path), ("ACME_MAX_ATTEMPTS", "2")]);
+        let c = Config::load(&SERVICE, &Overrides::default(), &env).unwrap();
+        assert_eq!(c.retry.max_attempts, 2);
+        std::fs::write(
+            &file,
+            r#"{"profiles": {"default": {"public_key": "p", "private_key": "s", "max_attempts": 0}}}"#,
+        )
+        .unwrap();
+        let err = Config::load(
+            &SERVICE,
+            &Overrides::default(),
+            &vars(&[("ACME_CONFIG_FILE", &path)]),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().starts_with(&format!(
+                "`max_attempts` of profile \"default\" in {path}=\"0\" is not valid"
+            )),
+            "{err}"
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

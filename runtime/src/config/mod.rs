@@ -10,16 +10,19 @@
 //! | region | `--region` | `<P>_REGION` | `region` | the service's region |
 //! | zone | `--zone` | `<P>_ZONE` | `zone` | the service's zone |
 //! | project | `--project-id` | `<P>_PROJECT_ID` | `project_id` | none |
-//! | timeout per attempt, in seconds | `--timeout` | `<P>_TIMEOUT` | | 30 |
-//! | attempts, the first included | `--max-attempts` | `<P>_MAX_ATTEMPTS` | | 3 |
-//! | largest response body, in bytes | | `<P>_MAX_RESPONSE_BYTES` | | 33554432 (32 MiB) |
+//! | timeout per attempt, in seconds | `--timeout` | `<P>_TIMEOUT` | `timeout` | 30 |
+//! | attempts, the first included | `--max-attempts` | `<P>_MAX_ATTEMPTS` | `max_attempts` | 3 |
+//! | largest response body, in bytes | | `<P>_MAX_RESPONSE_BYTES` | `max_response_bytes` | 33554432 (32 MiB) |
 //!
 //! The CLI flags are the `compshare` command's (crate `compshare-cli`); in code, [`Overrides`]
 //! carries them, keys included. A setting is taken from the first place that has it, in the order of the columns: flags
 //! (or [`Overrides`] in code), then the environment, then the profile, then the default. The
 //! public and private key are taken as a pair. A value that cannot be read, such as
-//! `<P>_TIMEOUT=abc`, is an error that names where it came from, and nothing is sent.
+//! `<P>_TIMEOUT=abc`, is an error that names where it came from, and nothing is sent. So is an
+//! empty value (`<P>_BASE_URL=`, `--region ""`, `"zone": ""`): it is never taken as unset, so
+//! an unset shell variable cannot send requests meant for a mock to the real endpoint.
 
+mod empty;
 mod load;
 mod profile;
 
@@ -104,6 +107,12 @@ pub enum ConfigError {
         /// What a valid value looks like.
         expected: String,
     },
+    /// Settings that are set but empty: an empty value is never taken as unset.
+    #[error(
+        "{} set but empty: give a value, or unset it to take the next source or the default",
+        .0.join(", ")
+    )]
+    Empty(Vec<String>),
     /// The base URL is not an HTTP URL.
     #[error("{0} is not a valid base URL: it must start with http:// or https://")]
     BaseUrl(String),

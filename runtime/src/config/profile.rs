@@ -1,6 +1,7 @@
 //! The profile file shared with compshare-cli: `{"current_profile": ..., "profiles": {name:
 //! {"public_key": ..., "private_key": ...}}}`, where a profile may also carry `region`, `zone`,
-//! `project_id` and `base_url`. Keys this crate does not know are kept when the file is written.
+//! `project_id`, `base_url`, `timeout` (seconds), `max_attempts` and `max_response_bytes`.
+//! Keys this crate does not know are kept when the file is written.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -32,6 +33,15 @@ pub struct Profile {
     /// The API endpoint.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub base_url: Option<String>,
+    /// The timeout per attempt, in seconds: a number, or text such as `"2.5"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<Value>,
+    /// The attempts, the first included: a number, or text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_attempts: Option<Value>,
+    /// The largest response body read, in bytes: a number, or text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_response_bytes: Option<Value>,
     /// Keys of other tools, kept as they are.
     #[serde(flatten)]
     pub other: Map<String, Value>,
@@ -49,6 +59,9 @@ impl std::fmt::Debug for Profile {
             .field("zone", &self.zone)
             .field("project_id", &self.project_id)
             .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("max_attempts", &self.max_attempts)
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish_non_exhaustive()
     }
 }
