@@ -33,8 +33,9 @@ fn main() -> ExitCode {
             let shell = *sub
                 .get_one::<clap_complete::Shell>("shell")
                 .expect("required");
-            clap_complete::generate(shell, &mut cli, "compshare", &mut std::io::stdout());
-            Ok(())
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cli, "compshare", &mut script);
+            output::write_stdout(&script)
         }
         "configure" => configure::run(sub),
         _ => block_on(dispatch(name, sub)),

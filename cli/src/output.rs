@@ -47,14 +47,24 @@ impl Output {
     pub fn print(&self, value: &Value, items: Option<&str>) -> Result<(), Failure> {
         let selected;
         let value = match &self.query {
-            Some(expr) => {
-                let found = expr
-                    .search(value)
-                    .map_err(|e| Failure::Usage(format!("--query: {e}")))?;
-                selected = serde_json::to_value(&*found)
-                    .map_err(|e| Failure::Other(format!("--query: {e}")))?;
-                &selected
-            }
+            Some(expr) => match expr.search(value) {
+                Ok(found) => {
+                    selected = serde_json::to_value(&*found)
+                        .map_err(|e| Failure::Other(format!("--query: {e}")))?;
+                    &selected
+                }
+                // The request was sent: its answer (such as a new instance's id) must not be
+                // lost, and exit 2 would claim that nothing was sent.
+                Err(e) => {
+                    let mut text =
+                        serde_json::to_string_pretty(value).expect("JSON values serialize");
+                    text.push('\n');
+                    write_stdout(text.as_bytes())?;
+                    return Err(Failure::Other(format!(
+                        "--query could not be evaluated on the answer, printed whole above: {e}"
+                    )));
+                }
+            },
             None => value,
         };
         let text = if self.table {

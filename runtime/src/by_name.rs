@@ -10,6 +10,7 @@ use crate::decode::Object;
 use crate::error::Error;
 use crate::json::ToJson;
 use crate::params::{FromParams, from_params};
+use crate::unknown::UnknownFields;
 use crate::validate::{Rule, ValidationError, Violations};
 
 type Params = [(String, String)];
@@ -99,6 +100,27 @@ fn decode_value(
     Ok(Value::Object(out))
 }
 
+/// A response that names no member, so that every member lands in its unknown fields exactly
+/// as the server sent it: what [`Client::call_by_name`] prints.
+#[derive(Default)]
+struct AsSent(UnknownFields);
+
+impl Object for AsSent {
+    fn slot(&mut self, _: &str) -> Option<&mut dyn crate::decode::Target> {
+        None
+    }
+
+    fn unknown_fields_mut(&mut self) -> &mut UnknownFields {
+        &mut self.0
+    }
+}
+
+impl ToJson for AsSent {
+    fn to_json(&self) -> Value {
+        Value::Object(self.0.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+    }
+}
+
 /// Finds an action in a table sorted by name; an unknown name is a validation error that
 /// suggests the closest known one.
 pub fn find<'a>(table: &'a [ByName], action: &str) -> Result<&'a ByName, Error> {
@@ -122,9 +144,11 @@ pub fn find<'a>(table: &'a [ByName], action: &str) -> Result<&'a ByName, Error> 
 
 impl Client {
     /// Sends an action given by name with wire-style params (`Limit=20`, `Disks.0.Size=60`) and
-    /// returns the response as JSON: the typed response with everything the server sent. The
-    /// params are read into the typed request first, so types and validation apply, and every
-    /// problem is reported before anything is sent.
+    /// returns the response as JSON: exactly the members the server sent, nothing added (no
+    /// defaults for members it left out) and nothing dropped. The params are read into the
+    /// typed request first, so types and validation apply, and every problem is reported
+    /// before anything is sent. The answer is checked as a typed call checks it: an API error
+    /// is an [`Error::Api`].
     #[doc(hidden)]
     pub async fn call_by_name(&self, entry: &ByName, params: &Params) -> Result<Value, Error> {
         let params = (entry.prepare)(self, params)?;
@@ -137,7 +161,7 @@ impl Client {
         }
         let mut out = None;
         self.execute(entry.call, params, &mut |answer| {
-            out = Some((entry.decode)(answer)?);
+            out = Some(decode_value(entry.name, &answer, &mut AsSent::default())?);
             Ok(())
         })
         .await?;

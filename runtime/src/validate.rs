@@ -192,13 +192,15 @@ impl Violations {
         self.found.is_empty()
     }
 
-    /// Reports a violation of `field` (under the current prefix).
+    /// Reports a violation of `field` (under the current prefix), unless that field already
+    /// has one.
     pub fn push(&mut self, field: &str, rule: Rule, value: Option<String>) {
         let field = format!("{}{field}", self.prefix);
-        let violation = Violation { field, rule, value };
-        // The by-name path and validate() can both notice a missing field.
-        if !self.found.contains(&violation) {
-            self.found.push(violation);
+        // One problem per field: the first found. The by-name path reports a missing or
+        // unreadable param before validate() sees the default it left in its place, which
+        // would be reported again ("Memory must be at least 1024 (got 0)") though never sent.
+        if !self.found.iter().any(|v| v.field == field) {
+            self.found.push(Violation { field, rule, value });
         }
     }
 
@@ -318,6 +320,20 @@ mod tests {
                 "Disks.0.Type is required",
                 "Name must be at most 3 characters long (got \"abcdef\")",
             ]
+        );
+    }
+
+    #[test]
+    fn a_field_is_reported_once() {
+        let mut v = Violations::new();
+        v.push("Memory", Rule::Required, None);
+        v.min("Memory", 0, Number::Int(1024));
+        v.min("CPU", 0, Number::Int(1));
+        let err = v.finish("Act").unwrap_err();
+        let shown: Vec<String> = err.violations.iter().map(|v| v.to_string()).collect();
+        assert_eq!(
+            shown,
+            ["Memory is required", "CPU must be at least 1 (got \"0\")"]
         );
     }
 
