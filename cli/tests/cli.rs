@@ -85,7 +85,7 @@ fn action_help_shows_the_summary_defaults_limits_and_values() {
         "获取算力平台镜像信息",
         "API action: DescribeCompShareImages",
         "--image-type <VALUE>",
-        "[possible values: System, App]",
+        "[possible values: System, App, Game, Other]",
         "--limit <INT>",
         "Limits: at most 100",
         "Default (the server's, when omitted): 20",
@@ -212,7 +212,23 @@ async fn invalid_requests_and_settings_exit_2_and_send_nothing() {
         (
             KEYS,
             &["describe-comp-share-images", "--image-type", "Bogus"],
-            &["[possible values: System, App]"],
+            &["[possible values: System, App, Game, Other]"],
+        ),
+        // A documented action that production does not serve is refused with its reason.
+        (
+            KEYS,
+            &[
+                "get-software-url",
+                "--uhost-id",
+                "uhost-x",
+                "--software",
+                "JupyterLab",
+            ],
+            &[
+                "GetSoftwareURL is not served in production: ",
+                "compshare-cli 0.5.6",
+                "nothing was sent",
+            ],
         ),
         (
             KEYS,
@@ -223,6 +239,11 @@ async fn invalid_requests_and_settings_exit_2_and_send_nothing() {
             KEYS,
             &["describe-comp-share-images", "--limit", "many"],
             &["invalid value 'many'"],
+        ),
+        (
+            KEYS,
+            &["describe-comp-share-images", "--limit", "-1"],
+            &["Limit must be at least 0"],
         ),
         // A bad setting names its source.
         (
@@ -570,6 +591,211 @@ fn completions_cover_every_action() {
     assert!(o.status.success());
     let script = stdout(&o);
     assert!(script.contains("describe-comp-share-images") && script.contains("--image-type"));
+    assert!(
+        script.contains("describe-cfs") && script.contains("create-comp-share-share-bandwidth")
+    );
     let o = compshare("http://127.0.0.1:9", &[], &["completions", "tcsh"]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_closed_stdout_ends_the_output_without_a_panic() {
+    use std::io::{BufRead, BufReader};
+    // `compshare completions bash | head -1`: the script is far larger than a pipe's buffer.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_compshare"))
+        .args(["completions", "bash"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("_compshare"), "{first}");
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn live_values_are_accepted_and_unavailable_actions_are_hidden() {
+    let mock = Mock::start().await;
+    let url = mock.url();
+    let o = tokio::task::spawn_blocking(move || {
+        compshare(
+            &url,
+            KEYS,
+            &["describe-comp-share-images", "--image-type", "Game"],
+        )
+    })
+    .await
+    .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(json(&o)["RetCode"], 0);
+    let sent = mock.requests();
+    assert_eq!(sent.len(), 1);
+    assert!(
+        sent[0]
+            .params
+            .contains(&("ImageType".into(), "Game".into())),
+        "{:?}",
+        sent[0].params
+    );
+
+    let help = stdout(&compshare("http://127.0.0.1:9", &[], &["--help"]));
+    assert!(help.contains("describe-cfs"), "{help}");
+    for hidden in [
+        "get-software-url",
+        "add-favorite-image",
+        "describe-favorite-images",
+        "remove-favorite-image",
+    ] {
+        assert!(!help.contains(hidden), "{hidden} is listed:\n{help}");
+    }
+    let o = compshare(
+        "http://127.0.0.1:9",
+        &[],
+        &["describe-favorite-images", "--help"],
+    );
+    assert!(
+        stdout(&o).contains("Not served in production:"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_empty_setting_exits_2_and_sends_nothing() {
+    let mock = Mock::start().await;
+    let url = mock.url();
+    let dir = std::env::temp_dir().join(format!("compshare-cli-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let profile = dir.join("config.json");
+    std::fs::write(
+        &profile,
+        r#"{"profiles": {"default": {"public_key": "p", "private_key": "s", "region": ""}}}"#,
+    )
+    .unwrap();
+    let profile = profile.to_str().unwrap().to_owned();
+    tokio::task::spawn_blocking(move || {
+        let call = ["describe-comp-share-images"];
+        // (environment, arguments, the message expected)
+        type EmptyCase<'a> = (Vec<(&'a str, &'a str)>, Vec<&'a str>, String);
+        let mut cases: Vec<EmptyCase> = Vec::new();
+        for var in [
+            "COMPSHARE_PUBLIC_KEY",
+            "COMPSHARE_PRIVATE_KEY",
+            "COMPSHARE_PROFILE",
+            "COMPSHARE_CONFIG_FILE",
+            "COMPSHARE_BASE_URL",
+            "COMPSHARE_REGION",
+            "COMPSHARE_ZONE",
+            "COMPSHARE_PROJECT_ID",
+            "COMPSHARE_TIMEOUT",
+            "COMPSHARE_MAX_ATTEMPTS",
+            "COMPSHARE_MAX_RESPONSE_BYTES",
+        ] {
+            let env = vec![KEYS[0], KEYS[1], (var, "")];
+            cases.push((env.clone(), call.to_vec(), format!("{var} set but empty")));
+            let dry = vec![call[0], "--dry-run"];
+            cases.push((env, dry, format!("{var} set but empty")));
+        }
+        for flag in [
+            "--base-url",
+            "--region",
+            "--zone",
+            "--project-id",
+            "--timeout",
+            "--max-attempts",
+            "--profile",
+            "--config-file",
+        ] {
+            let args = vec![call[0], flag, ""];
+            cases.push((KEYS.to_vec(), args, format!("{flag} set but empty")));
+        }
+        let from_file = vec![("COMPSHARE_CONFIG_FILE", profile.as_str())];
+        cases.push((
+            from_file,
+            call.to_vec(),
+            "`region` of profile \"default\" set but empty".to_owned(),
+        ));
+        for (env, args, expected) in cases {
+            let o = compshare(&url, &env, &args);
+            assert_eq!(o.status.code(), Some(2), "{env:?} {args:?}: {}", stderr(&o));
+            assert!(
+                stderr(&o).contains(&expected),
+                "{env:?} {args:?}: {}",
+                stderr(&o)
+            );
+            assert!(
+                !stdout(&o).contains("https://api.compshare.cn"),
+                "{}",
+                stdout(&o)
+            );
+        }
+    })
+    .await
+    .unwrap();
+    assert!(mock.requests().is_empty(), "{:?}", mock.requests());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_query_that_fails_after_the_call_prints_the_answer_and_exits_1() {
+    let mock = Mock::builder().stateful().start().await.unwrap();
+    let url = mock.url();
+    let o = tokio::task::spawn_blocking(move || {
+        compshare(
+            &url,
+            KEYS,
+            &[
+                "create-comp-share-instance",
+                "--machine-type",
+                "G",
+                "--gpu",
+                "1",
+                "--memory",
+                "65536",
+                "--cpu",
+                "16",
+                "--gpu-type",
+                "4090",
+                "--comp-share-image-id",
+                "compshareImage-x",
+                "--disks",
+                "is-boot=true,type=CLOUD_SSD,size=100",
+                "--query",
+                "length(RetCode)",
+            ],
+        )
+    })
+    .await
+    .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--query could not be evaluated"),
+        "{}",
+        stderr(&o)
+    );
+    let answer = json(&o);
+    assert_eq!(
+        answer["UHostIds"].as_array().map(Vec::len),
+        Some(1),
+        "{answer}"
+    );
+    assert_eq!(mock.requests().len(), 1);
+    // A query that does not parse is refused before anything is sent.
+    let url = mock.url();
+    let o = tokio::task::spawn_blocking(move || {
+        compshare(
+            &url,
+            KEYS,
+            &["describe-comp-share-instance", "--query", "[?"],
+        )
+    })
+    .await
+    .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(mock.requests().len(), 1);
 }
