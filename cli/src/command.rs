@@ -202,9 +202,13 @@ fn not_negative(name: &'static str) -> impl Fn(&str) -> Result<i64, String> + Cl
 fn param_arg(param: &'static ParamInfo) -> Arg {
     let mut arg = Arg::new(param.name)
         .long(kebab(param.name))
-        .required(param.required)
         .help(short_help(param))
         .long_help(long_help(param));
+    // A required param may come as `--param Name=Value` instead; the request's rules then
+    // report it if it is missing.
+    if param.required {
+        arg = arg.required_unless_present("param");
+    }
     arg = match param.kind {
         // Negative numbers are values, not flags, so that the request's rules judge them.
         ParamKind::Integer => arg

@@ -14,6 +14,9 @@ pub enum Failure {
     Sdk(Error),
     /// Anything else, such as a file that cannot be written.
     Other(String),
+    /// Several problems found before sending, such as a bad setting and a bad param: every
+    /// one is reported.
+    Several(Vec<Failure>),
 }
 
 impl From<Error> for Failure {
@@ -67,6 +70,14 @@ impl Failure {
             Failure::Other(message) => {
                 eprintln!("error: {message}");
                 ExitCode::FAILURE
+            }
+            Failure::Several(all) => {
+                let codes: Vec<ExitCode> = all.into_iter().map(Failure::report).collect();
+                // Problems found before sending: nothing was sent.
+                codes
+                    .into_iter()
+                    .find(|c| *c != ExitCode::from(2))
+                    .unwrap_or(ExitCode::from(2))
             }
         }
     }

@@ -7,6 +7,7 @@ mod fail;
 mod names;
 mod output;
 mod params;
+mod request;
 mod run;
 mod settings;
 mod wait;

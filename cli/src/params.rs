@@ -7,11 +7,16 @@ use compshare::runtime::schema::{ActionInfo, ParamInfo, ParamKind};
 
 use crate::names::kebab;
 
+/// The wire params of one command: those its typed flags give, which the SDK reads, validates
+/// and encodes, and those `--param` gives, which are sent exactly as written.
+#[derive(Debug, Default)]
+pub struct WireParams {
+    pub typed: Vec<(String, String)>,
+    pub raw: Vec<(String, String)>,
+}
+
 /// The wire params the flags give, or what is wrong with them.
-pub fn wire_params(
-    action: &ActionInfo,
-    matches: &ArgMatches,
-) -> Result<Vec<(String, String)>, String> {
+pub fn wire_params(action: &ActionInfo, matches: &ArgMatches) -> Result<WireParams, String> {
     let mut out = Vec::new();
     for param in action.params.iter().filter(|p| !p.common) {
         let Some(values) = matches.get_raw(param.name) else {
@@ -32,11 +37,12 @@ pub fn wire_params(
             }
         }
     }
+    let mut raw_params = Vec::new();
     if let Some(raw) = matches.get_many::<String>("param") {
         for pair in raw {
             match pair.split_once('=') {
                 Some((name, value)) if !name.is_empty() => {
-                    out.push((name.to_owned(), value.to_owned()))
+                    raw_params.push((name.to_owned(), value.to_owned()))
                 }
                 _ => {
                     return Err(format!(
@@ -46,7 +52,10 @@ pub fn wire_params(
             }
         }
     }
-    Ok(out)
+    Ok(WireParams {
+        typed: out,
+        raw: raw_params,
+    })
 }
 
 /// Reads `key=value,key=value` into `prefix.Field=value` pairs.
@@ -96,6 +105,10 @@ mod tests {
     }
 
     fn parse(args: &[&str]) -> Result<Vec<(String, String)>, String> {
+        parse_split(args).map(|p| p.typed.into_iter().chain(p.raw).collect())
+    }
+
+    fn parse_split(args: &[&str]) -> Result<WireParams, String> {
         let matches = crate::command::build().try_get_matches_from(args).unwrap();
         let (name, sub) = matches.subcommand().unwrap();
         let info = compshare::schema::ACTIONS

@@ -2,13 +2,13 @@
 
 use clap::ArgMatches;
 use compshare::Client;
-use compshare::runtime::codegen_support::{RequestBody, encode_body, last_page};
+use compshare::runtime::codegen_support::{ByName, RequestBody, encode_body, last_page};
 use compshare::runtime::schema::{ActionInfo, PagingInfo};
 use serde_json::Value;
 
 use crate::fail::Failure;
 use crate::output::{Output, write_stdout};
-use crate::{params, settings};
+use crate::{params, request, settings};
 
 /// Runs `info` with the flags in `matches`.
 pub async fn action(info: &'static ActionInfo, matches: &ArgMatches) -> Result<(), Failure> {
@@ -21,35 +21,46 @@ pub async fn action(info: &'static ActionInfo, matches: &ArgMatches) -> Result<(
     let params = params::wire_params(info, matches).map_err(Failure::Usage)?;
     let output = Output::from_flags(matches)?;
     let overrides = settings::overrides(matches);
-    if matches.get_flag("dry-run") {
-        let client = settings::client(settings::dry_run_config(&overrides)?)?;
-        return dry_run(&client, info, &params);
-    }
-    let config = match settings::config(&overrides) {
-        Ok(config) => config,
-        Err(missing) => {
-            // An invalid request is worth reporting even before the keys are set up.
-            let offline = settings::client(settings::dry_run_config(&overrides)?)?;
-            compshare::prepare(&offline, info.name, &params)?;
-            return Err(missing);
-        }
+    let dry = matches.get_flag("dry-run");
+    let config = if dry {
+        settings::dry_run_config(&overrides)
+    } else {
+        settings::config(&overrides)
     };
-    let client = settings::client(config)?;
+    // The request is checked even when a setting is wrong, so that every problem is reported
+    // at once; a client with the service's defaults stands in for the configured one.
+    let checker = match &config {
+        Ok(config) => settings::client(config.clone())?,
+        Err(_) => settings::client(settings::offline_config())?,
+    };
+    let prepared = request::prepare(&checker, info.name, &params);
+    let (client, prepared) = match (config, prepared) {
+        (Ok(_), Ok(prepared)) => (checker, prepared),
+        (Err(setting), Err(invalid)) => return Err(Failure::Several(vec![setting, invalid])),
+        (Err(failure), Ok(_)) | (Ok(_), Err(failure)) => return Err(failure),
+    };
+    if dry {
+        return dry_run(&client, info, prepared);
+    }
+    let entry = compshare::by_name(info.name).expect("every schema action has a by-name entry");
     if info.download {
         let out = matches.get_one::<String>("out").map(String::as_str);
-        return download(&client, info, &params, out).await;
+        return download(&client, entry, prepared, out).await;
     }
     if let Some(paging) = info.paging.filter(|_| matches.get_flag("all")) {
-        return all_pages(&client, info, paging, params, &output).await;
+        return all_pages(&client, entry, paging, prepared, &output).await;
     }
-    let value = compshare::call(&client, info.name, &params).await?;
+    let value = client.runtime().call_prepared(entry, prepared).await?;
     output.print(&value, info.items)
 }
 
 /// Prints the request that would be sent: method, URL, content type and body, with the
 /// signature redacted.
-fn dry_run(client: &Client, info: &ActionInfo, params: &[(String, String)]) -> Result<(), Failure> {
-    let prepared = compshare::prepare(client, info.name, params)?;
+fn dry_run(
+    client: &Client,
+    info: &ActionInfo,
+    prepared: Vec<(String, String)>,
+) -> Result<(), Failure> {
     let entry = compshare::by_name(info.name).expect("every schema action has a by-name entry");
     let rt = client.runtime();
     let (content_type, body) = match entry.call.body {
@@ -83,12 +94,14 @@ const REDACTED: &str = "<redacted>";
 /// Writes the file the action answers with to `out`, or stdout.
 async fn download(
     client: &Client,
-    info: &ActionInfo,
-    params: &[(String, String)],
+    entry: &ByName,
+    prepared: Vec<(String, String)>,
     out: Option<&str>,
 ) -> Result<(), Failure> {
-    let entry = compshare::by_name(info.name).expect("every schema action has a by-name entry");
-    let file = client.runtime().download_by_name(entry, params).await?;
+    let file = client
+        .runtime()
+        .download_prepared(entry.call, prepared)
+        .await?;
     match out {
         Some(path) if path != "-" => {
             let mut f = std::fs::File::create(path)
@@ -107,7 +120,7 @@ async fn download(
 /// the action's page size), printing items as they arrive.
 async fn all_pages(
     client: &Client,
-    info: &ActionInfo,
+    entry: &ByName,
     paging: PagingInfo,
     mut params: Vec<(String, String)>,
     output: &Output,
@@ -134,7 +147,7 @@ async fn all_pages(
         let mut page_params = params.clone();
         page_params.push((paging.offset.to_owned(), offset.to_string()));
         page_params.push((paging.limit.to_owned(), limit.to_string()));
-        let mut page = compshare::call(client, info.name, &page_params).await?;
+        let mut page = client.runtime().call_prepared(entry, page_params).await?;
         let items = match page.get_mut(paging.items).map(Value::take) {
             Some(Value::Array(items)) => items,
             _ => Vec::new(),

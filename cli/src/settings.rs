@@ -47,6 +47,15 @@ pub fn dry_run_config(overrides: &Overrides) -> Result<Config, Failure> {
     }
 }
 
+/// The service's defaults with a stand-in key pair: what a request is checked with when the
+/// settings cannot be read, so that its problems are reported with theirs. Never sent.
+pub fn offline_config() -> Config {
+    Config::new(compshare::Credential::new(
+        "<no public key configured>",
+        "<no private key configured>",
+    ))
+}
+
 /// A client over `config`.
 pub fn client(config: Config) -> Result<Client, Failure> {
     Ok(Client::new(config)?)

@@ -204,7 +204,6 @@ async fn invalid_requests_and_settings_exit_2_and_send_nothing() {
             ],
             &[
                 "Limit must be at most 100 (got \"101\")",
-                "Bogus is not a parameter",
                 "nothing was sent",
             ],
         ),
@@ -798,4 +797,153 @@ async fn a_query_that_fails_after_the_call_prints_the_answer_and_exits_1() {
     .unwrap();
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(mock.requests().len(), 1);
+}
+
+/// Each action's example request, read from the generated wire snapshots.
+fn example_requests() -> Vec<(String, Vec<(String, String)>)> {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../generated/tests/wire/snapshots"
+    );
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.ends_with("__example_request.snap") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let body = text.splitn(3, "---\n").nth(2).expect("an insta snapshot");
+        let (mut action, mut params) = (None, Vec::new());
+        for line in body.lines().filter(|l| !l.is_empty()) {
+            let (k, v) = line.split_once('=').expect("Name=Value");
+            match k {
+                "Action" => action = Some(v.to_owned()),
+                "PublicKey" | "Signature" => {}
+                _ => params.push((k.to_owned(), v.to_owned())),
+            }
+        }
+        out.push((action.unwrap(), params));
+    }
+    out.sort();
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_output_is_every_response_example_member_for_member() {
+    let server = MockServer::start(|request| {
+        // A JSON body (GetCompShareInstanceMonitor) carries the action as a member.
+        let action = request.param("Action").unwrap_or_else(|| {
+            serde_json::from_slice::<serde_json::Value>(&request.body).unwrap_or_default()["Action"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        });
+        let example = compshare::by_name(&action)
+            .and_then(|e| e.response_example)
+            .unwrap_or(r#"{"RetCode": 0}"#);
+        Reply::json(serde_json::from_str(example).unwrap())
+    })
+    .await;
+    let url = server.url();
+    let compared = tokio::task::spawn_blocking(move || {
+        let help = stdout(&compshare(&url, &[], &["--help"]));
+        let mut compared = 0;
+        for (action, params) in example_requests() {
+            let info = compshare::schema::ACTIONS
+                .iter()
+                .find(|a| a.name == action)
+                .unwrap();
+            let entry = compshare::by_name(&action).unwrap();
+            let (Some(example), false, None) =
+                (entry.response_example, info.download, info.unavailable)
+            else {
+                continue;
+            };
+            let command = subcommand_of(&help, &action);
+            let mut args = vec![command];
+            for (name, value) in params {
+                args.push("--param".to_owned());
+                args.push(format!("{name}={value}"));
+            }
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let o = compshare(&url, KEYS, &args);
+            assert!(o.status.success(), "{action}: {}", stderr(&o));
+            let expected: serde_json::Value = serde_json::from_str(example).unwrap();
+            assert_eq!(json(&o), expected, "{action}");
+            compared += 1;
+        }
+        compared
+    })
+    .await
+    .unwrap();
+    eprintln!("{compared} response examples printed member for member");
+    assert!(compared >= 95, "{compared}");
+}
+
+/// The subcommand of `action`, found in `compshare --help`: its name without dashes is the
+/// action's name in lower case.
+fn subcommand_of(help: &str, action: &str) -> String {
+    help.lines()
+        .filter_map(|l| l.strip_prefix("  ")?.split_whitespace().next())
+        .find(|name| name.replace('-', "") == action.to_lowercase())
+        .unwrap_or_else(|| panic!("no subcommand for {action}"))
+        .to_owned()
+}
+
+#[test]
+fn param_sends_any_wire_param_as_written() {
+    let o = compshare(
+        "http://127.0.0.1:9",
+        KEYS,
+        &[
+            "describe-comp-share-images",
+            "--param",
+            "NewField=1",
+            "--param",
+            "Limit=007",
+            "--dry-run",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let body = stdout(&o);
+    assert!(
+        body.contains("NewField=1") && body.contains("Limit=007"),
+        "{body}"
+    );
+    assert!(
+        stderr(&o).contains("note: NewField is not a param of DescribeCompShareImages"),
+        "{}",
+        stderr(&o)
+    );
+    // A required param may come by name too.
+    let o = compshare(
+        "http://127.0.0.1:9",
+        KEYS,
+        &[
+            "stop-comp-share-instance",
+            "--param",
+            "UHostId=uhost-1",
+            "--dry-run",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("UHostId=uhost-1"), "{}", stdout(&o));
+}
+
+#[test]
+fn a_bad_setting_and_a_bad_param_are_reported_together() {
+    let env = [KEYS[0], KEYS[1], ("COMPSHARE_TIMEOUT", "abc")];
+    let o = compshare(
+        "http://127.0.0.1:9",
+        &env,
+        &["describe-comp-share-images", "--limit", "101"],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    for part in [
+        "COMPSHARE_TIMEOUT=\"abc\" is not valid",
+        "Limit must be at most 100",
+    ] {
+        assert!(stderr(&o).contains(part), "no {part:?} in {}", stderr(&o));
+    }
 }

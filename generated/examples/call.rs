@@ -1,5 +1,5 @@
-//! Calls any CompShare action by name with wire-style params, and prints the typed response
-//! as pretty JSON:
+//! Calls any CompShare action by name with wire-style params, and prints the members the
+//! server sent as pretty JSON:
 //!
 //! ```text
 //! cargo run -q -p compshare --example call -- DescribeCompShareImages ImageType=System Limit=20
@@ -35,13 +35,14 @@ async fn main() -> ExitCode {
     let client = match Client::from_env() {
         Ok(client) => client,
         Err(config_error) => {
-            // Without a config nothing can be sent, but the params can still be checked.
-            let offline =
-                Client::new(Config::new(Credential::new("", ""))).expect("default config is valid");
-            if let Err(e) = compshare::prepare(&offline, &action, &params) {
-                return report(e);
-            }
+            // Without a config nothing can be sent, but the params can still be checked, so
+            // that every problem is reported at once.
             eprintln!("error: {config_error}");
+            let offline = Client::new(Config::new(Credential::new("-", "-")))
+                .expect("default config is valid");
+            if let Err(e) = compshare::prepare(&offline, &action, &params) {
+                report(e);
+            }
             return ExitCode::from(2);
         }
     };

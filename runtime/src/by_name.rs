@@ -152,6 +152,18 @@ impl Client {
     #[doc(hidden)]
     pub async fn call_by_name(&self, entry: &ByName, params: &Params) -> Result<Value, Error> {
         let params = (entry.prepare)(self, params)?;
+        self.call_prepared(entry, params).await
+    }
+
+    /// Sends params as [`ByName::prepare`] gave them, signed as they are, and returns the
+    /// members the server sent, as [`Client::call_by_name`] does. A tool may change or add
+    /// params in between, such as one newer than the specs that its user gave by name.
+    #[doc(hidden)]
+    pub async fn call_prepared(
+        &self,
+        entry: &ByName,
+        params: Vec<(String, String)>,
+    ) -> Result<Value, Error> {
         if entry.download {
             return Err(Error::Decode {
                 action: entry.name.to_owned(),
