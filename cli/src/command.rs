@@ -75,7 +75,7 @@ pub fn build() -> Command {
                 .value_name("FORMAT")
                 .value_parser(["json", "table"])
                 .default_value("json")
-                .help("How to print the response: pretty JSON with every member the server sent, or a table of a list's items")
+                .help("How to print the response: pretty JSON with exactly the members the server sent, or a table of a list's items")
                 .help_heading("Output")
                 .global(true),
         )

@@ -1,4 +1,4 @@
-//! Printing results: pretty JSON with every member the server sent, or a table; either after
+//! Printing results: pretty JSON with exactly the members the server sent, or a table; either after
 //! an optional JMESPath `--query`.
 
 use std::io::Write;
