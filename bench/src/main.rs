@@ -17,7 +17,7 @@ mod fixtures;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use compshare::runtime::codegen_support as rt;
+use compshare::runtime::tools as rt;
 use compshare::runtime::transport::{HttpRequest, HttpResponse, SendFuture, Transport};
 use compshare::{Client, Config, Credential, DescribeCompShareInstanceResponse, ImageType};
 

@@ -2,8 +2,8 @@
 
 use clap::ArgMatches;
 use compshare::Client;
-use compshare::runtime::codegen_support::{ByName, RequestBody, encode_body, last_page};
 use compshare::runtime::schema::{ActionInfo, PagingInfo};
+use compshare::runtime::tools::{ByName, RequestBody, encode_body, last_page};
 use serde_json::Value;
 
 use crate::fail::Failure;

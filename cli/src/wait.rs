@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use clap::ArgMatches;
-use compshare::runtime::codegen_support::PollFuture;
 use compshare::runtime::schema::{TargetInfo, WaiterInfo};
+use compshare::runtime::tools::PollFuture;
 use compshare::runtime::wait::{Target, Waiter};
 use serde_json::{Value, json};
 

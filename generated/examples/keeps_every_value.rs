@@ -11,8 +11,8 @@
 use std::io::BufRead;
 use std::process::ExitCode;
 
-use compshare::runtime::codegen_support::Answer;
 use compshare::runtime::testing::{leaf_count, lost_leaves};
+use compshare::runtime::tools::Answer;
 use serde_json::Value;
 
 fn main() -> ExitCode {

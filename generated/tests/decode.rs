@@ -11,9 +11,9 @@ use compshare::{
 use serde_json::json;
 
 /// Decodes a body the way the client does: the envelope's members are read aside.
-fn decode<T: compshare::runtime::codegen_support::Decode>(value: serde_json::Value) -> T {
+fn decode<T: compshare::runtime::tools::Decode>(value: serde_json::Value) -> T {
     let body = serde_json::to_vec(&value).unwrap();
-    compshare::runtime::codegen_support::response::<T>(&body)
+    compshare::runtime::tools::response::<T>(&body)
         .expect("every JSON object decodes")
         .0
 }

@@ -5,8 +5,8 @@
 //! nulls and deep nesting, or arbitrary JSON where an action has no example. Each property runs
 //! a few hundred cases; `cargo xtask fuzz --seconds N` runs each for N seconds in release mode.
 
-use compshare::runtime::codegen_support::Answer;
 use compshare::runtime::testing::lost_leaves;
+use compshare::runtime::tools::Answer;
 use compshare::{ACTIONS, Client, Config, Credential};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;

@@ -4,7 +4,7 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
-use compshare::runtime::codegen_support::Call;
+use compshare::runtime::tools::Call;
 use compshare::{Client, Config, Credential, RetryPolicy};
 use testkit::python;
 

@@ -149,7 +149,6 @@ impl Client {
     /// typed request first, so types and validation apply, and every problem is reported
     /// before anything is sent. The answer is checked as a typed call checks it: an API error
     /// is an [`Error::Api`].
-    #[doc(hidden)]
     pub async fn call_by_name(&self, entry: &ByName, params: &Params) -> Result<Value, Error> {
         let params = (entry.prepare)(self, params)?;
         self.call_prepared(entry, params).await
@@ -158,7 +157,6 @@ impl Client {
     /// Sends params as [`ByName::prepare`] gave them, signed as they are, and returns the
     /// members the server sent, as [`Client::call_by_name`] does. A tool may change or add
     /// params in between, such as one newer than the specs that its user gave by name.
-    #[doc(hidden)]
     pub async fn call_prepared(
         &self,
         entry: &ByName,
@@ -181,7 +179,6 @@ impl Client {
     }
 
     /// [`Client::call_by_name`] for an action whose answer is a file.
-    #[doc(hidden)]
     pub async fn download_by_name(
         &self,
         entry: &ByName,

@@ -102,8 +102,8 @@ impl fmt::Debug for Waiter<'_> {
 
 impl<'a> Waiter<'a> {
     /// A wait for `resource` `id` to reach `target`, polling with `poll`; `failure` lists the
-    /// states that end it with an error.
-    #[doc(hidden)]
+    /// states that end it with an error. Generated waiters call this, and so can a tool that
+    /// drives a declared wait by name (see the generated crate's `schema::WAITERS`).
     pub fn new(
         resource: &'static str,
         id: String,

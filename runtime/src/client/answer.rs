@@ -5,15 +5,17 @@ use crate::error::{ApiError, Error, HttpError};
 
 /// A response as read off the wire, before decoding.
 #[derive(Debug)]
-#[doc(hidden)]
 pub struct Answer {
+    /// The HTTP status.
     pub status: u16,
+    /// The `X-UCLOUD-REQUEST-UUID` header, when the answer had one.
     pub request_id: Option<String>,
+    /// The body.
     pub body: Vec<u8>,
 }
 
-/// Decodes a JSON answer into `R`, or the error it carries.
-#[doc(hidden)]
+/// Decodes a JSON answer into `R`, or the error it carries: an API error (`RetCode` not 0), an
+/// HTTP error status, or a body that is not the envelope.
 pub fn decode_json<R: Decode>(action: &str, answer: Answer) -> Result<(R, Envelope), Error> {
     let mut response = R::default();
     let envelope = decode_json_into(action, &answer, &mut response)?;

@@ -14,10 +14,12 @@ use crate::form::encode_body;
 
 /// How an action's request body is encoded.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[doc(hidden)]
 pub enum RequestBody {
+    /// `application/x-www-form-urlencoded`, arrays flattened to `Name.N`.
     #[default]
     Form,
+    /// `application/json`, each array of scalars a JSON array signed as the concatenation of
+    /// its elements.
     Json,
 }
 

@@ -18,14 +18,16 @@ use crate::transport::{HttpRequest, HttpResponse};
 
 /// What the client needs to know about an action to send it.
 #[derive(Clone, Copy, Debug)]
-#[doc(hidden)]
 pub struct Call {
+    /// The wire name.
     pub action: &'static str,
+    /// Whether transient failures are retried (false for create-like actions).
     pub retryable: bool,
     /// Codes that say the request was not carried out, retried for any action.
     pub retry_codes: &'static [i64],
     /// The first wait before retrying one of those codes, in milliseconds; 0 for the policy's.
     pub retry_backoff_ms: u64,
+    /// How the request body is encoded.
     pub body: RequestBody,
     /// Wire names (last segment) whose values never appear in logs.
     pub sensitive: &'static [&'static str],
@@ -60,7 +62,6 @@ impl Call {
 impl Client {
     /// Signs and posts encoded params, retrying as the call allows, and hands each answer to
     /// `accept`, whose error decides whether another attempt is made.
-    #[doc(hidden)]
     pub async fn execute(
         &self,
         call: Call,

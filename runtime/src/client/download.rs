@@ -68,7 +68,6 @@ impl Client {
     }
 
     /// [`Client::download`] for params already prepared.
-    #[doc(hidden)]
     pub async fn download_prepared(
         &self,
         call: Call,

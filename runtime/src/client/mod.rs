@@ -142,13 +142,11 @@ impl Client {
     }
 
     /// Adds `Action`, `PublicKey` and `Signature` to encoded params: the exact form body.
-    #[doc(hidden)]
     pub fn sign(&self, action: &str, params: Vec<(String, String)>) -> Vec<(String, String)> {
         body::signed_form(&self.inner.config.credential, action, params)
     }
 
     /// The body a JSON-bodied action would post, signed.
-    #[doc(hidden)]
     pub fn json_body(&self, action: &str, params: Vec<(String, String)>) -> serde_json::Value {
         body::json_body(&self.inner.config.credential, action, params)
     }
