@@ -17,9 +17,9 @@ pub struct Doc {
     pub common: Vec<(String, Option<bool>, usize)>,
     /// Whether the page has a request table at all; a page without one leaves the spec's.
     pub has_request: bool,
-    pub request: Vec<Row>,
+    pub request: Vec<ParamRow>,
     pub has_response: bool,
-    pub response: Vec<Row>,
+    pub response: Vec<ParamRow>,
     /// Model and element tables, in page order.
     pub tables: Vec<NamedTable>,
     pub response_example: Option<String>,
@@ -32,7 +32,7 @@ pub struct Doc {
 
 /// One parameter row, its cells cleaned.
 #[derive(Clone, Debug)]
-pub struct Row {
+pub struct ParamRow {
     pub line: usize,
     pub name: String,
     pub ty: PageType,
@@ -47,9 +47,9 @@ pub struct Row {
     pub from_example: bool,
 }
 
-impl Row {
+impl ParamRow {
     pub fn new(line: usize, name: &str, ty: PageType) -> Self {
-        Row {
+        ParamRow {
             line,
             name: name.to_owned(),
             ty,
@@ -71,6 +71,6 @@ pub struct NamedTable {
     /// Whether `key` names a field rather than a model.
     pub element: bool,
     pub description: String,
-    pub rows: Vec<Row>,
+    pub rows: Vec<ParamRow>,
     pub line: usize,
 }

@@ -11,7 +11,7 @@ mod title;
 
 use codegen::spec::keys::{CLIENT_PARAMS, COMMON_PARAMS, ENVELOPE_FIELDS};
 
-use crate::doc::{Doc, NamedTable, Row};
+use crate::doc::{Doc, NamedTable, ParamRow};
 use crate::page::cells::{clean_text, clean_word};
 use crate::page::example::json_object;
 use crate::page::{self, Block};
@@ -54,7 +54,7 @@ struct Walk {
     /// Prose since the last heading: a model table's description.
     since_heading: Vec<String>,
     /// The envelope-like `Message` row and where it stood; see [`Walk::finish`].
-    message: Option<(usize, Row)>,
+    message: Option<(usize, ParamRow)>,
     /// A response example code block was not JSON; said once.
     bad_example: bool,
 }
@@ -213,7 +213,7 @@ impl Walk {
         }
     }
 
-    fn request_row(&mut self, row: Row) {
+    fn request_row(&mut self, row: ParamRow) {
         match row.name.as_str() {
             // The Action row names the page's action; the client adds it and the others.
             "Action" => self.note_action_row(&row),
@@ -227,7 +227,7 @@ impl Walk {
         }
     }
 
-    fn note_action_row(&mut self, row: &Row) {
+    fn note_action_row(&mut self, row: &ParamRow) {
         let from_example = row.example.as_deref().map(str::to_owned);
         let from_text = row.description.split("当前 API 为").nth(1).map(|rest| {
             clean_word(rest)
@@ -296,7 +296,7 @@ fn bold_title(text: &str) -> Option<Role> {
 
 /// `Action` and `RetCode` are the envelope's; so is a `Message` described as the error text
 /// of a failed call.
-fn is_envelope(row: &Row) -> bool {
+fn is_envelope(row: &ParamRow) -> bool {
     match row.name.as_str() {
         name if ENVELOPE_FIELDS.contains(&name) => true,
         "Message" => {
@@ -316,7 +316,7 @@ mod tests {
         crate::page::markdown::Markdown.read(text)
     }
 
-    fn names(rows: &[Row]) -> Vec<&str> {
+    fn names(rows: &[ParamRow]) -> Vec<&str> {
         rows.iter().map(|r| r.name.as_str()).collect()
     }
 

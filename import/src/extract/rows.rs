@@ -1,6 +1,6 @@
-//! Reading a parameter table's rows into [`Row`]s.
+//! Reading a parameter table's rows into [`ParamRow`]s.
 
-use crate::doc::{Row, Warnings};
+use crate::doc::{ParamRow, Warnings};
 use crate::extract::constraints;
 use crate::page::Table;
 use crate::page::cells::{clean_example, clean_lines_with_ticks, clean_text, clean_word};
@@ -9,7 +9,7 @@ use crate::page::types;
 
 /// The rows of a parameter table, or `None` when the table is not one (no name or type
 /// column, such as a quota table).
-pub fn read(table: &Table, warnings: &mut Warnings) -> Option<Vec<Row>> {
+pub fn read(table: &Table, warnings: &mut Warnings) -> Option<Vec<ParamRow>> {
     let cols = Columns::find(&table.header)?;
     let width = table.header.len();
     let mut out = Vec::new();
@@ -42,7 +42,7 @@ pub fn read(table: &Table, warnings: &mut Warnings) -> Option<Vec<Row>> {
         for w in std::mem::take(&mut found.warnings) {
             warnings.push((row.line, format!("`{name}`: {w}")));
         }
-        out.push(Row {
+        out.push(ParamRow {
             line: row.line,
             name,
             ty,

@@ -5,7 +5,7 @@
 
 use super::cells::{is_separator, split_row};
 use super::example::loose_response_example;
-use super::{Block, Row, Table};
+use super::{Block, Table, TableRow};
 use crate::doc::Doc;
 use crate::extract;
 use crate::format::DocFormat;
@@ -83,9 +83,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
 }
 
 fn table(line: usize, lines: &[(usize, &str)]) -> Table {
-    let mut rows: Vec<Row> = lines
+    let mut rows: Vec<TableRow> = lines
         .iter()
-        .map(|(no, l)| Row {
+        .map(|(no, l)| TableRow {
             line: *no,
             cells: split_row(l),
         })

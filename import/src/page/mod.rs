@@ -38,12 +38,12 @@ pub enum Block {
 pub struct Table {
     pub line: usize,
     pub header: Vec<String>,
-    pub rows: Vec<Row>,
+    pub rows: Vec<TableRow>,
 }
 
 /// One row of a table, its cells as written.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Row {
+pub struct TableRow {
     pub line: usize,
     pub cells: Vec<String>,
 }

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::doc::Row;
+use crate::doc::ParamRow;
 use codegen::spec::TypeExpr;
 
 use crate::page::types::PageType;
@@ -41,11 +41,11 @@ pub fn object_of(value: &Value) -> Option<Map<String, Value>> {
 
 /// One row per key, typed by its value. Keys that cannot be field names are left out.
 /// `from_response` marks rows read from the response example.
-pub fn rows(map: &Map<String, Value>, line: usize, from_response: bool) -> Vec<Row> {
+pub fn rows(map: &Map<String, Value>, line: usize, from_response: bool) -> Vec<ParamRow> {
     map.iter()
         .filter(|(k, v)| crate::resolve::nesting::is_identifier(k) && !v.is_null())
         .map(|(k, v)| {
-            let mut row = Row::new(line, k, type_of(v));
+            let mut row = ParamRow::new(line, k, type_of(v));
             row.from_example = from_response;
             if matches!(row.ty, PageType::Object | PageType::Array(_)) && object_of(v).is_some() {
                 row.json = Some(v.clone());

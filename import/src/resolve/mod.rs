@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use crate::doc::{Doc, Row, Warnings};
+use crate::doc::{Doc, ParamRow, Warnings};
 use crate::extract::constraints::Found;
 use codegen::spec::{SCALAR_TYPES, TypeExpr};
 
@@ -110,7 +110,7 @@ enum Place {
 struct Pending {
     place: Place,
     index: usize,
-    row: Row,
+    row: ParamRow,
     owner: Owner,
     owner_table: Option<usize>,
     array: bool,
@@ -143,7 +143,7 @@ struct Resolver<'a> {
 impl Resolver<'_> {
     fn fields(
         &mut self,
-        rows: &[Row],
+        rows: &[ParamRow],
         owner: &Owner,
         owner_table: Option<usize>,
         place: Place,
@@ -154,7 +154,7 @@ impl Resolver<'_> {
     /// Fields that will sit at `base..` in their place.
     fn fields_at(
         &mut self,
-        rows: &[Row],
+        rows: &[ParamRow],
         owner: &Owner,
         owner_table: Option<usize>,
         place: Place,
@@ -273,7 +273,7 @@ impl Resolver<'_> {
     /// A map from data keys to values: no model can list its fields.
     fn map_field(
         &mut self,
-        row: &Row,
+        row: &ParamRow,
         existing: Option<&TypeExpr>,
         array: bool,
     ) -> Option<TypeExpr> {
@@ -287,7 +287,7 @@ impl Resolver<'_> {
     /// A type the spec cannot say: keep the spec's, or write `String`, and say which.
     fn string_instead(
         &mut self,
-        row: &Row,
+        row: &ParamRow,
         existing: Option<&TypeExpr>,
         array: bool,
         why: String,

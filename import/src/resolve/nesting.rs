@@ -1,7 +1,7 @@
 //! Dotted row names as a tree: `Disks.N.Size` is the field `Size` of the elements of the array
 //! `Disks`, `Softwares.Framework` a field of the object `Softwares`, `UHostIds.N` an array.
 
-use crate::doc::{Row, Warnings};
+use crate::doc::{ParamRow, Warnings};
 
 #[derive(Debug)]
 pub struct Node<'r> {
@@ -9,14 +9,14 @@ pub struct Node<'r> {
     /// `.N` followed the name somewhere.
     pub array: bool,
     /// The row naming exactly this path, if there is one.
-    pub row: Option<&'r Row>,
+    pub row: Option<&'r ParamRow>,
     pub children: Vec<Node<'r>>,
     pub line: usize,
 }
 
 /// Groups rows by their dotted names, in the order names first appear. Rows whose names cannot
 /// be field names are skipped with a warning.
-pub fn group<'r>(rows: &'r [Row], warnings: &mut Warnings) -> Vec<Node<'r>> {
+pub fn group<'r>(rows: &'r [ParamRow], warnings: &mut Warnings) -> Vec<Node<'r>> {
     let mut roots: Vec<Node<'r>> = Vec::new();
     for row in rows {
         let Some(path) = parse(&row.name) else {
@@ -98,13 +98,13 @@ mod tests {
     use super::*;
     use crate::page::types::PageType;
 
-    fn row(name: &str) -> Row {
-        Row::new(1, name, PageType::Object)
+    fn row(name: &str) -> ParamRow {
+        ParamRow::new(1, name, PageType::Object)
     }
 
     #[test]
     fn groups_dotted_names() {
-        let rows: Vec<Row> = [
+        let rows: Vec<ParamRow> = [
             "Disks.N.IsBoot",
             "Name",
             "Disks.N.Size",

@@ -8,7 +8,7 @@ impl Resolver<'_> {
     /// A model for an object the page gives no fields for: read from an example, or empty.
     /// Rows read from the response example (not from the row's own example cell) are marked
     /// as such.
-    pub(super) fn made_from_example(&mut self, name: &str, row: &Row, owner: &Owner) {
+    pub(super) fn made_from_example(&mut self, name: &str, row: &ParamRow, owner: &Owner) {
         let cell = || -> Option<Value> { serde_json::from_str(row.example.as_deref()?).ok() };
         let (example, from_response) = match (&row.json, cell()) {
             (Some(json), _) => (Some(json.clone()), row.from_example),

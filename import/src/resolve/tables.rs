@@ -9,7 +9,7 @@ impl Resolver<'_> {
         &mut self,
         m: &str,
         existing: Option<&TypeExpr>,
-        row: &Row,
+        row: &ParamRow,
         owner: &Owner,
     ) -> String {
         let target = match existing.and_then(TypeExpr::model) {
@@ -36,7 +36,7 @@ impl Resolver<'_> {
     /// A table for a field the page types only as object or array, if one is sure.
     pub(super) fn bind_vague(
         &mut self,
-        row: &Row,
+        row: &ParamRow,
         existing: Option<&TypeExpr>,
         owner: &Owner,
         owner_table: Option<usize>,
@@ -146,7 +146,7 @@ impl Resolver<'_> {
             .iter()
             .map(|f| f.name.clone())
             .collect();
-        let rows: Vec<Row> = table
+        let rows: Vec<ParamRow> = table
             .rows
             .iter()
             .filter(|r| {
