@@ -60,6 +60,65 @@ fn seed(name: &str, round: u64) -> [u8; 32] {
     out
 }
 
+/// The Python interpreter with the official SDK (`ucloud-sdk-python3`) and compshare-cli, for
+/// the live comparisons with real clients, or `None` when there is none:
+///
+/// - `$COMPSHARE_PYTHON`, which `cargo xtask test` sets after installing both: it must work, so
+///   a live test fails rather than skips there;
+/// - else the virtualenv `cargo xtask test` leaves at `target/pyenv`, if it has the SDK;
+/// - else `None`: plain `cargo test` on a machine without Python or PyPI skips the live
+///   comparison (call [`skipped`]); the comparisons against recorded fixtures still run.
+pub fn sdk_python() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("COMPSHARE_PYTHON") {
+        let path = PathBuf::from(path);
+        assert!(
+            path.exists(),
+            "COMPSHARE_PYTHON={} does not exist",
+            path.display()
+        );
+        return Some(path);
+    }
+    let venv = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../target/pyenv/bin/python"
+    ));
+    has(&venv, "import ucloud.core.auth").then_some(venv)
+}
+
+/// [`sdk_python`], when it also has compshare-cli 0.5.6, the platform's own CLI. Under
+/// `cargo xtask test` it must.
+pub fn cli_python() -> Option<PathBuf> {
+    const CHECK: &str = "import importlib.metadata as m, compshare_cli.cli; assert m.version('compshare-cli') == '0.5.6'";
+    let python = sdk_python()?;
+    let installed = has(&python, CHECK);
+    if std::env::var_os("COMPSHARE_PYTHON").is_some() {
+        assert!(
+            installed,
+            "compshare-cli 0.5.6 is missing from {}: run `cargo xtask test`, which installs it",
+            python.display()
+        );
+    }
+    installed.then_some(python)
+}
+
+/// Says on stderr that `test` skipped its live comparison, and how to run it.
+pub fn skipped(test: &str) {
+    eprintln!(
+        "{test}: skipped the live comparison: no Python with the official SDK and compshare-cli; `cargo xtask test` installs them into target/pyenv and runs it"
+    );
+}
+
+/// Whether `python` exists and runs `check` without an error.
+fn has(python: &std::path::Path, check: &str) -> bool {
+    python.exists()
+        && std::process::Command::new(python)
+            .args(["-c", check])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+}
+
 /// The Python interpreter that has the official SDK (`ucloud-sdk-python3`), for tests that
 /// compare against it: `$COMPSHARE_PYTHON`, which `cargo xtask test` sets, else the virtualenv
 /// it creates at `target/pyenv`.
