@@ -135,21 +135,18 @@ async fn a_disk_still_detaching_is_deleted_on_a_later_attempt() {
         .await
         .unwrap();
     assert_eq!(calls.load(Ordering::SeqCst), 2);
-    // The spec's backoff for 8434 is two seconds, waited in full.
-    assert!(started.elapsed() >= Duration::from_millis(1900));
+    // The spec's backoff for 8434 is two seconds, waited in full. (Only a lower bound: a
+    // loaded machine may take longer, never shorter.)
+    assert!(started.elapsed() >= Duration::from_secs(2));
 }
 
-/// A server whose instance goes through `states`, one state per `step` of time, and is no
-/// longer listed after the last one when `vanish` is set.
-async fn instance_server(
-    states: &'static [&'static str],
-    step: Duration,
-    vanish: bool,
-) -> MockServer {
-    let started = Instant::now();
+/// A server whose instance goes through `states`, one state per poll, and is no longer listed
+/// after the last one when `vanish` is set.
+async fn instance_server(states: &'static [&'static str], vanish: bool) -> MockServer {
+    let polls = Arc::new(AtomicUsize::new(0));
     MockServer::start(move |req: &Recorded| {
         assert_eq!(req.param("UHostIds.0").as_deref(), Some("uhost-1"));
-        let i = (started.elapsed().as_millis() / step.as_millis()) as usize;
+        let i = polls.fetch_add(1, Ordering::SeqCst);
         let set = match states.get(i) {
             Some(state) => json!([{"UHostId": "uhost-1", "State": state}]),
             None if vanish => json!([]),
@@ -162,12 +159,7 @@ async fn instance_server(
 
 #[tokio::test]
 async fn a_wait_ends_when_the_instance_is_running() {
-    let server = instance_server(
-        &["Initializing", "Starting", "Running"],
-        Duration::from_millis(150),
-        false,
-    )
-    .await;
+    let server = instance_server(&["Initializing", "Starting", "Running"], false).await;
     let state = client(&server)
         .wait_until_instance("uhost-1", State::Running)
         .interval(Duration::from_millis(20))
@@ -175,20 +167,16 @@ async fn a_wait_ends_when_the_instance_is_running() {
         .await
         .unwrap();
     assert_eq!(state.as_deref(), Some("Running"));
-    assert!(
-        server.requests().len() >= 3,
-        "it polled until the state changed"
+    assert_eq!(
+        server.requests().len(),
+        3,
+        "it polled until the state changed, and no more"
     );
 }
 
 #[tokio::test]
 async fn a_wait_stops_on_a_failure_state_with_the_state_seen() {
-    let server = instance_server(
-        &["Initializing", "Install Fail"],
-        Duration::from_millis(100),
-        false,
-    )
-    .await;
+    let server = instance_server(&["Initializing", "Install Fail"], false).await;
     let err = client(&server)
         .wait_until_instance("uhost-1", State::Running)
         .interval(Duration::from_millis(20))
@@ -205,12 +193,7 @@ async fn a_wait_stops_on_a_failure_state_with_the_state_seen() {
 
 #[tokio::test]
 async fn a_wait_times_out_with_the_last_state_seen() {
-    let server = instance_server(
-        &["Initializing", "Starting"],
-        Duration::from_millis(100),
-        false,
-    )
-    .await;
+    let server = instance_server(&["Initializing", "Starting"], false).await;
     let started = Instant::now();
     let err = client(&server)
         .wait_until_instance("uhost-1", State::Running)
@@ -223,13 +206,13 @@ async fn a_wait_times_out_with_the_last_state_seen() {
     };
     assert!(matches!(wait.reason, WaitReason::TimedOut(_)));
     assert_eq!(wait.last_state.as_deref(), Some("Starting"));
-    assert!(started.elapsed() < Duration::from_secs(3));
+    assert!(started.elapsed() >= Duration::from_millis(500));
     assert!(err.to_string().contains("last seen `Starting`"), "{err}");
 }
 
 #[tokio::test]
 async fn a_wait_for_gone_ends_when_the_instance_is_no_longer_listed() {
-    let server = instance_server(&["Stopping", "Stopped"], Duration::from_millis(100), true).await;
+    let server = instance_server(&["Stopping", "Stopped"], true).await;
     let state = client(&server)
         .wait_until_instance_gone("uhost-1")
         .interval(Duration::from_millis(20))
@@ -254,7 +237,7 @@ fn client_with_timeout_2(url: &str) -> Client {
     Client::new(config).unwrap()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test]
 async fn a_hung_server_fails_a_create_like_call_after_one_timeout_and_one_send() {
     let server = MockServer::start(|_| Reply::hang()).await;
     let url = server.url();
@@ -271,10 +254,7 @@ async fn a_hung_server_fails_a_create_like_call_after_one_timeout_and_one_send()
         err.to_string().contains("timed out") || err.to_string().contains("timeout"),
         "{err}"
     );
-    assert!(
-        took >= Duration::from_secs(2) && took < Duration::from_secs(4),
-        "{took:?}"
-    );
+    assert!(took >= Duration::from_secs(2), "{took:?}");
     assert_eq!(
         server.requests().len(),
         1,
@@ -282,7 +262,7 @@ async fn a_hung_server_fails_a_create_like_call_after_one_timeout_and_one_send()
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[tokio::test]
 async fn a_hung_server_fails_a_read_within_its_attempts() {
     let server = MockServer::start(|_| Reply::hang()).await;
     let url = server.url();
@@ -293,11 +273,7 @@ async fn a_hung_server_fails_a_read_within_its_attempts() {
         .send()
         .await
         .unwrap_err();
-    // Three attempts of two seconds, and backoffs under a second each.
-    assert!(
-        started.elapsed() < Duration::from_secs(9),
-        "{:?}",
-        started.elapsed()
-    );
+    // Three attempts, each given its two seconds.
+    assert!(started.elapsed() >= Duration::from_secs(6));
     assert_eq!(server.requests().len(), 3);
 }

@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use compshare_runtime::codegen_support::Call;
 use compshare_runtime::testing::{MockServer, Reply};
+use compshare_runtime::tools::Call;
 use compshare_runtime::{Client, Config, Credential, Error, RetryPolicy, Service};
 use serde_json::json;
 
@@ -123,4 +123,76 @@ async fn a_body_just_under_the_limit_is_read() {
         .await
         .unwrap();
     assert_eq!(read as u64, limit);
+}
+
+/// A transport that answers with `chunks` chunks of `CHUNK` bytes, without a length, and counts
+/// how many bytes the client pulled from it.
+#[derive(Debug)]
+struct Counting {
+    chunks: u64,
+    length: Option<u64>,
+    pulled: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+const CHUNK: usize = 16 * 1024;
+
+impl compshare_runtime::transport::Transport for Counting {
+    fn send(
+        &self,
+        _: compshare_runtime::transport::HttpRequest,
+    ) -> compshare_runtime::transport::SendFuture<'_> {
+        use futures_util::StreamExt as _;
+        use std::sync::atomic::Ordering;
+        let (chunks, pulled) = (self.chunks, self.pulled.clone());
+        let body = futures_util::stream::iter(0..chunks).map(move |_| {
+            pulled.fetch_add(CHUNK as u64, Ordering::SeqCst);
+            Ok(bytes::Bytes::from(vec![b' '; CHUNK]))
+        });
+        let length = self.length;
+        Box::pin(async move {
+            Ok(compshare_runtime::transport::HttpResponse {
+                status: 200,
+                request_id: None,
+                location: None,
+                content_type: Some("application/json".to_owned()),
+                content_length: length,
+                body: Box::pin(body),
+            })
+        })
+    }
+}
+
+/// Calls through a counting transport with a limit of `limit`, and says how much was pulled.
+async fn pulled(chunks: u64, length: Option<u64>, limit: u64) -> (Error, u64) {
+    let counter = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let transport = Counting {
+        chunks,
+        length,
+        pulled: counter.clone(),
+    };
+    let config = Config::new(Credential::new("pub-key", "priv-key"))
+        .with_max_response_bytes(limit)
+        .with_retry(RetryPolicy::disabled());
+    let client = Client::with_transport(&SERVICE, config, Box::new(transport)).unwrap();
+    let err = call(&client).await;
+    (err, counter.load(std::sync::atomic::Ordering::SeqCst))
+}
+
+#[tokio::test]
+async fn no_more_than_the_limit_and_one_chunk_is_read() {
+    // 64 MiB offered, 1 MiB allowed: the client stops within one chunk of the limit.
+    let (err, read) = pulled(4096, None, 1 << 20).await;
+    assert!(matches!(err, Error::ResponseTooLarge { .. }), "{err:?}");
+    assert!(
+        read > 1 << 20,
+        "the limit was reached before the cut: {read}"
+    );
+    assert!(
+        read <= (1 << 20) + CHUNK as u64,
+        "{read} bytes read for a limit of 1 MiB"
+    );
+    // A declared length over the limit: nothing is read at all.
+    let (err, read) = pulled(4096, Some(64 << 20), 1 << 20).await;
+    assert!(matches!(err, Error::ResponseTooLarge { .. }), "{err:?}");
+    assert_eq!(read, 0);
 }
