@@ -15,6 +15,8 @@ pub(crate) struct Answer {
     pub code: Option<i64>,
     /// The `Message` of an API error, for logs.
     pub message: Option<String>,
+    /// The content type of a body that is a file (a download), else `None`.
+    pub file_type: Option<&'static str>,
 }
 
 impl Answer {
@@ -35,6 +37,7 @@ impl Answer {
             json: true,
             code: Some(0),
             message: None,
+            file_type: None,
         }
     }
 
@@ -50,6 +53,18 @@ impl Answer {
         Self::envelope_body(200, Value::Object(out), code, Some(message))
     }
 
+    /// A successful download: the file's bytes, as the API sends them.
+    pub fn file(content_type: &'static str, body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            status: 200,
+            body: body.into(),
+            json: false,
+            code: Some(0),
+            message: None,
+            file_type: Some(content_type),
+        }
+    }
+
     /// Exactly this status and body.
     pub fn raw(status: u16, body: impl Into<Vec<u8>>) -> Self {
         Self {
@@ -58,6 +73,7 @@ impl Answer {
             json: false,
             code: None,
             message: None,
+            file_type: None,
         }
     }
 
@@ -68,6 +84,7 @@ impl Answer {
             json: true,
             code: Some(code),
             message,
+            file_type: None,
         }
     }
 }

@@ -14,8 +14,10 @@ pub use compshare::runtime::codes::{
 };
 
 /// The params break the spec (a missing required param, a value out of range, an unknown
-/// name, ...), or the body could not be read as params at all. The message names every
-/// offending param.
+/// name, ...) or what the stateful server refuses beyond it; or the request could not be read
+/// as params at all: a body larger than the limit, truncated or malformed on the wire, not
+/// JSON, or more params than the limit. The message names the offending params (the first
+/// few, and how many more).
 pub const INVALID_PARAMS: i64 = 230;
 
 /// The stateful mock has no instance with this `UHostId`, or it was terminated.
@@ -39,6 +41,11 @@ pub const NO_SUCH_BANDWIDTH: i64 = 244;
 /// disk that is attached, detaching one that is not, deleting a mounted CFS without
 /// `Recycle`, or buying a second shared bandwidth in a zone.
 pub const WRONG_RESOURCE_STATE: i64 = 245;
+
+/// The stateful mock already holds as many resources of this kind (instances, data disks,
+/// CFS or shared bandwidth) as it may ([`MAX_RESOURCES`](crate::MAX_RESOURCES) by default);
+/// delete some first. Like a quota, it does not go away on its own.
+pub const TOO_MANY_RESOURCES: i64 = 246;
 
 /// The action has rules, and none of them answers this request (none matches, or the ones
 /// that match are used up). The request is listed by [`Mock::unmatched`](crate::Mock::unmatched).

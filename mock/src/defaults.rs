@@ -3,16 +3,18 @@
 //!
 //! The official pages' examples are placeholders, so each value is fitted to its member's
 //! kind ([`crate::plausible`]), and a response member named like a scalar request param (such
-//! as `UHostId`) answers with the request's value. Members are never dropped.
+//! as `UHostId`) answers with the request's value. Members are never dropped. A list action's
+//! items are paged by the request's offset and limit, with a true total ([`crate::paging`]).
 
 use std::collections::HashMap;
 
-use compshare::runtime::codegen_support::{Answer as Raw, ByName};
 use compshare::runtime::schema::{ParamInfo, ParamKind};
+use compshare::runtime::tools::{Answer as Raw, ByName};
 use serde_json::{Map, Value};
 
 use crate::answer::Answer;
 use crate::gateway;
+use crate::paging::Paged;
 use crate::plausible;
 
 /// The default answer of every action, made once.
@@ -27,6 +29,8 @@ struct Default {
     body: Map<String, Value>,
     /// Response members a request param of the same name fills, with their kinds.
     echoed: Vec<(&'static str, &'static ParamKind)>,
+    /// A list action's items.
+    paged: Option<Paged>,
 }
 
 impl Defaults {
@@ -45,20 +49,33 @@ impl Defaults {
         let Some(default) = self.by_action.get(action) else {
             unreachable!("{action} is an action of the API")
         };
-        let mut echoes = default.echoed.iter().filter_map(|(name, kind)| {
-            let (_, value) = params.iter().find(|(k, _)| k == name)?;
-            Some((*name, plausible::typed(kind, value)))
-        });
-        let Some(first) = echoes.next() else {
+        if compshare::by_name(action).is_some_and(|e| e.download) {
+            // The live API answers a download with the file itself; errors stay envelopes.
+            return Answer::file("text/csv; charset=utf-8", DOWNLOAD);
+        }
+        let echoes: Vec<(&str, Value)> = (default.echoed.iter())
+            .filter_map(|(name, kind)| {
+                let (_, value) = params.iter().find(|(k, _)| k == name)?;
+                Some((*name, plausible::typed(kind, value)))
+            })
+            .collect();
+        let paged = default.paged.as_ref().filter(|p| p.asked(params));
+        if echoes.is_empty() && paged.is_none() {
             return default.answer.clone();
-        };
+        }
         let mut body = default.body.clone();
-        for (name, value) in std::iter::once(first).chain(echoes) {
+        for (name, value) in echoes {
             body.insert(name.to_owned(), value);
+        }
+        if let Some(paged) = paged {
+            paged.apply(params, &mut body);
         }
         Answer::success_body(&Value::Object(body).to_string())
     }
 }
+
+/// The file a download action answers with: a small CSV of the kind DownloadTeamOrder sends.
+const DOWNLOAD: &str = "订单号,资源ID,金额\nORD-1,uhost-example,2.5\n";
 
 fn default_answer(entry: &ByName) -> Default {
     let mut body = match entry.response_example {
@@ -72,8 +89,10 @@ fn default_answer(entry: &ByName) -> Default {
         None => typed_default(entry),
     };
     let mut echoed = Vec::new();
+    let mut paged = None;
     if let Some(info) = gateway::info(entry.name) {
         plausible::fit(info.response, &mut body);
+        paged = info.paging.map(|p| Paged::new(p, &mut body));
         echoed = info
             .response
             .iter()
@@ -85,6 +104,7 @@ fn default_answer(entry: &ByName) -> Default {
         answer: Answer::success_body(&Value::Object(body.clone()).to_string()),
         body,
         echoed,
+        paged,
     }
 }
 
@@ -127,13 +147,16 @@ mod tests {
     #[test]
     fn examples_come_first_and_typed_defaults_fill_the_rest() {
         let images = body("DescribeCompShareImages", &[]);
-        let example: Value = serde_json::from_str(
+        let mut example: Value = serde_json::from_str(
             compshare::by_name("DescribeCompShareImages")
                 .unwrap()
                 .response_example
                 .unwrap(),
         )
         .unwrap();
+        // The example's total (2) is made true: its one image.
+        assert_eq!(example["TotalCount"], 2);
+        example["TotalCount"] = json!(1);
         assert_eq!(images, example);
         // DescribeULHostImage's page has no example.
         assert_eq!(
@@ -142,6 +165,7 @@ mod tests {
                 "Action": "DescribeULHostImageResponse",
                 "RetCode": 0,
                 "ImageSet": [],
+                "TotalCount": 0,
             })
         );
     }
@@ -174,6 +198,25 @@ mod tests {
         assert_eq!(stopped["UHostId"], "uhost-abc");
         let without = body("StopCompShareInstance", &[]);
         assert_ne!(without["UHostId"], "uhost-abc");
+    }
+
+    #[test]
+    fn list_answers_page_one_list_with_a_true_total() {
+        for info in compshare::schema::ACTIONS {
+            let Some(paging) = info.paging else {
+                continue;
+            };
+            let all = body(info.name, &[]);
+            let count = all[paging.items].as_array().unwrap().len();
+            if let Some(total) = paging.total {
+                assert_eq!(all[total], count, "{}", info.name);
+            }
+            let past = body(info.name, &[(paging.offset, "1"), (paging.limit, "10")]);
+            let rest = past[paging.items].as_array().unwrap();
+            assert_eq!(rest.len(), count.saturating_sub(1), "{}", info.name);
+            let none = body(info.name, &[(paging.limit, "0")]);
+            assert_eq!(none[paging.items], json!([]), "{}", info.name);
+        }
     }
 
     #[test]

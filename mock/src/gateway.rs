@@ -1,12 +1,15 @@
 //! What the API gateway checks before an action runs: an `Action`, the key pair's signature,
 //! an action that exists and that production serves, and params that keep the spec's rules.
 
-use compshare::runtime::codegen_support::{ByName, joined_arrays};
+use std::collections::HashSet;
+
 use compshare::runtime::schema::ActionInfo;
+use compshare::runtime::tools::{ByName, joined_arrays};
 use compshare::{Rule, Violation};
 
 use crate::answer::Answer;
 use crate::codes;
+use crate::message;
 
 /// The key pair requests must be signed with.
 #[derive(Clone, Debug)]
@@ -120,29 +123,60 @@ fn unserved(action: &str) -> Option<Answer> {
 }
 
 /// Reads and validates the params with the generated rules the client uses; the message
-/// names every offending param.
+/// names the offending params (the first few of them, and how many more).
 fn check(entry: &ByName, params: &[(String, String)]) -> Result<(), String> {
-    let Err(error) = (entry.check)(params) else {
-        return Ok(());
-    };
+    let (checked, withheld) = withhold_unknown(entry.name, params);
+    let checked = checked.as_deref().unwrap_or(params);
+    let error = (entry.check)(checked).err();
     let violations: Vec<&Violation> = error
-        .violations
         .iter()
+        .flat_map(|e| &e.violations)
         .filter(|v| {
             !(matches!(v.rule, Rule::UnknownParam { .. }) && COMMON.contains(&v.field.as_str()))
         })
         .collect();
-    if violations.is_empty() {
+    if violations.is_empty() && withheld == 0 {
         return Ok(());
     }
-    let mut names: Vec<&str> = violations.iter().map(|v| v.field.as_str()).collect();
-    names.dedup();
-    let details: Vec<String> = violations.iter().map(|v| v.to_string()).collect();
-    Err(format!(
-        "Params [{}] invalid: {}",
-        names.join(", "),
-        details.join("; ")
-    ))
+    Err(message::invalid_params(&violations, withheld))
+}
+
+/// The params to check, without the unknown ones past the first few, and how many distinct
+/// unknown names were left out; `None` when none was. A param is unknown for sure when its
+/// name does not start with one of the action's params. The generated rules report unknown
+/// params one by one, each compared with every violation found before (see
+/// `Violations::push` in the runtime), which is quadratic; counting them here is linear.
+fn withhold_unknown(
+    action: &str,
+    params: &[(String, String)],
+) -> (Option<Vec<(String, String)>>, usize) {
+    let Some(info) = info(action) else {
+        return (None, 0);
+    };
+    let known: HashSet<&str> = (info.params.iter().map(|p| p.name)).chain(COMMON).collect();
+    let is_unknown = |name: &str| {
+        let head = name.split('.').next().unwrap_or(name);
+        !name.is_empty() && !known.contains(head)
+    };
+    let mut passed: HashSet<&str> = HashSet::new();
+    let mut withheld: HashSet<&str> = HashSet::new();
+    let mut checked = Vec::new();
+    for (name, value) in params {
+        if is_unknown(name) {
+            if passed.len() < message::SHOWN {
+                passed.insert(name);
+            } else if !passed.contains(name.as_str()) {
+                withheld.insert(name);
+                continue;
+            }
+        }
+        checked.push((name.clone(), value.clone()));
+    }
+    if withheld.is_empty() {
+        (None, 0)
+    } else {
+        (Some(checked), withheld.len())
+    }
 }
 
 #[cfg(test)]
@@ -229,5 +263,24 @@ mod tests {
         assert!(code(&signed(&extra, "sk")).is_ok());
         let typo = [("Action", "GetOpenClawModelList"), ("Regoin", "cn-wlcb")];
         assert_eq!(code(&signed(&typo, "sk")).unwrap_err().0, 230);
+    }
+
+    #[test]
+    fn unknown_params_past_the_first_few_are_counted_not_checked() {
+        let mut items = vec![("Action", "DescribeCompShareImages"), ("Limit", "101")];
+        let names: Vec<String> = (0..5000).map(|i| format!("P{i}")).collect();
+        items.extend(names.iter().map(|n| (n.as_str(), "v")));
+        items.push(("P0", "again"));
+        let started = std::time::Instant::now();
+        let (code_, message) = code(&signed(&items, "sk")).unwrap_err();
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert_eq!(code_, 230);
+        // P0 given twice, the other first unknown names, then Limit, and 4,990 unknown ones
+        // counted.
+        assert!(
+            message.starts_with("Params [P0, P1, P2, P3, P4, P5, P6, P7, P8, P9, and 4991 more] invalid: P0 is given more than once; P1 is not a parameter"),
+            "{message}"
+        );
+        assert!(message.len() < 3000, "{}", message.len());
     }
 }

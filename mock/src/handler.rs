@@ -1,5 +1,8 @@
 //! One request, from the HTTP parts to the answer: read the params, pass the gateway, then
 //! answer from the rules, the stateful resources, or the action's default; record it.
+//!
+//! Nothing here holds a lock while it does per-request work: the params are read, signed and
+//! validated before the state's lock is taken, and the log's lock is held only for the push.
 
 use std::sync::{Arc, Mutex};
 
@@ -8,7 +11,7 @@ use crate::codes;
 use crate::defaults::Defaults;
 use crate::gateway::{self, Keys, Split};
 use crate::ids::Ids;
-use crate::record::Received;
+use crate::record::{Log, Received};
 use crate::rules::{Outcome, Rules};
 use crate::state::State;
 use crate::wire;
@@ -17,13 +20,32 @@ use crate::wire;
 pub(crate) struct Shared {
     pub keys: Keys,
     pub rules: Arc<Rules>,
-    pub log: Mutex<Vec<Received>>,
+    pub log: Mutex<Log>,
     /// The resources of a stateful mock.
     pub state: Option<Mutex<State>>,
     pub defaults: Defaults,
     pub ids: Ids,
-    pub max_body_bytes: usize,
+    pub limits: Limits,
     pub verbose: bool,
+}
+
+/// How large a request may be.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Limits {
+    pub max_body_bytes: usize,
+    pub max_params: usize,
+}
+
+/// A request's body as the server read it.
+#[derive(Debug)]
+pub(crate) enum Body {
+    /// The whole body.
+    Read(Vec<u8>),
+    /// Longer than the limit.
+    TooLarge,
+    /// Cut short or malformed on the wire (fewer bytes than its `Content-Length`, a bad chunk
+    /// size, ...), or too slow; why, for the message.
+    Broken(String),
 }
 
 /// The HTTP parts of a request the mock reads.
@@ -31,8 +53,7 @@ pub(crate) struct Incoming<'a> {
     pub method: &'a str,
     pub content_type: Option<&'a str>,
     pub query: Option<&'a str>,
-    /// The body, or `None` when it was larger than the limit.
-    pub body: Option<&'a [u8]>,
+    pub body: &'a Body,
 }
 
 impl Shared {
@@ -58,17 +79,26 @@ impl Shared {
     }
 
     fn answer(&self, incoming: &Incoming<'_>, received: &mut Received) -> Answer {
-        let Some(body) = incoming.body else {
-            return Answer::api_error(
-                None,
-                codes::INVALID_PARAMS,
-                format!(
-                    "the request body is larger than the mock's limit of {} bytes",
-                    self.max_body_bytes
-                ),
-            );
+        let body = match incoming.body {
+            Body::Read(body) => body,
+            Body::TooLarge => {
+                let limit = self.limits.max_body_bytes;
+                let message =
+                    format!("the request body is larger than the mock's limit of {limit} bytes");
+                return Answer::api_error(None, codes::INVALID_PARAMS, message);
+            }
+            Body::Broken(why) => {
+                let message = format!("the request body could not be read: {why}");
+                return Answer::api_error(None, codes::INVALID_PARAMS, message);
+            }
         };
-        let read = wire::read(incoming.method, incoming.content_type, incoming.query, body);
+        let read = wire::read(
+            incoming.method,
+            incoming.content_type,
+            incoming.query,
+            body,
+            self.limits.max_params,
+        );
         let (encoding, params) = match read {
             Ok(read) => read,
             Err(wire::Unreadable(message)) => {

@@ -21,8 +21,10 @@
 //!
 //! # Recorded requests
 //!
-//! Every request is recorded. [`Mock::received`] reads an action's requests back as typed
-//! requests, the way the generated code reads wire params; [`Mock::requests`] lists them raw.
+//! Every request is recorded (or the latest ones, with [`MockBuilder::record`]).
+//! [`Mock::received`] reads an action's requests back as typed requests, the way the generated
+//! code reads wire params; [`Mock::requests`] lists them raw; [`Mock::clear_requests`] forgets
+//! them.
 //!
 //! ```
 //! use compshare::actions::create_comp_share_instance::{GpuType, MachineType};
@@ -83,10 +85,21 @@
 //! - DescribeCompShareSupportZone lists the mock's zones: `cn-wlcb-01` for GPU instances and
 //!   `cn-wlcb-02` for containers.
 //!
-//! Unknown ids get [`codes::NO_SUCH_INSTANCE`], [`codes::NO_SUCH_DISK`], [`codes::NO_SUCH_CFS`]
+//! Unknown ids, and ids of resources in another region or zone than the request's `Region` and
+//! `Zone`, get [`codes::NO_SUCH_INSTANCE`], [`codes::NO_SUCH_DISK`], [`codes::NO_SUCH_CFS`]
 //! or [`codes::NO_SUCH_BANDWIDTH`]; instance moves from the wrong state get
-//! [`codes::WRONG_INSTANCE_STATE`], other conflicts [`codes::WRONG_RESOURCE_STATE`]. Rules
-//! still come first.
+//! [`codes::WRONG_INSTANCE_STATE`], other conflicts [`codes::WRONG_RESOURCE_STATE`].
+//! CreateCompShareInstance refuses what its docs rule out (an undocumented `MachineType`, a
+//! negative `GPU`, none for `G`, other than one boot disk) with [`codes::INVALID_PARAMS`].
+//! Each kind holds at most [`MAX_RESOURCES`] ([`MockBuilder::max_resources`]); one more gets
+//! [`codes::TOO_MANY_RESOURCES`]. Rules still come first.
+//!
+//! # Limits
+//!
+//! Requests are bounded: at most [`MAX_BODY_BYTES`] of body and [`MAX_PARAMS`] params, and an
+//! error lists only the first few offending params. Connections are closed when a request's
+//! head is slower than [`HEADER_TIMEOUT`] or nothing moves for [`IDLE_TIMEOUT`]. Large requests
+//! are answered on tokio's blocking pool, so they never hold up the others.
 //!
 //! # Other languages
 //!
@@ -97,12 +110,16 @@
 #![forbid(unsafe_code)]
 
 mod answer;
+mod builder;
 pub mod codes;
+mod conn;
 mod defaults;
 mod gateway;
 mod handler;
 mod ids;
 mod log;
+mod message;
+mod paging;
 mod plausible;
 mod record;
 mod rules;
@@ -111,16 +128,17 @@ mod state;
 mod wire;
 
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use compshare::models::CompShareInstanceSet;
-use compshare::runtime::codegen_support::FromParams;
+use compshare::runtime::tools::FromParams;
 use compshare::{Action, Client, Config, Credential, RetryPolicy};
 
+pub use builder::{HEADER_TIMEOUT, IDLE_TIMEOUT, MAX_BODY_BYTES, MAX_PARAMS, MockBuilder};
 pub use record::Received;
 pub use rules::{Reply, Rule, RuleBuilder};
-pub use state::MAX_COUNT;
+pub use state::{MAX_COUNT, MAX_RESOURCES};
 pub use wire::Encoding;
 
 /// The public key of the mock's default key pair.
@@ -128,12 +146,6 @@ pub const PUBLIC_KEY: &str = "compshare-mock-public-key";
 
 /// The private key of the mock's default key pair.
 pub const PRIVATE_KEY: &str = "compshare-mock-private-key";
-
-/// The largest request body the mock reads, by default: 1 MiB. A larger body gets the API
-/// error [`codes::INVALID_PARAMS`]; the real API's requests are a few kilobytes at most. So that
-/// a client still sending gets that answer, the mock reads and discards up to 16 times the
-/// limit; past that, it answers and closes the connection.
-pub const MAX_BODY_BYTES: usize = 1 << 20;
 
 /// A running mock of the CompShare API on `127.0.0.1`. It stops when dropped.
 pub struct Mock {
@@ -198,12 +210,20 @@ impl Mock {
     /// Every request of action `A` received so far, in order, read back as typed requests
     /// (whatever the mock answered them).
     pub fn received<A: Action + FromParams>(&self) -> Vec<A> {
-        self.log().iter().filter_map(Received::read).collect()
+        let log = self.log();
+        log.iter().filter_map(Received::read).collect()
     }
 
-    /// Every request received so far, in order.
+    /// Every request received so far, in order (the latest ones only, with
+    /// [`MockBuilder::record`]).
     pub fn requests(&self) -> Vec<Received> {
-        self.log().clone()
+        self.log().iter().cloned().collect()
+    }
+
+    /// Forgets every request received so far, so that [`requests`](Self::requests),
+    /// [`received`](Self::received) and [`unmatched`](Self::unmatched) list only later ones.
+    pub fn clear_requests(&self) {
+        self.log().clear();
     }
 
     /// The requests of actions with rules that none of the rules answered, in order.
@@ -224,7 +244,7 @@ impl Mock {
         }
     }
 
-    fn log(&self) -> std::sync::MutexGuard<'_, Vec<Received>> {
+    fn log(&self) -> std::sync::MutexGuard<'_, record::Log> {
         self.shared.log.lock().expect("request log")
     }
 }
@@ -238,103 +258,5 @@ impl std::fmt::Debug for Mock {
 impl Drop for Mock {
     fn drop(&mut self) {
         self.task.abort();
-    }
-}
-
-/// Settings of a [`Mock`]; [`start`](Self::start) runs it.
-#[derive(Clone, Debug)]
-pub struct MockBuilder {
-    public_key: String,
-    private_key: String,
-    port: u16,
-    stateful: bool,
-    transition_delay: Duration,
-    max_body_bytes: usize,
-    verbose: bool,
-}
-
-impl Default for MockBuilder {
-    fn default() -> Self {
-        Self {
-            public_key: PUBLIC_KEY.to_owned(),
-            private_key: PRIVATE_KEY.to_owned(),
-            port: 0,
-            stateful: false,
-            transition_delay: Duration::ZERO,
-            max_body_bytes: MAX_BODY_BYTES,
-            verbose: false,
-        }
-    }
-}
-
-impl MockBuilder {
-    /// The key pair requests must be signed with.
-    pub fn keys(mut self, public_key: impl Into<String>, private_key: impl Into<String>) -> Self {
-        self.public_key = public_key.into();
-        self.private_key = private_key.into();
-        self
-    }
-
-    /// The port on 127.0.0.1; 0 (the default) picks a free one.
-    pub fn port(mut self, port: u16) -> Self {
-        self.port = port;
-        self
-    }
-
-    /// Keeps the state of instances, disks, CFS and shared bandwidth: see
-    /// [Stateful resources](crate#stateful-resources).
-    pub fn stateful(mut self) -> Self {
-        self.stateful = true;
-        self
-    }
-
-    /// How long a stateful instance stays in a transitional state (`Initializing`,
-    /// `Starting`, `Stopping`, `Rebooting`) before it settles; zero, the default, settles at
-    /// once.
-    pub fn transition_delay(mut self, delay: Duration) -> Self {
-        self.transition_delay = delay;
-        self
-    }
-
-    /// The largest request body read; see [`MAX_BODY_BYTES`].
-    pub fn max_body_bytes(mut self, limit: usize) -> Self {
-        self.max_body_bytes = limit;
-        self
-    }
-
-    /// Logs one line per request to stderr: the action, the params (never `PublicKey`,
-    /// `Signature` or a value that may be secret) and the outcome.
-    pub fn verbose(mut self, on: bool) -> Self {
-        self.verbose = on;
-        self
-    }
-
-    /// Binds 127.0.0.1 and starts serving in the current tokio runtime.
-    ///
-    /// # Errors
-    /// When the port cannot be bound.
-    ///
-    /// # Panics
-    /// Outside a tokio runtime.
-    pub async fn start(self) -> std::io::Result<Mock> {
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port)).await?;
-        let addr = listener.local_addr()?;
-        let shared = Arc::new(handler::Shared {
-            keys: gateway::Keys {
-                public_key: self.public_key,
-                private_key: self.private_key,
-            },
-            rules: Default::default(),
-            log: Mutex::new(Vec::new()),
-            state: self
-                .stateful
-                .then(|| Mutex::new(state::State::new(self.transition_delay))),
-            defaults: defaults::Defaults::new(),
-            ids: Default::default(),
-            max_body_bytes: self.max_body_bytes,
-            verbose: self.verbose,
-        });
-        let task = tokio::spawn(server::serve(listener, shared.clone()));
-        Ok(Mock { addr, shared, task })
     }
 }

@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use compshare::Action;
-use compshare::runtime::codegen_support::{FromParams, ToJson, from_params};
+use compshare::runtime::tools::{FromParams, ToJson, from_params};
 
 use crate::answer::Answer;
 

@@ -182,7 +182,7 @@ async fn actions_without_an_example_answer_with_typed_defaults() {
     let client = mock.client();
     // DescribeULHostImage's page has no example.
     let page = client.describe_ul_host_image().send().await.unwrap();
-    assert_eq!((page.total_count, page.image_set.len()), (None, 0));
+    assert_eq!((page.total_count, page.image_set.len()), (Some(0), 0));
     let raw = post_form(
         &mock.url(),
         &signed(

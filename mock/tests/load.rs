@@ -41,11 +41,17 @@ async fn two_thousand_requests_at_64_concurrent_all_succeed() {
         failures.len(),
         failures[0]
     );
-    assert!(
-        results
-            .iter()
-            .all(|r| r.as_ref().unwrap().image_set.len() == 1)
-    );
+    // The default list is the example's one image: the first page holds it, later ones none.
+    for (i, result) in results.iter().enumerate() {
+        let page = result.as_ref().unwrap();
+        assert_eq!(page.total_count, Some(1));
+        assert!(page.image_set.len() <= 1, "{i}");
+    }
+    let with_image = results
+        .iter()
+        .filter(|r| r.as_ref().unwrap().image_set.len() == 1)
+        .count();
+    assert_eq!(with_image, 1, "only the page at offset 0");
     let received = mock.requests();
     assert_eq!(received.len(), REQUESTS);
     assert!(received.iter().all(|r| r.code == Some(0)));

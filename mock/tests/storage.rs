@@ -164,10 +164,9 @@ async fn cfs_is_bought_listed_resized_mounted_detached_and_deleted() {
     assert_eq!(cfs.charge_type.as_ref().map(|c| c.as_str()), Some("Month"));
     assert_eq!(cfs.mount_status.as_deref(), Some("Unmounted"));
 
-    client
-        .resize_cfs()
-        .cfs_id(&id)
-        .size(200)
+    // The CFS is in the container zone: requests name it (the client's zone is cn-wlcb-01).
+    let in_zone = |b: compshare::ResizeCfsBuilder| b.zone("cn-wlcb-02");
+    in_zone(client.resize_cfs().cfs_id(&id).size(200))
         .send()
         .await
         .unwrap();
@@ -180,25 +179,28 @@ async fn cfs_is_bought_listed_resized_mounted_detached_and_deleted() {
     instance(&client, "cn-wlcb-01", true).await;
     assert_eq!(list().await[0].mounted_u_host_ids, [pod.as_str()]);
 
-    let delete = || client.delete_cfs().cfs_id(&id);
+    let delete = || client.delete_cfs().cfs_id(&id).zone("cn-wlcb-02");
     assert_eq!(
         code(delete().send().await),
         Some(codes::WRONG_RESOURCE_STATE)
     );
-    client.detach_cfs().u_host_id(&pod).send().await.unwrap();
-    let again = client.detach_cfs().u_host_id(&pod).send().await;
-    assert_eq!(code(again), Some(codes::NO_SUCH_CFS));
+    let detach = || client.detach_cfs().u_host_id(&pod).zone("cn-wlcb-02");
+    detach().send().await.unwrap();
+    assert_eq!(code(detach().send().await), Some(codes::NO_SUCH_CFS));
     // AttachUS3 on a container instance mounts the CFS again; Recycle deletes it anyway.
-    client.attach_us3().u_host_id(&pod).send().await.unwrap();
+    let attach = || client.attach_us3().u_host_id(&pod).zone("cn-wlcb-02");
+    attach().send().await.unwrap();
     assert_eq!(list().await[0].mount_status.as_deref(), Some("Mounted"));
     delete().recycle(true).send().await.unwrap();
     assert!(list().await.is_empty());
     assert_eq!(code(delete().send().await), Some(codes::NO_SUCH_CFS));
-    let resize = client.resize_cfs().cfs_id(&id).size(300).send().await;
+    let resize = in_zone(client.resize_cfs().cfs_id(&id).size(300))
+        .send()
+        .await;
     assert_eq!(code(resize), Some(codes::NO_SUCH_CFS));
 
     // With no CFS in the zone, AttachUS3 buys 50 GB.
-    client.attach_us3().u_host_id(&pod).send().await.unwrap();
+    attach().send().await.unwrap();
     let bought = list().await;
     assert_eq!(
         (bought[0].size, &bought[0].mounted_u_host_ids),

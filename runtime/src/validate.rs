@@ -179,6 +179,8 @@ pub fn validate(value: &dyn Validate, action: &str) -> Result<(), ValidationErro
 pub struct Violations {
     prefix: String,
     found: Vec<Violation>,
+    /// The fields in `found`, so that a request with many bad params is checked in linear time.
+    fields: std::collections::HashSet<String>,
 }
 
 impl Violations {
@@ -199,7 +201,7 @@ impl Violations {
         // One problem per field: the first found. The by-name path reports a missing or
         // unreadable param before validate() sees the default it left in its place, which
         // would be reported again ("Memory must be at least 1024 (got 0)") though never sent.
-        if !self.found.iter().any(|v| v.field == field) {
+        if self.fields.insert(field.clone()) {
             self.found.push(Violation { field, rule, value });
         }
     }

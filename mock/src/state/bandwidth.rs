@@ -11,7 +11,8 @@ use compshare::{
     ModifyCompShareShareBandwidthRequest, ModifyCompShareShareBandwidthResponse,
 };
 
-use super::{not_found, now, read, reply};
+use super::place::Place;
+use super::{not_found, now, read, reply, too_many};
 use crate::answer::Answer;
 use crate::codes;
 use crate::ids::Ids;
@@ -27,12 +28,27 @@ pub(super) const ACTIONS: &[&str] = &[
 /// Every shared bandwidth, with its region and zone.
 #[derive(Debug, Default)]
 pub(super) struct Bandwidths {
-    live: Vec<(Location, ShareBandwidthInfo)>,
+    /// The most shared bandwidths: any text is a zone to the mock, so one per zone is no bound.
+    limit: usize,
+    live: Vec<(Place, ShareBandwidthInfo)>,
 }
 
-type Location = (Option<String>, Option<String>);
-
 impl Bandwidths {
+    /// None yet; at most `limit` at once.
+    pub fn new(limit: usize) -> Self {
+        Self {
+            limit,
+            live: Vec::new(),
+        }
+    }
+
+    /// Where shared bandwidth `id` is.
+    pub fn place(&self, id: &str) -> Option<Place> {
+        (self.live.iter())
+            .find(|(_, b)| b.share_bandwidth_id.as_deref() == Some(id))
+            .map(|(p, _)| p.clone())
+    }
+
     /// Answers one of [`ACTIONS`]; the params have been validated.
     pub fn answer(&mut self, action: &str, params: &[(String, String)], ids: &Ids) -> Answer {
         match action {
@@ -42,7 +58,12 @@ impl Bandwidths {
             "DescribeCompShareShareBandwidth" => {
                 let r: DescribeCompShareShareBandwidthRequest = read(params);
                 let response = DescribeCompShareShareBandwidthResponse {
-                    company_share_bandwidth: self.in_zone(&(r.region, r.zone)).cloned(),
+                    company_share_bandwidth: self
+                        .in_zone(&Place {
+                            region: r.region,
+                            zone: r.zone,
+                        })
+                        .cloned(),
                     ..Default::default()
                 };
                 reply(action, Ok(response))
@@ -83,11 +104,14 @@ impl Bandwidths {
         r: CreateCompShareShareBandwidthRequest,
         ids: &Ids,
     ) -> Result<CreateCompShareShareBandwidthResponse, Answer> {
-        let location = (r.region, r.zone);
+        let location = Place {
+            region: r.region,
+            zone: r.zone,
+        };
         if let Some(existing) = self.in_zone(&location) {
             let message = format!(
                 "zone {} already has shared bandwidth {}",
-                location.1.as_deref().unwrap_or_default(),
+                location.zone.as_deref().unwrap_or_default(),
                 existing.share_bandwidth_id.as_deref().unwrap_or_default()
             );
             return Err(Answer::api_error(
@@ -95,6 +119,9 @@ impl Bandwidths {
                 codes::WRONG_RESOURCE_STATE,
                 message,
             ));
+        }
+        if self.live.len() >= self.limit {
+            return Err(too_many(action, "shared bandwidths", self.limit));
         }
         let id = ids.resource_id("bwshare");
         let charge = r.charge_type.as_ref().map_or("Month", |c| c.as_str());
@@ -129,7 +156,7 @@ impl Bandwidths {
             .ok_or_else(|| not_found(action, codes::NO_SUCH_BANDWIDTH, "shared bandwidth", id))
     }
 
-    fn in_zone(&self, location: &Location) -> Option<&ShareBandwidthInfo> {
+    fn in_zone(&self, location: &Place) -> Option<&ShareBandwidthInfo> {
         self.live
             .iter()
             .find(|(l, _)| l == location)

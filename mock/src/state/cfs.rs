@@ -13,7 +13,8 @@ use compshare::{
     ResizeCfsResponse,
 };
 
-use super::{not_found, now, read, reply, zones};
+use super::place::Place;
+use super::{not_found, now, read, reply, too_many, zones};
 use crate::answer::Answer;
 use crate::codes;
 use crate::ids::Ids;
@@ -30,19 +31,48 @@ pub(super) const ACTIONS: &[&str] = &[
 /// What AttachUS3 buys for a container instance whose zone has no CFS.
 const BOUGHT_ON_ATTACH: i64 = 50;
 
-/// Every CFS, in the order created.
+/// Every CFS, in the order created, with where it is.
 #[derive(Debug, Default)]
 pub(super) struct Cfs {
-    live: Vec<(Option<String>, CfsInfo)>,
+    /// The most CFS.
+    limit: usize,
+    live: Vec<(Place, CfsInfo)>,
 }
 
 impl Cfs {
+    /// No CFS; at most `limit` at once.
+    pub fn new(limit: usize) -> Self {
+        Self {
+            limit,
+            live: Vec::new(),
+        }
+    }
+
+    /// Where CFS `id` is.
+    pub fn place(&self, id: &str) -> Option<Place> {
+        (self.live.iter())
+            .find(|(_, c)| c.cfs_id.as_deref() == Some(id))
+            .map(|(p, _)| p.clone())
+    }
+
+    /// Unmounts a terminated instance from every CFS.
+    pub fn instance_gone(&mut self, host: &str) {
+        for (_, cfs) in &mut self.live {
+            if cfs.mounted_u_host_ids.iter().any(|h| h == host) {
+                cfs.mounted_u_host_ids.retain(|h| h != host);
+                if cfs.mounted_u_host_ids.is_empty() {
+                    cfs.mount_status = Some("Unmounted".into());
+                }
+            }
+        }
+    }
+
     /// Answers one of [`ACTIONS`]; the params have been validated.
     pub fn answer(&mut self, action: &str, params: &[(String, String)], ids: &Ids) -> Answer {
         match action {
             "CreateCFS" => {
-                self.create(read(params), ids);
-                reply(action, Ok(CreateCfsResponse::default()))
+                let created = self.create(action, read(params), ids);
+                reply(action, created.map(|()| CreateCfsResponse::default()))
             }
             "DescribeCFS" => {
                 let r: DescribeCfsRequest = read(params);
@@ -78,28 +108,28 @@ impl Cfs {
     }
 
     /// AttachUS3 for a container instance: mounts its zone's CFS, bought if there is none.
-    pub fn attach(
-        &mut self,
-        host: &str,
-        region: Option<String>,
-        zone: Option<String>,
-        ids: &Ids,
-    ) -> Answer {
-        if self.in_zone(zone.as_deref()).is_none() {
+    pub fn attach(&mut self, host: &str, place: Place, ids: &Ids) -> Answer {
+        const ACTION: &str = "AttachUS3";
+        if self.in_zone(place.zone.as_deref()).is_none() {
             let bought = CreateCfsRequest {
-                region,
-                zone: zone.clone(),
+                region: place.region,
+                zone: place.zone.clone(),
                 size: BOUGHT_ON_ATTACH,
                 name: format!("cfs-{host}"),
                 ..Default::default()
             };
-            self.create(bought, ids);
+            if let Err(answer) = self.create(ACTION, bought, ids) {
+                return answer;
+            }
         }
-        self.mount_new(zone.as_deref(), &[host.to_owned()]);
-        reply("AttachUS3", Ok(AttachUs3Response::default()))
+        self.mount_new(place.zone.as_deref(), &[host.to_owned()]);
+        reply(ACTION, Ok(AttachUs3Response::default()))
     }
 
-    fn create(&mut self, r: CreateCfsRequest, ids: &Ids) {
+    fn create(&mut self, action: &str, r: CreateCfsRequest, ids: &Ids) -> Result<(), Answer> {
+        if self.live.len() >= self.limit {
+            return Err(too_many(action, "CFS", self.limit));
+        }
         let charge = r.charge_type.as_ref().map_or("Month", |c| c.as_str());
         let days = match charge {
             "Year" => 365,
@@ -117,7 +147,12 @@ impl Cfs {
             mount_status: Some("Unmounted".into()),
             ..Default::default()
         };
-        self.live.push((r.zone, info));
+        let place = Place {
+            region: r.region,
+            zone: r.zone,
+        };
+        self.live.push((place, info));
+        Ok(())
     }
 
     fn detach(&mut self, action: &str, r: DetachCfsRequest) -> Result<DetachCfsResponse, Answer> {
@@ -165,7 +200,7 @@ impl Cfs {
 
     fn in_zone(&mut self, zone: Option<&str>) -> Option<&mut CfsInfo> {
         (self.live.iter_mut())
-            .find(|(z, _)| z.as_deref() == zone)
+            .find(|(p, _)| p.zone.as_deref() == zone)
             .map(|(_, c)| c)
     }
 }

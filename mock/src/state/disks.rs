@@ -13,7 +13,8 @@ use compshare::{
 };
 
 use super::instances::Instances;
-use super::{not_found, read, reply};
+use super::place::Place;
+use super::{not_found, read, reply, too_many};
 use crate::answer::Answer;
 use crate::codes;
 use crate::ids::Ids;
@@ -31,6 +32,8 @@ pub(super) const ACTIONS: &[&str] = &[
 /// Every data disk, in the order created.
 #[derive(Debug, Default)]
 pub(super) struct Disks {
+    /// The most disks.
+    limit: usize,
     live: Vec<Disk>,
 }
 
@@ -40,12 +43,28 @@ struct Disk {
     name: String,
     size: i64,
     disk_type: String,
-    zone: Option<String>,
+    place: Place,
     /// The instance and device it is attached to.
     attached: Option<(String, String)>,
 }
 
 impl Disks {
+    /// No disks; at most `limit` at once.
+    pub fn new(limit: usize) -> Self {
+        Self {
+            limit,
+            live: Vec::new(),
+        }
+    }
+
+    /// Where disk `id` is.
+    pub fn place(&self, id: &str) -> Option<Place> {
+        self.live
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.place.clone())
+    }
+
     /// Answers one of [`ACTIONS`]; the params have been validated.
     pub fn answer(
         &mut self,
@@ -88,12 +107,18 @@ impl Disks {
         instances: &mut Instances,
     ) -> Result<CreateAndAttachCompshareDiskResponse, Answer> {
         let host = instances.get_mut(action, &r.u_host_id)?;
+        if self.live.len() >= self.limit {
+            return Err(too_many(action, "data disks", self.limit));
+        }
         let mut disk = Disk {
             id: ids.resource_id("udisk"),
             name: r.name,
             size: r.size,
             disk_type: r.disk_type.as_str().to_owned(),
-            zone: host.zone.clone().or(r.zone),
+            place: Place {
+                region: host.region.clone().or(r.region),
+                zone: host.zone.clone().or(r.zone),
+            },
             attached: None,
         };
         plug(&mut disk, host);
@@ -113,19 +138,12 @@ impl Disks {
     ) -> Result<AttachCompshareDiskResponse, Answer> {
         let disk = self.find(action, &r.u_disk_id)?;
         if let Some((host, _)) = &disk.attached {
-            return Err(wrong_state(
-                action,
-                &disk.id,
-                &format!("attached to {host}"),
-            ));
+            let state = format!("attached to {host}");
+            return Err(wrong_state(action, &disk.id, &state));
         }
         let Some(host_id) = r.u_host_id else {
             let message = "UHostId names the instance to attach the disk to";
-            return Err(Answer::api_error(
-                Some(action),
-                codes::INVALID_PARAMS,
-                message,
-            ));
+            return Err(invalid(action, message));
         };
         let host = instances.get_mut(action, &host_id)?;
         let device = plug(disk, host);
@@ -174,11 +192,7 @@ impl Disks {
                 "disk {} has {} GB and cannot shrink to {}",
                 disk.id, disk.size, r.size
             );
-            return Err(Answer::api_error(
-                Some(action),
-                codes::INVALID_PARAMS,
-                message,
-            ));
+            return Err(invalid(action, message));
         }
         disk.size = r.size;
         if let Some((host, _)) = &disk.attached
@@ -234,7 +248,7 @@ impl Disks {
                     .into(),
                 ),
                 mount_instance: Some(d.attached.clone().map(|(h, _)| h).unwrap_or_default()),
-                zone: d.zone.clone(),
+                zone: d.place.zone.clone(),
                 ..Default::default()
             })
             .collect();
@@ -285,6 +299,10 @@ fn unplug(disk: &mut Disk, instances: &mut Instances) {
         set.disk_set
             .retain(|d| d.disk_id.as_deref() != Some(disk.id.as_str()));
     }
+}
+
+fn invalid(action: &str, message: impl Into<String>) -> Answer {
+    Answer::api_error(Some(action), codes::INVALID_PARAMS, message)
 }
 
 fn wrong_state(action: &str, id: &str, state: &str) -> Answer {

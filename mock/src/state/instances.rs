@@ -3,31 +3,32 @@
 //!
 //! An action first moves an instance to its transitional state (`Initializing`, `Starting`,
 //! `Stopping`, `Rebooting`), and the instance settles into the target state once the
-//! configured delay has passed; with no delay it settles at once.
+//! configured delay has passed; with no delay it settles at once. CreateCompShareInstance is
+//! in [`create`].
 
+mod create;
+
+use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use compshare::actions::create_comp_share_instance::CreateCompShareInstanceRequest;
 use compshare::actions::describe_comp_share_instance::{
     DescribeCompShareInstanceRequest, DescribeCompShareInstanceResponse,
 };
-use compshare::models::comp_share_instance_set::{ChargeType, State};
-use compshare::models::{CompShareInstanceSet, UHostDiskSet};
-use compshare::runtime::codegen_support::ToJson;
+use compshare::models::CompShareInstanceSet;
+use compshare::models::comp_share_instance_set::State;
+use compshare::runtime::tools::ToJson;
 use compshare::{
-    CreateCompShareInstanceResponse, RebootCompShareInstanceRequest,
-    RebootCompShareInstanceResponse, StartCompShareInstanceRequest, StartCompShareInstanceResponse,
-    StopCompShareInstanceRequest, StopCompShareInstanceResponse, TerminateCompShareInstanceRequest,
-    TerminateCompShareInstanceResponse,
+    RebootCompShareInstanceRequest, RebootCompShareInstanceResponse, StartCompShareInstanceRequest,
+    StartCompShareInstanceResponse, StopCompShareInstanceRequest, StopCompShareInstanceResponse,
+    TerminateCompShareInstanceRequest, TerminateCompShareInstanceResponse,
 };
 
-use super::{now, page, read, reply, zones};
+use super::place::Place;
+use super::{read, reply};
 use crate::answer::Answer;
 use crate::codes;
-use crate::ids::Ids;
 
-/// The most instances one CreateCompShareInstance call makes (its `MaxCount`).
-pub const MAX_COUNT: i64 = 100;
+pub use create::MAX_COUNT;
 
 /// The actions instances answer.
 pub(super) const ACTIONS: &[&str] = &[
@@ -43,6 +44,8 @@ pub(super) const ACTIONS: &[&str] = &[
 #[derive(Debug)]
 pub(super) struct Instances {
     delay: Duration,
+    /// The most live instances.
+    limit: usize,
     live: Vec<Instance>,
 }
 
@@ -80,12 +83,20 @@ struct Transition {
 }
 
 impl Instances {
-    /// No instances; transitions take `delay`.
-    pub fn new(delay: Duration) -> Self {
+    /// No instances; transitions take `delay`; at most `limit` live at once.
+    pub fn new(delay: Duration, limit: usize) -> Self {
         Self {
             delay,
+            limit,
             live: Vec::new(),
         }
+    }
+
+    /// Where the live instance `id` is.
+    pub fn place(&self, id: &str) -> Option<Place> {
+        (self.live.iter())
+            .find(|i| i.set.u_host_id.as_deref() == Some(id))
+            .map(|i| Place::of_instance(&i.set))
     }
 
     /// Every live instance as DescribeCompShareInstance lists it.
@@ -161,94 +172,28 @@ impl Instances {
         }
     }
 
-    /// Makes `MaxCount` instances; in the container zone, `cpod-` ones.
-    pub fn create(
-        &mut self,
-        r: &CreateCompShareInstanceRequest,
-        ids: &Ids,
-    ) -> Result<CreateCompShareInstanceResponse, Answer> {
-        // `MaxCount` is how many instances; `Quantity` is how long they are bought for.
-        let count = r.max_count.unwrap_or(1).max(1);
-        if count > MAX_COUNT {
-            return Err(Answer::api_error(
-                Some("CreateCompShareInstance"),
-                codes::INVALID_PARAMS,
-                format!("MaxCount must be at most {MAX_COUNT} in the mock (got {count})"),
-            ));
-        }
-        let template = CompShareInstanceSet {
-            name: r.name.clone(),
-            region: r.region.clone(),
-            zone: r.zone.clone(),
-            cpu: Some(r.cpu),
-            memory: Some(r.memory),
-            gpu: Some(r.gpu),
-            gpu_type: Some(r.gpu_type.as_str().to_owned()),
-            machine_type: Some(r.machine_type.as_str().to_owned()),
-            comp_share_image_id: Some(r.comp_share_image_id.clone()),
-            charge_type: Some(ChargeType::from(
-                r.charge_type.as_ref().map_or("Month", |c| c.as_str()),
-            )),
-            remark: r.remark.clone(),
-            create_time: Some(now()),
-            disk_set: r
-                .disks
-                .iter()
-                .map(|d| UHostDiskSet {
-                    disk_type: d.r#type.as_str().to_owned(),
-                    is_boot: d.is_boot,
-                    size: Some(d.size),
-                    ..Default::default()
-                })
-                .collect(),
-            total_disk_space: Some(r.disks.iter().map(|d| d.size).sum()),
-            ..Default::default()
-        };
-        self.settle();
-        let mut new_ids = Vec::new();
-        let prefix = if zones::is_pod(r.zone.as_deref()) {
-            "cpod"
-        } else {
-            "uhost"
-        };
-        for _ in 0..count {
-            let id = ids.resource_id(prefix);
-            let set = CompShareInstanceSet {
-                u_host_id: Some(id.clone()),
-                ..template.clone()
-            };
-            let mut instance = Instance { set, settles: None };
-            begin(
-                self.delay,
-                &mut instance,
-                State::Initializing,
-                State::Running,
-            );
-            self.live.push(instance);
-            new_ids.push(id);
-        }
-        Ok(CreateCompShareInstanceResponse {
-            u_host_ids: new_ids,
-            ..Default::default()
-        })
-    }
-
     /// Lists every region's instances, as the API does: clients fill `Region` and `Zone` from
     /// their config, so those do not filter.
+    /// Copies only the page, so that a large state costs one pass.
     fn describe(&mut self, r: DescribeCompShareInstanceRequest) -> Answer {
-        let chosen: Vec<CompShareInstanceSet> = self
-            .live
-            .iter()
-            .map(|i| &i.set)
-            .filter(|set| {
-                let id = set.u_host_id.as_ref();
-                r.u_host_ids.is_empty() || id.is_some_and(|id| r.u_host_ids.contains(id))
-            })
-            .cloned()
-            .collect();
+        let wanted: HashSet<&str> = r.u_host_ids.iter().map(String::as_str).collect();
+        let chosen = (self.live.iter().map(|i| &i.set)).filter(|set| {
+            let id = set.u_host_id.as_deref();
+            wanted.is_empty() || id.is_some_and(|id| wanted.contains(id))
+        });
+        let offset = usize::try_from(r.offset.unwrap_or(0)).unwrap_or(0);
+        let limit = usize::try_from(r.limit.unwrap_or(20)).unwrap_or(0);
+        let mut total = 0;
+        let mut u_host_set = Vec::new();
+        for set in chosen {
+            if total >= offset && u_host_set.len() < limit {
+                u_host_set.push(set.clone());
+            }
+            total += 1;
+        }
         let response = DescribeCompShareInstanceResponse {
-            total_count: chosen.len() as i64,
-            u_host_set: page(&chosen, r.offset, r.limit, 20),
+            total_count: total as i64,
+            u_host_set,
             ..Default::default()
         };
         Answer::success("DescribeCompShareInstance", response.to_json())
@@ -258,13 +203,7 @@ impl Instances {
         self.live
             .iter()
             .position(|i| i.set.u_host_id.as_deref() == Some(id))
-            .ok_or_else(|| {
-                Answer::api_error(
-                    Some(action),
-                    codes::NO_SUCH_INSTANCE,
-                    format!("instance {id} does not exist or was terminated"),
-                )
-            })
+            .ok_or_else(|| not_found(action, id))
     }
 
     fn transition(&mut self, action: &str, id: &str, t: Transition) -> Result<(), Answer> {
@@ -318,6 +257,15 @@ const REBOOT: Transition = Transition {
     via: State::Rebooting,
     to: State::Running,
 };
+
+/// The API error for an instance that is not live.
+pub(super) fn not_found(action: &str, id: &str) -> Answer {
+    Answer::api_error(
+        Some(action),
+        codes::NO_SUCH_INSTANCE,
+        format!("instance {id} does not exist or was terminated"),
+    )
+}
 
 fn wrong_state(action: &str, id: &str, state: &State, from: &[State]) -> Answer {
     let wanted: Vec<&str> = from.iter().map(State::as_str).collect();

@@ -7,26 +7,36 @@
 //!   DescribeCompshareDisk and in their instance's `DiskSet`.
 //! - [`cfs`]: CFS file storage, and [`bandwidth`]: shared bandwidth, one per zone.
 //! - [`zones`]: the zones DescribeCompShareSupportZone lists, one of them for containers.
+//! - [`place`]: an action on a resource whose `Region` or `Zone` is not the resource's finds
+//!   no resource.
 //!
 //! Every resource keeps what its create request set. Nothing runs in the background: states
-//! are settled when they are read.
+//! are settled when they are read. Each kind holds at most [`MAX_RESOURCES`] (or the
+//! builder's limit), so a long-running mock's memory stays bounded.
 
 mod bandwidth;
 mod cfs;
 mod disks;
 mod instances;
+mod place;
 mod zones;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use compshare::models::CompShareInstanceSet;
-use compshare::runtime::codegen_support::{FromParams, ToJson, from_params};
+use compshare::runtime::tools::{FromParams, ToJson, from_params};
 use compshare::{AttachUs3Request, CreateCompShareInstanceRequest};
 
 use crate::answer::Answer;
+use crate::codes;
 use crate::ids::Ids;
 
 pub use instances::MAX_COUNT;
+use place::Place;
+
+/// The most resources of each kind (instances, data disks, CFS, shared bandwidth) a stateful
+/// mock holds at once, by default: 10,000. One more gets [`codes::TOO_MANY_RESOURCES`].
+pub const MAX_RESOURCES: usize = 10_000;
 
 /// Every resource of a stateful mock.
 #[derive(Debug)]
@@ -38,13 +48,13 @@ pub(crate) struct State {
 }
 
 impl State {
-    /// Nothing yet; instance transitions take `delay`.
-    pub fn new(delay: Duration) -> Self {
+    /// Nothing yet; instance transitions take `delay`; each kind holds at most `limit`.
+    pub fn new(delay: Duration, limit: usize) -> Self {
         Self {
-            instances: instances::Instances::new(delay),
-            disks: disks::Disks::default(),
-            cfs: cfs::Cfs::default(),
-            bandwidth: bandwidth::Bandwidths::default(),
+            instances: instances::Instances::new(delay, limit),
+            disks: disks::Disks::new(limit),
+            cfs: cfs::Cfs::new(limit),
+            bandwidth: bandwidth::Bandwidths::new(limit),
         }
     }
 
@@ -69,6 +79,9 @@ impl State {
         params: &[(String, String)],
         ids: &Ids,
     ) -> Option<Answer> {
+        if let Some(answer) = place::misplaced(self, action, params) {
+            return Some(answer);
+        }
         let answer = match action {
             "CreateCompShareInstance" => {
                 let r: CreateCompShareInstanceRequest = read(params);
@@ -81,7 +94,9 @@ impl State {
             "TerminateCompShareInstance" => {
                 let answer = self.instances.answer(action, params);
                 if answer.code == Some(0) {
-                    self.disks.instance_gone(read(params));
+                    let r: compshare::TerminateCompShareInstanceRequest = read(params);
+                    self.cfs.instance_gone(&r.u_host_id);
+                    self.disks.instance_gone(r);
                 }
                 answer
             }
@@ -94,8 +109,8 @@ impl State {
                 }
                 match self.instances.get_mut(action, &r.u_host_id) {
                     Ok(host) => {
-                        let (region, zone) = (host.region.clone(), host.zone.clone());
-                        self.cfs.attach(&r.u_host_id, region, zone, ids)
+                        let place = Place::of_instance(host);
+                        self.cfs.attach(&r.u_host_id, place, ids)
                     }
                     Err(answer) => answer,
                 }
@@ -138,18 +153,22 @@ fn now() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
-/// The page of `items` at `offset`, at most `limit` long (`default` when not given).
-fn page<T: Clone>(items: &[T], offset: Option<i64>, limit: Option<i64>, default: i64) -> Vec<T> {
-    let offset = usize::try_from(offset.unwrap_or(0)).unwrap_or(0);
-    let limit = usize::try_from(limit.unwrap_or(default)).unwrap_or(0);
-    items.iter().skip(offset).take(limit).cloned().collect()
-}
-
 /// The API error for an id no live resource has.
 fn not_found(action: &str, code: i64, what: &str, id: &str) -> Answer {
     Answer::api_error(
         Some(action),
         code,
         format!("{what} {id} does not exist or was deleted"),
+    )
+}
+
+/// The API error for a create that would hold more than `limit` resources of a kind.
+fn too_many(action: &str, what: &str, limit: usize) -> Answer {
+    Answer::api_error(
+        Some(action),
+        codes::TOO_MANY_RESOURCES,
+        format!(
+            "the mock holds at most {limit} {what} at once (MockBuilder::max_resources, --max-resources): delete some first"
+        ),
     )
 }
