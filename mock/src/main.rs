@@ -143,7 +143,8 @@ fn main() -> ExitCode {
     let options = match parse(std::env::args().skip(1)) {
         Ok(Some(options)) => options,
         Ok(None) => {
-            print!("{USAGE}");
+            // A closed stdout (`| head`) ends the output; it is not an error.
+            let _ = std::io::stdout().lock().write_all(USAGE.as_bytes());
             return ExitCode::SUCCESS;
         }
         Err(e) => {
