@@ -101,6 +101,7 @@ pub fn build() -> Command {
     }
     root.subcommand(wait_command(compshare::schema::WAITERS))
         .subcommand(crate::configure::command())
+        .subcommand(crate::mcp::command())
         .subcommand(
             Command::new("completions")
                 .about("Prints a shell completion script")

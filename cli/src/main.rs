@@ -1,9 +1,10 @@
 //! `compshare`: every CompShare API action as a subcommand, generated from the specs through
-//! the SDK's tables, plus `wait`, `configure` and `completions`.
+//! the SDK's tables, plus `wait`, `configure`, `completions` and `mcp` (a server for AI agents).
 
 mod command;
 mod configure;
 mod fail;
+mod mcp;
 mod names;
 mod output;
 mod params;
@@ -39,6 +40,7 @@ fn main() -> ExitCode {
             output::write_stdout(&script)
         }
         "configure" => configure::run(sub),
+        "mcp" => block_on(mcp::serve(sub)),
         _ => block_on(dispatch(name, sub)),
     };
     match result {

@@ -161,3 +161,21 @@ pub fn python_with_compshare_cli() -> PathBuf {
     );
     python
 }
+
+/// [`sdk_python`], when it also has the official MCP client (PyPI `mcp` 2.3.0), which drives
+/// `compshare mcp` in the CLI's tests, or `None`. Under `cargo xtask test`, which installs it,
+/// it must.
+pub fn mcp_python() -> Option<PathBuf> {
+    const CHECK: &str =
+        "import importlib.metadata as m, mcp.client.stdio; assert m.version('mcp') == '2.3.0'";
+    let python = sdk_python()?;
+    let installed = has(&python, CHECK);
+    if std::env::var_os("COMPSHARE_PYTHON").is_some() {
+        assert!(
+            installed,
+            "the MCP client mcp 2.3.0 is missing from {}: run `cargo xtask test`, which installs it",
+            python.display()
+        );
+    }
+    installed.then_some(python)
+}

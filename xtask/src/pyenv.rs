@@ -1,6 +1,6 @@
-//! The virtualenv with the official Python SDK and the platform's own CLI, which the
-//! conformance, stand-in and interop tests drive. `cargo xtask test` creates it under `target/`
-//! so a fresh machine needs nothing but Python 3.
+//! The virtualenv with the official Python SDK, the platform's own CLI (with its MCP server)
+//! and the official MCP client, which the conformance, stand-in, interop and MCP tests drive.
+//! `cargo xtask test` creates it under `target/` so a fresh machine needs nothing but Python 3.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,14 +13,24 @@ pub const SDK: &str = "ucloud-sdk-python3==0.11.150";
 /// which keeps the SDK at its pin.
 pub const CLI: &str = "compshare-cli==0.5.6";
 
-/// Succeeds only when both pins are installed.
+/// [`CLI`] with its MCP extra, for its `compshare-mcp` server, which `cargo xtask bench`
+/// measures next to `compshare mcp`.
+pub const CLI_MCP: &str = "compshare-cli[mcp]==0.5.6";
+
+/// The official MCP client (the Python SDK), which drives `compshare mcp` in the CLI's tests
+/// and the bench. compshare-cli's MCP extra accepts this version.
+pub const MCP: &str = "mcp==2.3.0";
+
+/// Succeeds only when every pin is installed.
 const CHECK: &str = "\
 import importlib.metadata as m, ucloud.core.auth
 assert m.version('ucloud-sdk-python3') == '0.11.150'
 assert m.version('compshare-cli') == '0.5.6'
-import compshare_cli.cli";
+assert m.version('mcp') == '2.3.0'
+import compshare_cli.cli, compshare_cli.mcp_server, mcp.client.stdio";
 
-/// Creates `target/pyenv` with the SDK and the CLI if needed, and returns its interpreter.
+/// Creates `target/pyenv` with the SDK, the CLI and the MCP client if needed, and returns its
+/// interpreter.
 pub fn ensure(root: &Path) -> Result<PathBuf, String> {
     let venv = root.join("target/pyenv");
     let python = venv.join("bin/python");
@@ -35,7 +45,7 @@ pub fn ensure(root: &Path) -> Result<PathBuf, String> {
         .status()
         .is_ok_and(|s| s.success());
     if !installed {
-        eprintln!("xtask: installing {SDK} and {CLI}");
+        eprintln!("xtask: installing {SDK}, {CLI_MCP} and {MCP}");
         run(Command::new(&python).args([
             "-m",
             "pip",
@@ -43,7 +53,8 @@ pub fn ensure(root: &Path) -> Result<PathBuf, String> {
             "--quiet",
             "--disable-pip-version-check",
             SDK,
-            CLI,
+            CLI_MCP,
+            MCP,
         ]))?;
     }
     Ok(python)
