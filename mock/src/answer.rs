@@ -4,7 +4,7 @@ use serde_json::{Map, Value};
 
 /// One answer, ready to write.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Answer {
+pub(crate) struct Outgoing {
     /// The HTTP status.
     pub status: u16,
     /// The body.
@@ -19,7 +19,7 @@ pub(crate) struct Answer {
     pub file_type: Option<&'static str>,
 }
 
-impl Answer {
+impl Outgoing {
     /// `RetCode` 0 with these members after the envelope's own.
     pub fn success(action: &str, members: Value) -> Self {
         let mut out = envelope(action, 0);
@@ -104,18 +104,18 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn body(answer: &Answer) -> Value {
+    fn body(answer: &Outgoing) -> Value {
         serde_json::from_slice(&answer.body).unwrap()
     }
 
     #[test]
     fn envelopes_carry_action_and_code() {
-        let ok = Answer::success("StopCompShareInstance", json!({"UHostId": "uhost-1"}));
+        let ok = Outgoing::success("StopCompShareInstance", json!({"UHostId": "uhost-1"}));
         assert_eq!(
             body(&ok),
             json!({"Action": "StopCompShareInstanceResponse", "RetCode": 0, "UHostId": "uhost-1"})
         );
-        let err = Answer::api_error(None, 160, "Missing Action");
+        let err = Outgoing::api_error(None, 160, "Missing Action");
         assert_eq!(
             body(&err),
             json!({"RetCode": 160, "Message": "Missing Action"})

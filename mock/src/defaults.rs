@@ -9,10 +9,10 @@
 use std::collections::HashMap;
 
 use compshare::runtime::schema::{ParamInfo, ParamKind};
-use compshare::runtime::tools::{Answer as Raw, ByName};
+use compshare::runtime::tools::{Answer, ByName};
 use serde_json::{Map, Value};
 
-use crate::answer::Answer;
+use crate::answer::Outgoing;
 use crate::gateway;
 use crate::paging::Paged;
 use crate::plausible;
@@ -25,7 +25,7 @@ pub(crate) struct Defaults {
 
 #[derive(Debug)]
 struct Default {
-    answer: Answer,
+    answer: Outgoing,
     body: Map<String, Value>,
     /// Response members a request param of the same name fills, with their kinds.
     echoed: Vec<(&'static str, &'static ParamKind)>,
@@ -45,13 +45,13 @@ impl Defaults {
     }
 
     /// The default answer of `action` to a request with these (validated) params.
-    pub fn get(&self, action: &str, params: &[(String, String)]) -> Answer {
+    pub fn get(&self, action: &str, params: &[(String, String)]) -> Outgoing {
         let Some(default) = self.by_action.get(action) else {
             unreachable!("{action} is an action of the API")
         };
         if compshare::by_name(action).is_some_and(|e| e.download) {
             // The live API answers a download with the file itself; errors stay envelopes.
-            return Answer::file("text/csv; charset=utf-8", DOWNLOAD);
+            return Outgoing::file("text/csv; charset=utf-8", DOWNLOAD);
         }
         let echoes: Vec<(&str, Value)> = (default.echoed.iter())
             .filter_map(|(name, kind)| {
@@ -70,7 +70,7 @@ impl Defaults {
         if let Some(paged) = paged {
             paged.apply(params, &mut body);
         }
-        Answer::success_body(&Value::Object(body).to_string())
+        Outgoing::success_body(&Value::Object(body).to_string())
     }
 }
 
@@ -101,7 +101,7 @@ fn default_answer(entry: &ByName) -> Default {
             .collect();
     }
     Default {
-        answer: Answer::success_body(&Value::Object(body.clone()).to_string()),
+        answer: Outgoing::success_body(&Value::Object(body.clone()).to_string()),
         body,
         echoed,
         paged,
@@ -112,7 +112,7 @@ fn default_answer(entry: &ByName) -> Default {
 /// that envelope as the client does fills every required field.
 fn typed_default(entry: &ByName) -> Map<String, Value> {
     let envelope = serde_json::json!({"RetCode": 0, "Action": format!("{}Response", entry.name)});
-    let raw = Raw {
+    let raw = Answer {
         status: 200,
         request_id: None,
         body: envelope.to_string().into_bytes(),
@@ -224,6 +224,12 @@ mod tests {
         let defaults = Defaults::new();
         for action in compshare::ACTIONS {
             let answer = defaults.get(action, &[]);
+            if answer.file_type.is_some() {
+                // A download answers with the file.
+                assert!(compshare::by_name(action).unwrap().download, "{action}");
+                assert_eq!(answer.code, Some(0));
+                continue;
+            }
             let body: Value = serde_json::from_slice(&answer.body).unwrap();
             assert_eq!(body["RetCode"], 0, "{action}");
             assert_eq!(body["Action"], format!("{action}Response"), "{action}");
@@ -268,7 +274,7 @@ mod tests {
     fn every_default_answer_fits_its_schema() {
         let defaults = Defaults::new();
         let mut all = Vec::new();
-        for info in compshare::schema::ACTIONS {
+        for info in compshare::schema::ACTIONS.iter().filter(|a| !a.download) {
             let body: Value = serde_json::from_slice(&defaults.get(info.name, &[]).body).unwrap();
             all.extend(misfits(info.name, info.response, body.as_object().unwrap()));
         }

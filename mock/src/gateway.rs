@@ -7,7 +7,7 @@ use compshare::runtime::schema::ActionInfo;
 use compshare::runtime::tools::{ByName, joined_arrays};
 use compshare::{Rule, Violation};
 
-use crate::answer::Answer;
+use crate::answer::Outgoing;
 use crate::codes;
 use crate::message;
 
@@ -18,10 +18,16 @@ pub(crate) struct Keys {
     pub private_key: String,
 }
 
-/// Common params official SDKs send with every action, whether or not the action declares
-/// them (the Python SDK always sends `Region` from its config); the gateway ignores them where
-/// they are not params of the action.
-const COMMON: [&str; 3] = ["Region", "Zone", "ProjectId"];
+/// Whether `name` is a common param (`Region`, `Zone`, `ProjectId`: the schema's `common`
+/// params). Official SDKs send them with every action, whether or not the action declares them
+/// (the Python SDK always sends `Region` from its config); the gateway ignores them where they
+/// are not params of the action.
+fn is_common(name: &str) -> bool {
+    compshare::schema::ACTIONS
+        .iter()
+        .flat_map(|a| a.params)
+        .any(|p| p.common && p.name == name)
+}
 
 /// A request's params, with the ones the gateway reads itself taken out.
 #[derive(Debug, Default)]
@@ -62,16 +68,16 @@ pub(crate) fn admit(
     keys: &Keys,
     params: &[(String, String)],
     split: &Split,
-) -> Result<&'static ByName, Answer> {
+) -> Result<&'static ByName, Outgoing> {
     let action = split.action.as_deref().filter(|a| !a.is_empty());
     let Some(action) = action else {
-        return Err(Answer::api_error(
+        return Err(Outgoing::api_error(
             None,
             codes::MISSING_ACTION,
             "Missing Action",
         ));
     };
-    let error = |code, message: String| Err(Answer::api_error(Some(action), code, message));
+    let error = |code, message: String| Err(Outgoing::api_error(Some(action), code, message));
     let Some(signature) = split.signature.as_deref() else {
         return error(codes::MISSING_SIGNATURE, "Missing Signature".to_owned());
     };
@@ -99,7 +105,7 @@ pub(crate) fn admit(
         return Err(answer);
     }
     check(entry, &split.rest)
-        .map_err(|message| Answer::api_error(Some(action), codes::INVALID_PARAMS, message))?;
+        .map_err(|message| Outgoing::api_error(Some(action), codes::INVALID_PARAMS, message))?;
     Ok(entry)
 }
 
@@ -113,9 +119,9 @@ pub(crate) fn info(action: &str) -> Option<&'static ActionInfo> {
 /// The answer to a documented action production does not serve (`unavailable` in its spec).
 /// What production answers is not known; an action the gateway does not route is most likely
 /// answered like one that does not exist, so the mock sends 161, as for an unknown name.
-fn unserved(action: &str) -> Option<Answer> {
+fn unserved(action: &str) -> Option<Outgoing> {
     let reason = info(action)?.unavailable?;
-    Some(Answer::api_error(
+    Some(Outgoing::api_error(
         Some(action),
         codes::NO_SUCH_ACTION,
         format!("Action [{action}] is documented, but production does not serve it: {reason}"),
@@ -131,9 +137,7 @@ fn check(entry: &ByName, params: &[(String, String)]) -> Result<(), String> {
     let violations: Vec<&Violation> = error
         .iter()
         .flat_map(|e| &e.violations)
-        .filter(|v| {
-            !(matches!(v.rule, Rule::UnknownParam { .. }) && COMMON.contains(&v.field.as_str()))
-        })
+        .filter(|v| !(matches!(v.rule, Rule::UnknownParam { .. }) && is_common(&v.field)))
         .collect();
     if violations.is_empty() && withheld == 0 {
         return Ok(());
@@ -153,10 +157,10 @@ fn withhold_unknown(
     let Some(info) = info(action) else {
         return (None, 0);
     };
-    let known: HashSet<&str> = (info.params.iter().map(|p| p.name)).chain(COMMON).collect();
+    let known: HashSet<&str> = info.params.iter().map(|p| p.name).collect();
     let is_unknown = |name: &str| {
         let head = name.split('.').next().unwrap_or(name);
-        !name.is_empty() && !known.contains(head)
+        !name.is_empty() && !known.contains(head) && !is_common(head)
     };
     let mut passed: HashSet<&str> = HashSet::new();
     let mut withheld: HashSet<&str> = HashSet::new();

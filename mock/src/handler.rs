@@ -6,7 +6,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use crate::answer::Answer;
+use crate::answer::Outgoing;
 use crate::codes;
 use crate::defaults::Defaults;
 use crate::gateway::{self, Keys, Split};
@@ -58,7 +58,7 @@ pub(crate) struct Incoming<'a> {
 
 impl Shared {
     /// Answers one request and records it.
-    pub fn handle(&self, incoming: &Incoming<'_>) -> Answer {
+    pub fn handle(&self, incoming: &Incoming<'_>) -> Outgoing {
         let mut received = Received {
             method: incoming.method.to_owned(),
             encoding: None,
@@ -78,18 +78,18 @@ impl Shared {
         answer
     }
 
-    fn answer(&self, incoming: &Incoming<'_>, received: &mut Received) -> Answer {
+    fn answer(&self, incoming: &Incoming<'_>, received: &mut Received) -> Outgoing {
         let body = match incoming.body {
             Body::Read(body) => body,
             Body::TooLarge => {
                 let limit = self.limits.max_body_bytes;
                 let message =
                     format!("the request body is larger than the mock's limit of {limit} bytes");
-                return Answer::api_error(None, codes::INVALID_PARAMS, message);
+                return Outgoing::api_error(None, codes::INVALID_PARAMS, message);
             }
             Body::Broken(why) => {
                 let message = format!("the request body could not be read: {why}");
-                return Answer::api_error(None, codes::INVALID_PARAMS, message);
+                return Outgoing::api_error(None, codes::INVALID_PARAMS, message);
             }
         };
         let read = wire::read(
@@ -102,7 +102,7 @@ impl Shared {
         let (encoding, params) = match read {
             Ok(read) => read,
             Err(wire::Unreadable(message)) => {
-                return Answer::api_error(None, codes::INVALID_PARAMS, message);
+                return Outgoing::api_error(None, codes::INVALID_PARAMS, message);
             }
         };
         let split = Split::new(&params);
@@ -118,7 +118,7 @@ impl Shared {
             Outcome::Answered(answer) => return answer,
             Outcome::Unmatched { rules } => {
                 received.unmatched = true;
-                return Answer::api_error(
+                return Outgoing::api_error(
                     Some(action),
                     codes::NO_MATCHING_RULE,
                     format!(

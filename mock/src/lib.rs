@@ -13,7 +13,7 @@
 //! # Rules
 //!
 //! [`Mock::on`] adds a rule for one action, with typed requests and responses: which requests
-//! it answers ([`matching`](RuleBuilder::matching)), how many ([`times`](RuleBuilder::times)),
+//! it answers ([`matching`](StubBuilder::matching)), how many ([`times`](StubBuilder::times)),
 //! and with what: a response, an API error, a raw HTTP answer for fault tests, or a sequence of
 //! them for retry tests. An action's rules are tried in the order they were added; once an
 //! action has rules, a request none of them answers gets the API error
@@ -137,7 +137,7 @@ use compshare::{Action, Client, Config, Credential, RetryPolicy};
 
 pub use builder::{HEADER_TIMEOUT, IDLE_TIMEOUT, MAX_BODY_BYTES, MAX_PARAMS, MockBuilder};
 pub use record::Received;
-pub use rules::{Reply, Rule, RuleBuilder};
+pub use rules::{Reply, Stub, StubBuilder};
 pub use state::{MAX_COUNT, MAX_RESOURCES};
 pub use wire::Encoding;
 
@@ -203,8 +203,8 @@ impl Mock {
 
     /// Starts a rule for action `A`, named by its request type:
     /// `mock.on::<DescribeCompShareImagesRequest>()`.
-    pub fn on<A: Action + FromParams>(&self) -> RuleBuilder<A> {
-        RuleBuilder::new(self.shared.rules.clone())
+    pub fn on<A: Action + FromParams>(&self) -> StubBuilder<A> {
+        StubBuilder::new(self.shared.rules.clone())
     }
 
     /// Every request of action `A` received so far, in order, read back as typed requests

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::answer::Answer;
+use crate::answer::Outgoing;
 use crate::record::Received;
 
 /// Parts of param names whose values are hidden, compared case-insensitively: every param the
@@ -18,7 +18,7 @@ const SHOWN: usize = 50;
 const CHARS: usize = 200;
 
 /// `POST form DescribeCompShareImages Limit=20 Region=cn-wlcb -> RetCode 0`.
-pub(crate) fn line(received: &Received, answer: &Answer) -> String {
+pub(crate) fn line(received: &Received, answer: &Outgoing) -> String {
     let mut out = received.method.clone();
     if let Some(encoding) = received.encoding {
         let _ = write!(out, " {}", encoding.as_str());
@@ -83,7 +83,7 @@ mod tests {
             status: 200,
             unmatched: false,
         };
-        let answer = Answer::api_error(Some("CreateCompShareInstance"), 230, "bad");
+        let answer = Outgoing::api_error(Some("CreateCompShareInstance"), 230, "bad");
         assert_eq!(
             line(&received, &answer),
             "POST form CreateCompShareInstance GPU=1 Password=<hidden> Name=a\\nb -> RetCode 230: bad"
@@ -103,7 +103,7 @@ mod tests {
             status: 200,
             unmatched: false,
         };
-        let answer = Answer::api_error(None, 230, "bad");
+        let answer = Outgoing::api_error(None, 230, "bad");
         let line = line(&received, &answer);
         assert!(line.len() < 20_000, "{}", line.len());
         assert!(line.contains(" P49=v"), "{line}");

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use compshare::Action;
 use compshare::runtime::tools::{FromParams, ToJson, from_params};
 
-use crate::answer::Answer;
+use crate::answer::Outgoing;
 
 /// What a rule answers with.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,25 +50,25 @@ impl<R> Reply<R> {
 }
 
 impl<R: ToJson> Reply<R> {
-    fn render(&self, action: &str) -> Answer {
+    fn render(&self, action: &str) -> Outgoing {
         match self {
-            Reply::Response(response) => Answer::success(action, response.to_json()),
+            Reply::Response(response) => Outgoing::success(action, response.to_json()),
             Reply::ApiError { code, message } => {
-                Answer::api_error(Some(action), *code, message.clone())
+                Outgoing::api_error(Some(action), *code, message.clone())
             }
-            Reply::Http { status, body } => Answer::raw(*status, body.clone()),
+            Reply::Http { status, body } => Outgoing::raw(*status, body.clone()),
         }
     }
 }
 
 /// A registered rule. Dropping the handle keeps the rule.
 #[derive(Clone, Debug)]
-pub struct Rule {
+pub struct Stub {
     calls: Arc<AtomicUsize>,
     action: &'static str,
 }
 
-impl Rule {
+impl Stub {
     /// How many requests this rule has answered.
     pub fn calls(&self) -> usize {
         self.calls.load(Ordering::SeqCst)
@@ -87,14 +87,14 @@ type Compute<A> = Box<dyn Fn(&A) -> Reply<<A as Action>::Response> + Send + Sync
 /// when a reply is given ([`respond`](Self::respond), [`fail`](Self::fail),
 /// [`reply`](Self::reply), [`replies`](Self::replies) or [`reply_with`](Self::reply_with)).
 #[must_use = "a rule takes effect only once it is given a reply"]
-pub struct RuleBuilder<A: Action> {
+pub struct StubBuilder<A: Action> {
     rules: Arc<Rules>,
     matcher: Option<Matcher<A>>,
     times: Option<usize>,
     _action: PhantomData<fn(A)>,
 }
 
-impl<A: Action + FromParams> RuleBuilder<A> {
+impl<A: Action + FromParams> StubBuilder<A> {
     pub(crate) fn new(rules: Arc<Rules>) -> Self {
         Self {
             rules,
@@ -121,17 +121,17 @@ impl<A: Action + FromParams> RuleBuilder<A> {
     }
 
     /// Answers with `RetCode` 0 and this response.
-    pub fn respond(self, response: A::Response) -> Rule {
+    pub fn respond(self, response: A::Response) -> Stub {
         self.reply(Reply::Response(response))
     }
 
     /// Answers with an API error: this `RetCode` and `Message`.
-    pub fn fail(self, code: i64, message: impl Into<String>) -> Rule {
+    pub fn fail(self, code: i64, message: impl Into<String>) -> Stub {
         self.reply(Reply::api_error(code, message))
     }
 
     /// Answers with `reply`.
-    pub fn reply(self, reply: Reply<A::Response>) -> Rule {
+    pub fn reply(self, reply: Reply<A::Response>) -> Stub {
         let answers = Answers::Fixed(vec![reply.render(A::NAME)]);
         self.register(answers, None)
     }
@@ -142,8 +142,8 @@ impl<A: Action + FromParams> RuleBuilder<A> {
     ///
     /// # Panics
     /// When `replies` is empty.
-    pub fn replies(self, replies: impl IntoIterator<Item = Reply<A::Response>>) -> Rule {
-        let rendered: Vec<Answer> = replies.into_iter().map(|r| r.render(A::NAME)).collect();
+    pub fn replies(self, replies: impl IntoIterator<Item = Reply<A::Response>>) -> Stub {
+        let rendered: Vec<Outgoing> = replies.into_iter().map(|r| r.render(A::NAME)).collect();
         assert!(!rendered.is_empty(), "a sequence needs at least one reply");
         let len = rendered.len();
         self.register(Answers::Fixed(rendered), Some(len))
@@ -154,11 +154,11 @@ impl<A: Action + FromParams> RuleBuilder<A> {
     pub fn reply_with(
         self,
         reply: impl Fn(&A) -> Reply<A::Response> + Send + Sync + 'static,
-    ) -> Rule {
+    ) -> Stub {
         self.register(Answers::Computed(Box::new(reply)), None)
     }
 
-    fn register(self, answers: Answers<A>, default_times: Option<usize>) -> Rule {
+    fn register(self, answers: Answers<A>, default_times: Option<usize>) -> Stub {
         let calls = Arc::new(AtomicUsize::new(0));
         let rule = Typed {
             matcher: self.matcher,
@@ -167,7 +167,7 @@ impl<A: Action + FromParams> RuleBuilder<A> {
             calls: calls.clone(),
         };
         self.rules.push(A::NAME, Arc::new(rule));
-        Rule {
+        Stub {
             calls,
             action: A::NAME,
         }
@@ -175,7 +175,7 @@ impl<A: Action + FromParams> RuleBuilder<A> {
 }
 
 enum Answers<A: Action> {
-    Fixed(Vec<Answer>),
+    Fixed(Vec<Outgoing>),
     Computed(Compute<A>),
 }
 
@@ -189,11 +189,11 @@ struct Typed<A: Action> {
 /// A rule with its types erased, so rules of every action live in one list.
 trait Respond: Send + Sync {
     /// The answer to these params, or `None` when the rule does not answer them.
-    fn answer(&self, params: &[(String, String)]) -> Option<Answer>;
+    fn answer(&self, params: &[(String, String)]) -> Option<Outgoing>;
 }
 
 impl<A: Action + FromParams> Respond for Typed<A> {
-    fn answer(&self, params: &[(String, String)]) -> Option<Answer> {
+    fn answer(&self, params: &[(String, String)]) -> Option<Outgoing> {
         let (request, _) = from_params::<A>(params);
         if !self.matcher.as_ref().is_none_or(|m| m(&request)) {
             return None;
@@ -224,7 +224,7 @@ pub(crate) enum Outcome {
     /// The action has no rules.
     NoRules,
     /// A rule answered.
-    Answered(Answer),
+    Answered(Outgoing),
     /// The action has rules and none answered.
     Unmatched {
         /// How many rules the action has.

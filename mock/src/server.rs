@@ -105,7 +105,7 @@ async fn respond(
         let answered = tokio::task::spawn_blocking(move || handle(&shared)).await;
         drop(permit);
         answered.unwrap_or_else(|_| {
-            crate::answer::Answer::raw(500, "compshare-mock: answering this request failed")
+            crate::answer::Outgoing::raw(500, "compshare-mock: answering this request failed")
         })
     } else {
         handle(&shared)

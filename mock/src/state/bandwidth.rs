@@ -13,7 +13,7 @@ use compshare::{
 
 use super::place::Place;
 use super::{not_found, now, read, reply, too_many};
-use crate::answer::Answer;
+use crate::answer::Outgoing;
 use crate::codes;
 use crate::ids::Ids;
 
@@ -50,7 +50,7 @@ impl Bandwidths {
     }
 
     /// Answers one of [`ACTIONS`]; the params have been validated.
-    pub fn answer(&mut self, action: &str, params: &[(String, String)], ids: &Ids) -> Answer {
+    pub fn answer(&mut self, action: &str, params: &[(String, String)], ids: &Ids) -> Outgoing {
         match action {
             "CreateCompShareShareBandwidth" => {
                 reply(action, self.create(action, read(params), ids))
@@ -103,7 +103,7 @@ impl Bandwidths {
         action: &str,
         r: CreateCompShareShareBandwidthRequest,
         ids: &Ids,
-    ) -> Result<CreateCompShareShareBandwidthResponse, Answer> {
+    ) -> Result<CreateCompShareShareBandwidthResponse, Outgoing> {
         let location = Place {
             region: r.region,
             zone: r.zone,
@@ -114,7 +114,7 @@ impl Bandwidths {
                 location.zone.as_deref().unwrap_or_default(),
                 existing.share_bandwidth_id.as_deref().unwrap_or_default()
             );
-            return Err(Answer::api_error(
+            return Err(Outgoing::api_error(
                 Some(action),
                 codes::WRONG_RESOURCE_STATE,
                 message,
@@ -150,7 +150,7 @@ impl Bandwidths {
         })
     }
 
-    fn find(&mut self, action: &str, id: &str) -> Result<&mut ShareBandwidthInfo, Answer> {
+    fn find(&mut self, action: &str, id: &str) -> Result<&mut ShareBandwidthInfo, Outgoing> {
         (self.live.iter_mut().map(|(_, b)| b))
             .find(|b| b.share_bandwidth_id.as_deref() == Some(id))
             .ok_or_else(|| not_found(action, codes::NO_SUCH_BANDWIDTH, "shared bandwidth", id))

@@ -15,7 +15,7 @@ use compshare::{
 
 use super::place::Place;
 use super::{not_found, now, read, reply, too_many, zones};
-use crate::answer::Answer;
+use crate::answer::Outgoing;
 use crate::codes;
 use crate::ids::Ids;
 
@@ -68,7 +68,7 @@ impl Cfs {
     }
 
     /// Answers one of [`ACTIONS`]; the params have been validated.
-    pub fn answer(&mut self, action: &str, params: &[(String, String)], ids: &Ids) -> Answer {
+    pub fn answer(&mut self, action: &str, params: &[(String, String)], ids: &Ids) -> Outgoing {
         match action {
             "CreateCFS" => {
                 let created = self.create(action, read(params), ids);
@@ -108,7 +108,7 @@ impl Cfs {
     }
 
     /// AttachUS3 for a container instance: mounts its zone's CFS, bought if there is none.
-    pub fn attach(&mut self, host: &str, place: Place, ids: &Ids) -> Answer {
+    pub fn attach(&mut self, host: &str, place: Place, ids: &Ids) -> Outgoing {
         const ACTION: &str = "AttachUS3";
         if self.in_zone(place.zone.as_deref()).is_none() {
             let bought = CreateCfsRequest {
@@ -126,7 +126,7 @@ impl Cfs {
         reply(ACTION, Ok(AttachUs3Response::default()))
     }
 
-    fn create(&mut self, action: &str, r: CreateCfsRequest, ids: &Ids) -> Result<(), Answer> {
+    fn create(&mut self, action: &str, r: CreateCfsRequest, ids: &Ids) -> Result<(), Outgoing> {
         if self.live.len() >= self.limit {
             return Err(too_many(action, "CFS", self.limit));
         }
@@ -155,7 +155,7 @@ impl Cfs {
         Ok(())
     }
 
-    fn detach(&mut self, action: &str, r: DetachCfsRequest) -> Result<DetachCfsResponse, Answer> {
+    fn detach(&mut self, action: &str, r: DetachCfsRequest) -> Result<DetachCfsResponse, Outgoing> {
         let mounted = self
             .live
             .iter_mut()
@@ -163,7 +163,11 @@ impl Cfs {
             .find(|c| c.mounted_u_host_ids.contains(&r.u_host_id));
         let Some(cfs) = mounted else {
             let message = format!("no CFS is mounted on instance {}", r.u_host_id);
-            return Err(Answer::api_error(Some(action), codes::NO_SUCH_CFS, message));
+            return Err(Outgoing::api_error(
+                Some(action),
+                codes::NO_SUCH_CFS,
+                message,
+            ));
         };
         cfs.mounted_u_host_ids.retain(|h| *h != r.u_host_id);
         if cfs.mounted_u_host_ids.is_empty() {
@@ -173,7 +177,7 @@ impl Cfs {
     }
 
     /// Deletes a CFS; a mounted one only with `Recycle`, which unmounts it first.
-    fn delete(&mut self, action: &str, r: DeleteCfsRequest) -> Result<DeleteCfsResponse, Answer> {
+    fn delete(&mut self, action: &str, r: DeleteCfsRequest) -> Result<DeleteCfsResponse, Outgoing> {
         let cfs = self.find(action, &r.cfs_id)?;
         if !cfs.mounted_u_host_ids.is_empty() && r.recycle != Some(true) {
             let message = format!(
@@ -181,7 +185,7 @@ impl Cfs {
                 r.cfs_id,
                 cfs.mounted_u_host_ids.join(", ")
             );
-            return Err(Answer::api_error(
+            return Err(Outgoing::api_error(
                 Some(action),
                 codes::WRONG_RESOURCE_STATE,
                 message,
@@ -192,7 +196,7 @@ impl Cfs {
         Ok(DeleteCfsResponse::default())
     }
 
-    fn find(&mut self, action: &str, id: &str) -> Result<&mut CfsInfo, Answer> {
+    fn find(&mut self, action: &str, id: &str) -> Result<&mut CfsInfo, Outgoing> {
         (self.live.iter_mut().map(|(_, c)| c))
             .find(|c| c.cfs_id.as_deref() == Some(id))
             .ok_or_else(|| not_found(action, codes::NO_SUCH_CFS, "CFS", id))

@@ -15,7 +15,7 @@ use compshare::{
 use super::instances::Instances;
 use super::place::Place;
 use super::{not_found, read, reply, too_many};
-use crate::answer::Answer;
+use crate::answer::Outgoing;
 use crate::codes;
 use crate::ids::Ids;
 
@@ -72,7 +72,7 @@ impl Disks {
         params: &[(String, String)],
         ids: &Ids,
         instances: &mut Instances,
-    ) -> Answer {
+    ) -> Outgoing {
         match action {
             "CreateAndAttachCompshareDisk" => {
                 reply(action, self.create(action, read(params), ids, instances))
@@ -105,7 +105,7 @@ impl Disks {
         r: CreateAndAttachCompshareDiskRequest,
         ids: &Ids,
         instances: &mut Instances,
-    ) -> Result<CreateAndAttachCompshareDiskResponse, Answer> {
+    ) -> Result<CreateAndAttachCompshareDiskResponse, Outgoing> {
         let host = instances.get_mut(action, &r.u_host_id)?;
         if self.live.len() >= self.limit {
             return Err(too_many(action, "data disks", self.limit));
@@ -135,7 +135,7 @@ impl Disks {
         action: &str,
         r: AttachCompshareDiskRequest,
         instances: &mut Instances,
-    ) -> Result<AttachCompshareDiskResponse, Answer> {
+    ) -> Result<AttachCompshareDiskResponse, Outgoing> {
         let disk = self.find(action, &r.u_disk_id)?;
         if let Some((host, _)) = &disk.attached {
             let state = format!("attached to {host}");
@@ -161,7 +161,7 @@ impl Disks {
         action: &str,
         r: DetachCompshareDiskRequest,
         instances: &mut Instances,
-    ) -> Result<DetachCompshareDiskResponse, Answer> {
+    ) -> Result<DetachCompshareDiskResponse, Outgoing> {
         let disk = self.find(action, &r.u_disk_id)?;
         let host = match (&disk.attached, &r.u_host_id) {
             (None, _) => return Err(wrong_state(action, &disk.id, "not attached")),
@@ -185,7 +185,7 @@ impl Disks {
         action: &str,
         r: ResizeCompShareDiskRequest,
         instances: &mut Instances,
-    ) -> Result<ResizeCompShareDiskResponse, Answer> {
+    ) -> Result<ResizeCompShareDiskResponse, Outgoing> {
         let disk = self.find(action, &r.u_disk_id)?;
         if r.size < disk.size {
             let message = format!(
@@ -216,7 +216,7 @@ impl Disks {
         action: &str,
         r: DeleteCompshareDiskRequest,
         instances: &mut Instances,
-    ) -> Result<DeleteCompshareDiskResponse, Answer> {
+    ) -> Result<DeleteCompshareDiskResponse, Outgoing> {
         let disk = self.find(action, &r.u_disk_id)?;
         unplug(disk, instances);
         self.live.retain(|d| d.id != r.u_disk_id);
@@ -258,7 +258,7 @@ impl Disks {
         }
     }
 
-    fn find(&mut self, action: &str, id: &str) -> Result<&mut Disk, Answer> {
+    fn find(&mut self, action: &str, id: &str) -> Result<&mut Disk, Outgoing> {
         self.live
             .iter_mut()
             .find(|d| d.id == id)
@@ -301,12 +301,12 @@ fn unplug(disk: &mut Disk, instances: &mut Instances) {
     }
 }
 
-fn invalid(action: &str, message: impl Into<String>) -> Answer {
-    Answer::api_error(Some(action), codes::INVALID_PARAMS, message)
+fn invalid(action: &str, message: impl Into<String>) -> Outgoing {
+    Outgoing::api_error(Some(action), codes::INVALID_PARAMS, message)
 }
 
-fn wrong_state(action: &str, id: &str, state: &str) -> Answer {
-    Answer::api_error(
+fn wrong_state(action: &str, id: &str, state: &str) -> Outgoing {
+    Outgoing::api_error(
         Some(action),
         codes::WRONG_RESOURCE_STATE,
         format!("disk {id} is {state}"),

@@ -25,7 +25,7 @@ use compshare::{
 
 use super::place::Place;
 use super::{read, reply};
-use crate::answer::Answer;
+use crate::answer::Outgoing;
 use crate::codes;
 
 pub use create::MAX_COUNT;
@@ -106,14 +106,18 @@ impl Instances {
     }
 
     /// The live instance `id`, or the API error for `action`.
-    pub fn get_mut(&mut self, action: &str, id: &str) -> Result<&mut CompShareInstanceSet, Answer> {
+    pub fn get_mut(
+        &mut self,
+        action: &str,
+        id: &str,
+    ) -> Result<&mut CompShareInstanceSet, Outgoing> {
         let index = self.find(action, id)?;
         Ok(&mut self.live[index].set)
     }
 
     /// Answers one of [`ACTIONS`] but CreateCompShareInstance ([`create`](Self::create)); the
     /// params have been validated.
-    pub fn answer(&mut self, action: &str, params: &[(String, String)]) -> Answer {
+    pub fn answer(&mut self, action: &str, params: &[(String, String)]) -> Outgoing {
         self.settle();
         match action {
             "DescribeCompShareInstance" => self.describe(read(params)),
@@ -175,7 +179,7 @@ impl Instances {
     /// Lists every region's instances, as the API does: clients fill `Region` and `Zone` from
     /// their config, so those do not filter.
     /// Copies only the page, so that a large state costs one pass.
-    fn describe(&mut self, r: DescribeCompShareInstanceRequest) -> Answer {
+    fn describe(&mut self, r: DescribeCompShareInstanceRequest) -> Outgoing {
         let wanted: HashSet<&str> = r.u_host_ids.iter().map(String::as_str).collect();
         let chosen = (self.live.iter().map(|i| &i.set)).filter(|set| {
             let id = set.u_host_id.as_deref();
@@ -196,17 +200,17 @@ impl Instances {
             u_host_set,
             ..Default::default()
         };
-        Answer::success("DescribeCompShareInstance", response.to_json())
+        Outgoing::success("DescribeCompShareInstance", response.to_json())
     }
 
-    fn find(&mut self, action: &str, id: &str) -> Result<usize, Answer> {
+    fn find(&mut self, action: &str, id: &str) -> Result<usize, Outgoing> {
         self.live
             .iter()
             .position(|i| i.set.u_host_id.as_deref() == Some(id))
             .ok_or_else(|| not_found(action, id))
     }
 
-    fn transition(&mut self, action: &str, id: &str, t: Transition) -> Result<(), Answer> {
+    fn transition(&mut self, action: &str, id: &str, t: Transition) -> Result<(), Outgoing> {
         let index = self.find(action, id)?;
         let delay = self.delay;
         let instance = &mut self.live[index];
@@ -217,7 +221,7 @@ impl Instances {
         Ok(())
     }
 
-    fn terminate(&mut self, action: &str, id: &str) -> Result<(), Answer> {
+    fn terminate(&mut self, action: &str, id: &str) -> Result<(), Outgoing> {
         const FROM: &[State] = &[State::Running, State::Stopped];
         let index = self.find(action, id)?;
         let state = self.live[index].state();
@@ -259,17 +263,17 @@ const REBOOT: Transition = Transition {
 };
 
 /// The API error for an instance that is not live.
-pub(super) fn not_found(action: &str, id: &str) -> Answer {
-    Answer::api_error(
+pub(super) fn not_found(action: &str, id: &str) -> Outgoing {
+    Outgoing::api_error(
         Some(action),
         codes::NO_SUCH_INSTANCE,
         format!("instance {id} does not exist or was terminated"),
     )
 }
 
-fn wrong_state(action: &str, id: &str, state: &State, from: &[State]) -> Answer {
+fn wrong_state(action: &str, id: &str, state: &State, from: &[State]) -> Outgoing {
     let wanted: Vec<&str> = from.iter().map(State::as_str).collect();
-    Answer::api_error(
+    Outgoing::api_error(
         Some(action),
         codes::WRONG_INSTANCE_STATE,
         format!(

@@ -27,7 +27,7 @@ use compshare::models::CompShareInstanceSet;
 use compshare::runtime::tools::{FromParams, ToJson, from_params};
 use compshare::{AttachUs3Request, CreateCompShareInstanceRequest};
 
-use crate::answer::Answer;
+use crate::answer::Outgoing;
 use crate::codes;
 use crate::ids::Ids;
 
@@ -78,7 +78,7 @@ impl State {
         action: &str,
         params: &[(String, String)],
         ids: &Ids,
-    ) -> Option<Answer> {
+    ) -> Option<Outgoing> {
         if let Some(answer) = place::misplaced(self, action, params) {
             return Some(answer);
         }
@@ -139,9 +139,9 @@ fn read<A: FromParams>(params: &[(String, String)]) -> A {
 }
 
 /// A success with `response`, or the error.
-fn reply<R: ToJson>(action: &str, result: Result<R, Answer>) -> Answer {
+fn reply<R: ToJson>(action: &str, result: Result<R, Outgoing>) -> Outgoing {
     match result {
-        Ok(response) => Answer::success(action, response.to_json()),
+        Ok(response) => Outgoing::success(action, response.to_json()),
         Err(answer) => answer,
     }
 }
@@ -154,8 +154,8 @@ fn now() -> i64 {
 }
 
 /// The API error for an id no live resource has.
-fn not_found(action: &str, code: i64, what: &str, id: &str) -> Answer {
-    Answer::api_error(
+fn not_found(action: &str, code: i64, what: &str, id: &str) -> Outgoing {
+    Outgoing::api_error(
         Some(action),
         code,
         format!("{what} {id} does not exist or was deleted"),
@@ -163,8 +163,8 @@ fn not_found(action: &str, code: i64, what: &str, id: &str) -> Answer {
 }
 
 /// The API error for a create that would hold more than `limit` resources of a kind.
-fn too_many(action: &str, what: &str, limit: usize) -> Answer {
-    Answer::api_error(
+fn too_many(action: &str, what: &str, limit: usize) -> Outgoing {
+    Outgoing::api_error(
         Some(action),
         codes::TOO_MANY_RESOURCES,
         format!(

@@ -5,7 +5,7 @@
 use compshare::models::CompShareInstanceSet;
 
 use super::State;
-use crate::answer::Answer;
+use crate::answer::Outgoing;
 use crate::codes;
 
 /// A resource's region and zone, or the ones a request names.
@@ -90,7 +90,7 @@ pub(super) fn misplaced(
     state: &State,
     action: &str,
     params: &[(String, String)],
-) -> Option<Answer> {
+) -> Option<Outgoing> {
     let mut named = NAMED.iter().filter(|(a, _, _)| *a == action).peekable();
     named.peek()?;
     let asked = Place::of_params(params);

@@ -6,7 +6,7 @@ use compshare::models::SupportZone;
 use compshare::{DescribeCompShareSupportZoneRequest, DescribeCompShareSupportZoneResponse};
 
 use super::{read, reply};
-use crate::answer::Answer;
+use crate::answer::Outgoing;
 
 /// The actions zones answer.
 pub(super) const ACTIONS: &[&str] = &["DescribeCompShareSupportZone"];
@@ -25,7 +25,7 @@ const ZONES: [(&str, i64, &str, i64, &str, bool); 2] = [
 ];
 
 /// Lists the zones, of `Region` only when it is given (clients call it without, for all).
-pub(super) fn answer(params: &[(String, String)]) -> Answer {
+pub(super) fn answer(params: &[(String, String)]) -> Outgoing {
     let r: DescribeCompShareSupportZoneRequest = read(params);
     let zone_info = ZONES
         .iter()

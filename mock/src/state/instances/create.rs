@@ -12,7 +12,7 @@ use compshare::runtime::schema::ParamKind;
 use compshare::{CreateCompShareInstanceRequest, CreateCompShareInstanceResponse, Rule, Violation};
 
 use super::{Instance, Instances, begin};
-use crate::answer::Answer;
+use crate::answer::Outgoing;
 use crate::codes;
 use crate::ids::Ids;
 use crate::state::{now, too_many, zones};
@@ -28,7 +28,7 @@ impl Instances {
         &mut self,
         r: &CreateCompShareInstanceRequest,
         ids: &Ids,
-    ) -> Result<CreateCompShareInstanceResponse, Answer> {
+    ) -> Result<CreateCompShareInstanceResponse, Outgoing> {
         check(r)?;
         // `MaxCount` is how many instances; `Quantity` is how long they are bought for.
         let count = r.max_count.unwrap_or(1) as usize;
@@ -92,7 +92,7 @@ impl Instances {
 }
 
 /// 230 naming every param the server refuses, as the gateway names the spec's violations.
-fn check(r: &CreateCompShareInstanceRequest) -> Result<(), Answer> {
+fn check(r: &CreateCompShareInstanceRequest) -> Result<(), Outgoing> {
     let mut found = Vec::new();
     let mut violation = |field: &str, rule: Rule, value: String| {
         found.push(Violation {
@@ -130,7 +130,7 @@ fn check(r: &CreateCompShareInstanceRequest) -> Result<(), Answer> {
     }
     let refs: Vec<&Violation> = found.iter().collect();
     let message = crate::message::invalid_params(&refs, 0);
-    Err(Answer::api_error(
+    Err(Outgoing::api_error(
         Some(ACTION),
         codes::INVALID_PARAMS,
         message,
