@@ -12,14 +12,12 @@ mod jobs;
 mod load;
 mod lower;
 pub mod naming;
-pub mod par;
 pub mod spec;
-mod suggest;
-pub use spec_yaml as yaml;
+pub mod suggest;
+pub mod yaml;
 
 use std::collections::BTreeMap;
 
-pub use codegen_fingerprint::content_hash;
 pub use diag::Failure;
 pub use jobs::{Job, Plan};
 pub use load::{SpecFile, read_dir};
@@ -58,20 +56,16 @@ pub fn check(files: &[SpecFile], shown_dir: &str) -> Result<ir::Service, Failure
 /// named in diagnostics, such as `specs/compshare`.
 pub fn generate(files: &[SpecFile], shown_dir: &str) -> Result<Output, Failure> {
     let plan = plan(files, shown_dir)?;
-    let out = std::sync::Mutex::new(BTreeMap::new());
-    let jobs: Vec<&Job> = plan.jobs.iter().collect();
-    plan.render_parallel(&jobs, |job, text| {
-        let text = text.map_err(|message| internal(&job.path, message))?;
-        out.lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .insert(job.path.clone(), text);
-        Ok(())
-    })?;
+    let mut out = BTreeMap::new();
+    for job in &plan.jobs {
+        let text = plan
+            .render(job)
+            .map_err(|message| internal(&job.path, message))?;
+        out.insert(job.path.clone(), text);
+    }
     let service = &plan.service;
     Ok(Output {
-        files: out
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner),
+        files: out,
         crate_name: service.crate_name.clone(),
         runtime: service.runtime.clone(),
         actions: service.actions.len(),
@@ -79,8 +73,8 @@ pub fn generate(files: &[SpecFile], shown_dir: &str) -> Result<Output, Failure> 
     })
 }
 
-/// Checks the specs and lists the files they make, each with its fingerprint; rendering is
-/// left to the caller, which may skip files it knows are current.
+/// Checks the specs and lists the files they make; rendering is left to the caller, one file
+/// at a time.
 pub fn plan(files: &[SpecFile], shown_dir: &str) -> Result<Plan, Failure> {
     Ok(Plan::new(check(files, shown_dir)?))
 }

@@ -58,8 +58,6 @@ pub fn load(files: &[SpecFile], shown_dir: &str, d: &mut Diagnostics) -> Loaded 
         stems: Vec::new(),
     };
     let mut service_seen = false;
-    // Files to read, in order; reading them runs on every core.
-    let mut to_read: Vec<(FileId, FileKind, &str)> = Vec::new();
     for file in files {
         let shown = format!("{shown_dir}/{}", file.path);
         if file.path == GUIDE {
@@ -115,25 +113,12 @@ pub fn load(files: &[SpecFile], shown_dir: &str, d: &mut Diagnostics) -> Loaded 
         };
         service_seen |= kind == FileKind::Service;
         let id = add(&mut loaded, shown, text.to_owned(), &file.path);
-        to_read.push((id, kind, text));
-    }
-    let read = crate::par::map(&to_read, |&(id, kind, text)| {
-        let mut set = SpecSet::default();
-        let mut diagnostics = Diagnostics::default();
-        read_file(id, text, kind, &mut set, &mut diagnostics);
-        (set, diagnostics)
-    });
-    for ((id, kind, _), (set, diagnostics)) in to_read.iter().zip(read) {
-        if *kind == FileKind::Model && set.models.is_empty() {
+        let models = loaded.set.models.len();
+        read_file(id, text, kind, &mut loaded.set, d);
+        if kind == FileKind::Model && loaded.set.models.len() == models {
             let stem = loaded.stems[id.0].clone();
             loaded.set.unreadable_models.insert(stem);
         }
-        if set.service.is_some() {
-            loaded.set.service = set.service;
-        }
-        loaded.set.actions.extend(set.actions);
-        loaded.set.models.extend(set.models);
-        d.list.extend(diagnostics.list);
     }
     if !service_seen {
         let id = add(

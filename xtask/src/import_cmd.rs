@@ -7,45 +7,48 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::SPEC_DIR;
+use crate::args::Task;
 
-const USAGE: &str = "usage: cargo xtask import <page or directory>... [--out DIR] [--check]";
-
-/// The command as `cargo xtask import` runs it: on this repository, to stdout and stderr.
-pub fn main(args: &[&str]) -> u8 {
-    run(
-        &crate::root(),
-        args,
-        &mut std::io::stdout(),
-        &mut std::io::stderr(),
-    )
-}
-
-/// The exit code, with the report written to `out` and `err`. `root` is the repository, for
-/// the default output directory and for naming paths under it.
+/// The command as a test runs it: `args` are what follows `import` on the command line. The
+/// exit code, with the report written to `out` and `err`; `root` is the repository, for the
+/// default output directory and for naming paths under it.
 pub fn run(root: &Path, args: &[&str], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let mut pages = Vec::new();
-    let mut dir = None;
-    let mut check = false;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match *arg {
-            "--check" => check = true,
-            "--out" => match args.next() {
-                Some(d) => dir = Some(PathBuf::from(d)),
-                None => return usage(err),
-            },
-            _ if arg.starts_with("--out=") => dir = Some(arg["--out=".len()..].into()),
-            _ if arg.starts_with("--") => return usage(err),
-            page => pages.push(page),
+    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    let command = crate::args::COMMANDS
+        .iter()
+        .find(|c| c.name == "import")
+        .expect("import is a command");
+    match crate::args::parse_command(command, &args) {
+        Ok(Task::Import {
+            pages,
+            out: dir,
+            check,
+        }) => run_task(root, &pages, dir, check, out, err),
+        Ok(Task::Help(text)) => {
+            let _ = write!(out, "{text}");
+            0
+        }
+        Ok(other) => unreachable!("import parsed as {other:?}"),
+        Err(crate::args::Usage(message)) => {
+            let _ = write!(err, "{message}");
+            2
         }
     }
-    if pages.is_empty() {
-        return usage(err);
-    }
+}
+
+/// `cargo xtask import PAGES... [--out DIR] [--check]`, its arguments read.
+pub fn run_task(
+    root: &Path,
+    pages: &[String],
+    dir: Option<PathBuf>,
+    check: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     let dir = dir.unwrap_or_else(|| root.join(SPEC_DIR));
     let shown = dir.strip_prefix(root).unwrap_or(&dir).display().to_string();
     let mut inputs = Vec::new();
-    for path in &pages {
+    for path in pages {
         if let Err(e) = read_pages(Path::new(path), &mut inputs) {
             let _ = writeln!(err, "error: {e}");
             let _ = writeln!(err, "{shown}/ was not changed");
@@ -167,11 +170,6 @@ fn read_text(path: &Path) -> Result<String, String> {
             e.utf8_error().valid_up_to()
         )
     })
-}
-
-fn usage(err: &mut dyn Write) -> u8 {
-    let _ = writeln!(err, "{USAGE}");
-    2
 }
 
 /// Writes through a temporary file renamed into place, so a reader never sees half a spec.

@@ -1,5 +1,6 @@
 //! The project's commands, as a library so that tests run exactly what the commands run.
 
+pub mod args;
 pub mod bench;
 pub mod import_cmd;
 pub mod pyenv;
@@ -46,9 +47,8 @@ pub fn codegen_command(root: &Path, check: bool, out: &mut dyn Write, err: &mut 
         }
     };
     let dir = root.join(GENERATED_DIR);
-    let mut cache = sync::Cache::load(root);
     let staged = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        sync::run(&dir, &plan, &cache, !check)
+        sync::run(&dir, &plan, !check)
     }));
     let staged = match staged {
         Ok(Ok(staged)) => staged,
@@ -72,8 +72,6 @@ pub fn codegen_command(root: &Path, check: bool, out: &mut dyn Write, err: &mut 
     };
     let report = &staged.report;
     if check {
-        staged.remember_current(&mut cache);
-        cache.save();
         if report.is_clean() {
             let _ = writeln!(
                 out,
@@ -105,14 +103,13 @@ pub fn codegen_command(root: &Path, check: bool, out: &mut dyn Write, err: &mut 
         report.unchanged,
         report.extra.len()
     );
-    if let Err(e) = staged.commit(&dir, &mut cache) {
+    if let Err(e) = staged.commit(&dir) {
         let _ = writeln!(
             err,
             "error: cannot write {GENERATED_DIR}/: {e}; it may be partly updated, run `cargo xtask codegen` again"
         );
         return 1;
     }
-    cache.save();
     let _ = writeln!(out, "{summary}");
     0
 }

@@ -1,54 +1,48 @@
-use std::process::ExitCode;
+use std::process::{Command, ExitCode};
 
-use std::process::Command;
-
+use xtask::args::{self, Task};
 use xtask::{pyenv, root};
 
-const USAGE: &str = "\
-usage: cargo xtask <command>
-
-commands:
-  codegen [--check]   regenerate generated/ from specs/ (--check: change nothing, fail if stale)
-  import <page or dir>... [--out DIR] [--check]
-                      turn API doc pages (or the pages in a directory) into specs under DIR
-                      (default specs/compshare) (--check: change nothing, fail if anything
-                      would change)
-  test [ARGS...]      install the official Python SDK and compshare-cli into target/pyenv,
-                      then run `cargo test --workspace ARGS...` against them
-  fuzz [--seconds N]  run every fuzz property for N seconds (default 600) in release mode:
-                      the spec loader and checker, the JSON reader, the envelope reader and
-                      decoders, the by-name param reader, and form encoding with signing
-  bench [--only client|scale|compile]
-                      every figure of BENCHMARKS.md, as Markdown with ratios: the client's
-                      overhead against the official Python SDK, codegen of 80, 1,000 and 5,000
-                      actions, and compile times
-";
-
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    match args.as_slice() {
-        ["codegen"] => codegen(false, root()),
-        ["codegen", "--check"] => codegen(true, root()),
-        // Another checkout's specs and generated/, for benchmarks and tests.
-        ["codegen", "--root", dir] => codegen(false, dir.into()),
-        ["codegen", "--check", "--root", dir] => codegen(true, dir.into()),
-        ["test", rest @ ..] => test(rest),
-        ["import", rest @ ..] => ExitCode::from(xtask::import_cmd::main(rest)),
-        ["bench"] => bench(&xtask::bench::PARTS),
-        ["bench", "--only", part] if xtask::bench::PARTS.contains(part) => bench(&[part]),
-        ["fuzz"] => fuzz(600),
-        ["fuzz", "--seconds", n] => match n.parse() {
-            Ok(n) => fuzz(n),
-            Err(_) => usage(),
-        },
-        _ => usage(),
+    let mut args = Vec::new();
+    for arg in std::env::args_os().skip(1) {
+        match arg.into_string() {
+            Ok(arg) => args.push(arg),
+            Err(arg) => {
+                eprintln!("error: the argument {arg:?} is not UTF-8");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    match args::parse(&args) {
+        Ok(task) => run(task),
+        Err(args::Usage(message)) => {
+            eprint!("{message}");
+            ExitCode::from(2)
+        }
     }
 }
 
-fn usage() -> ExitCode {
-    eprint!("{USAGE}");
-    ExitCode::from(2)
+fn run(task: Task) -> ExitCode {
+    match task {
+        Task::Help(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Task::Codegen { check, root } => codegen(check, root.unwrap_or_else(xtask::root)),
+        Task::Import { pages, out, check } => ExitCode::from(xtask::import_cmd::run_task(
+            &root(),
+            &pages,
+            out,
+            check,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        )),
+        Task::Test { args } => test(&args),
+        Task::Fuzz { seconds } => fuzz(seconds),
+        Task::Bench { only: None } => bench(&xtask::bench::PARTS),
+        Task::Bench { only: Some(part) } => bench(&[part.as_str()]),
+    }
 }
 
 fn codegen(check: bool, root: std::path::PathBuf) -> ExitCode {
@@ -56,7 +50,7 @@ fn codegen(check: bool, root: std::path::PathBuf) -> ExitCode {
     ExitCode::from(code)
 }
 
-fn test(args: &[&str]) -> ExitCode {
+fn test(args: &[String]) -> ExitCode {
     let root = root();
     let python = match pyenv::ensure(&root) {
         Ok(python) => python,

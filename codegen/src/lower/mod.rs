@@ -53,6 +53,7 @@ pub fn lower(
     for a in actions.values() {
         check_file_name(&a.action, "action", stem, d);
         check_type_name(&a.action, "an action", d);
+        check_not_retried(a, d);
     }
     for m in models.values() {
         check_file_name(&m.model, "model", stem, d);
@@ -74,18 +75,9 @@ pub fn lower(
             lowered_models.push(model);
         }
     }
-    // Each action lowers on its own, on every core; what each reports is merged in order.
-    let specs: Vec<_> = actions.values().collect();
-    let lowered = crate::par::map(&specs, |a| {
-        let (mut pending, mut d) = (Vec::new(), Diagnostics::default());
-        let action = lower_action(a, set, &graph, &mut pending, &mut d);
-        (action, pending, d)
-    });
     let mut lowered_actions = Vec::new();
-    for (a, (action, more, diagnostics)) in specs.into_iter().zip(lowered) {
-        pending.extend(more);
-        d.list.extend(diagnostics.list);
-        if let Some(action) = action {
+    for a in actions.values() {
+        if let Some(action) = lower_action(a, set, &graph, &mut pending, d) {
             claim(
                 &mut modules,
                 &format!("actions::{}", action.module),
@@ -312,6 +304,36 @@ fn check_type_name(name: &At<String>, what: &str, d: &mut Diagnostics) {
             ),
         );
     }
+}
+
+/// A create-like action is never retried on a transient failure: if the first attempt's
+/// answer was lost, a retry could create a second resource.
+fn check_not_retried(a: &ActionSpec, d: &mut Diagnostics) {
+    let Some(verb) = keys::create_verb(&a.action.value) else {
+        return;
+    };
+    if !a.retryable {
+        return;
+    }
+    let loc = a
+        .retryable_at
+        .clone()
+        .unwrap_or_else(|| a.action.loc.clone());
+    d.push(
+        Diagnostic::new(
+            loc,
+            format!(
+                "`{}` is create-like, so it must not be retried",
+                a.action.value
+            ),
+        )
+        .label(format!("a `{verb}` action marked retryable"))
+        .help(
+            "set `retryable: false`: when an attempt's answer is lost, a retry can create a second \
+             resource and bill for it; to retry errors that mean nothing was done, list their \
+             codes under `retry: codes:` instead",
+        ),
+    );
 }
 
 /// Records a generated name, reporting a second claim on it.

@@ -40,6 +40,24 @@ pub const ACTION: &[&str] = &[
     "response_example",
 ];
 
+/// The verbs of create-like actions: each call makes something new (an instance, a disk, an
+/// image copy, a team, a favorite), so sending one again after its answer was lost could make
+/// a second one, and bill for it. Such an action is never `retryable`. An action's verb is the
+/// first word of its name: `CreateAndAttachCompshareDisk` is a `Create`.
+pub const CREATE_VERBS: &[&str] = &[
+    "Add", "Allocate", "Buy", "Clone", "Copy", "Create", "Import", "Publish", "Purchase", "Run",
+];
+
+/// The create-like verb an action's name starts with, if any.
+pub fn create_verb(action: &str) -> Option<&'static str> {
+    let end = action
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| !c.is_ascii_lowercase())
+        .map_or(action.len(), |(i, _)| i);
+    CREATE_VERBS.iter().copied().find(|v| *v == &action[..end])
+}
+
 /// An action's `retry:`: codes that say the request was not carried out.
 pub const RETRY: &[&str] = &["codes", "backoff_ms"];
 
@@ -110,3 +128,31 @@ pub const ENVELOPE_FIELDS: [&str; 2] = ["RetCode", "Action"];
 /// `common:` values.
 pub const REQUIRED: &str = "required";
 pub const OPTIONAL: &str = "optional";
+
+#[cfg(test)]
+mod tests {
+    use super::create_verb;
+
+    #[test]
+    fn the_verb_is_the_first_word_of_the_name() {
+        assert_eq!(create_verb("CreateCompShareInstance"), Some("Create"));
+        assert_eq!(create_verb("CreateAndAttachCompshareDisk"), Some("Create"));
+        assert_eq!(create_verb("CopyCompShareCustomImage"), Some("Copy"));
+        assert_eq!(create_verb("AddFavoriteImage"), Some("Add"));
+        assert_eq!(create_verb("PublishCompShareImage"), Some("Publish"));
+        assert_eq!(create_verb("RunInstances"), Some("Run"));
+        assert_eq!(create_verb("Create"), Some("Create"));
+        for not in [
+            "DescribeCompShareInstance",
+            "AttachUS3",
+            "Created",
+            "CreatedThings",
+            "Addresses",
+            "Runner",
+            "ReinstallCompShareInstance",
+            "",
+        ] {
+            assert_eq!(create_verb(not), None, "{not}");
+        }
+    }
+}

@@ -155,6 +155,8 @@ pub struct ActionSpec {
     /// with it, and tools refuse to send it.
     pub unavailable: Option<At<String>>,
     pub retryable: bool,
+    /// Where `retryable` is written, for diagnostics; `None` when it was not read from a file.
+    pub retryable_at: Option<Loc>,
     pub retry: RetrySpec,
     pub request_body: RequestBody,
     pub response_body: ResponseBody,
@@ -177,6 +179,7 @@ impl ActionSpec {
             note: None,
             unavailable: None,
             retryable: false,
+            retryable_at: None,
             retry: RetrySpec::default(),
             request_body: RequestBody::Form,
             response_body: ResponseBody::Json,

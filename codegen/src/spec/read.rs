@@ -376,6 +376,7 @@ impl Reader<'_> {
     fn action(&mut self, root: &Node) -> Option<ActionSpec> {
         let m = self.mapping(root, "an action spec", keys::ACTION, &["action"])?;
         let action = self.name(m.get("action")?, "`action`");
+        let retryable_at = m.get("retryable").map(|n| self.loc(n));
         let retryable = m
             .get("retryable")
             .and_then(|n| self.bool(n, "`retryable`"))
@@ -443,6 +444,7 @@ impl Reader<'_> {
             note: Some(self.opt_text(&m, "note")).filter(|t| !t.is_empty()),
             unavailable,
             retryable,
+            retryable_at,
             retry,
             request_body,
             response_body,

@@ -59,10 +59,11 @@ fn build(root: &Path, features: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-pub fn run(root: &Path, python: &Path) -> Result<Client, String> {
+/// `target` is the target directory cargo builds `compshare-bench` into.
+pub fn run(root: &Path, target: &Path, python: &Path) -> Result<Client, String> {
     build(root, &[])?;
-    let bench: PathBuf = root.join("target/release/compshare-bench");
-    let dir = root.join("target/bench/bodies");
+    let bench: PathBuf = target.join("release/compshare-bench");
+    let dir = target.join("bench/bodies");
     let dir_arg = dir.to_str().ok_or("the target path is not UTF-8")?;
     json(&bench, &["bodies", dir_arg])?;
     let script = |name: &str| root.join("bench/python").join(name);

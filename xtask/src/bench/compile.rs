@@ -33,7 +33,8 @@ fn cargo(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<Duration, St
 }
 
 /// Measures, then puts the probe spec and `generated/` back as they were.
-pub fn run(root: &Path) -> Result<Compile, String> {
+/// `target` is the workspace's target directory, which holds the scratch clone.
+pub fn run(root: &Path, target: &Path) -> Result<Compile, String> {
     // Dependencies first, so that only the compshare crate is measured.
     cargo(root, &["build", "--quiet", "-p", "compshare"], &[])?;
     cargo(root, &["clean", "--quiet", "-p", "compshare"], &[])?;
@@ -54,14 +55,14 @@ pub fn run(root: &Path) -> Result<Compile, String> {
     Ok(Compile {
         clean_build,
         incremental_build,
-        fresh_clone_codegen: fresh_clone(root)?,
+        fresh_clone_codegen: fresh_clone(root, target)?,
     })
 }
 
 /// `git clone` of the committed tree into a scratch directory with an empty target, then
 /// `cargo xtask codegen` there: what a new user's first run costs.
-fn fresh_clone(root: &Path) -> Result<Duration, String> {
-    let dir = root.join("target/bench/fresh-clone");
+fn fresh_clone(root: &Path, target: &Path) -> Result<Duration, String> {
+    let dir = target.join("bench/fresh-clone");
     let _ = std::fs::remove_dir_all(&dir);
     let status = Command::new("git")
         .args(["clone", "--quiet"])

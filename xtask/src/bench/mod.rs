@@ -2,7 +2,8 @@
 //! the ratios. `--only client|scale|compile` runs one part.
 //!
 //! - client: per-call overhead and decoding a 1,000-instance page, against the official Python
-//!   SDK over a transport that answers the same bodies; memory under a 2 GiB stream;
+//!   SDK over a transport that answers the same bodies; memory under a 2 GiB stream; and the
+//!   MCP server's start-up and read round trip against compshare-cli's `compshare-mcp` (`mcp`);
 //! - scale: codegen of 80, 1,000 and 5,000 actions by the xtask binary, wall time and peak
 //!   memory, writing everything, then finding everything current, then after one spec edit;
 //! - compile: the generated crate's clean build and its rebuild after one spec edit, and the
@@ -10,8 +11,12 @@
 
 mod client;
 mod compile;
+mod mcp;
 mod process;
 mod scale;
+mod target;
+
+pub use target::{fallback, from_metadata, target_dir, target_dir_with};
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -24,17 +29,19 @@ pub const PARTS: [&str; 3] = ["client", "scale", "compile"];
 const SIZES: [usize; 3] = [80, 1000, 5000];
 
 pub fn run(root: &Path, parts: &[&str], python: Option<&Path>) -> Result<String, String> {
+    let target = target_dir(root);
     let mut out = String::new();
     let _ = writeln!(out, "# `cargo xtask bench` on {}\n", machine());
     if parts.contains(&"client") {
         let python = python.ok_or("the client figures need the Python SDK")?;
-        client_section(&mut out, &client::run(root, python)?);
+        client_section(&mut out, &client::run(root, &target, python)?);
+        mcp::section(&mut out, &mcp::run(root, &target, python)?);
     }
     if parts.contains(&"scale") {
-        scale_section(&mut out, root)?;
+        scale_section(&mut out, root, &target)?;
     }
     if parts.contains(&"compile") {
-        compile_section(&mut out, &compile::run(root)?);
+        compile_section(&mut out, &compile::run(root, &target)?);
     }
     Ok(out)
 }
@@ -118,18 +125,18 @@ fn client_section(out: &mut String, c: &client::Client) {
     );
 }
 
-fn scale_section(out: &mut String, root: &Path) -> Result<(), String> {
+fn scale_section(out: &mut String, root: &Path, target: &Path) -> Result<(), String> {
     let xtask = std::env::current_exe().map_err(|e| e.to_string())?;
     let mut rows = Vec::new();
     for actions in SIZES {
-        let scratch = scale::scratch_dir(root, actions);
+        let scratch = scale::scratch_dir(target, actions);
         scale::synthetic_specs(root, &scratch, actions)?;
         rows.push(scale::measure(&xtask, &scratch, actions)?);
     }
     // Removed at the end: ext4 without a journal skips inodes freed in the last 30 s when it
     // creates files, so thousands of fresh deletions slow the next size's first run down.
     for actions in SIZES {
-        let _ = std::fs::remove_dir_all(scale::scratch_dir(root, actions));
+        let _ = std::fs::remove_dir_all(scale::scratch_dir(target, actions));
     }
     let _ = writeln!(
         out,

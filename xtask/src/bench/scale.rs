@@ -96,6 +96,7 @@ fn written(summary: &str) -> usize {
         .unwrap_or(0)
 }
 
-pub fn scratch_dir(root: &Path, actions: usize) -> PathBuf {
-    root.join(format!("target/bench/scale-{actions}"))
+/// Where the spec set of `actions` actions is generated, under the target directory.
+pub fn scratch_dir(target: &Path, actions: usize) -> PathBuf {
+    target.join(format!("bench/scale-{actions}"))
 }

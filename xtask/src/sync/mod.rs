@@ -3,23 +3,15 @@
 //! A file belongs to codegen when it starts with the `@generated` preamble; everything else
 //! under `generated/` (Cargo.toml, examples, hand-written tests, snapshots) is left alone.
 //!
-//! Files are rendered on all cores, compared with the disk as they come, and only those that
-//! differ are kept: each is written beside its target, and only when every file has rendered
-//! are they renamed into place, so a failure leaves `generated/` as it was. A cache in
-//! `target/` remembers each file's fingerprint and what was written for it; a file whose
-//! fingerprint and contents on disk both match the cache is current without rendering it.
-//! Fingerprints cover the generator itself, so `--check` stays exact.
-
-mod cache;
+//! Every file is rendered, one at a time, and compared with the disk as it comes; only those
+//! that differ are kept. Each is written beside its target, and only when every file has
+//! rendered are they renamed into place, so a failure leaves `generated/` as it was.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
-use codegen::{Job, PREAMBLE, Plan, content_hash};
-
-pub use cache::Cache;
+use codegen::{PREAMBLE, Plan};
 
 /// What differs between `generated/` and what the specs make.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -31,8 +23,6 @@ pub struct Report {
     /// Generated files that codegen no longer produces.
     pub extra: Vec<String>,
     pub unchanged: usize,
-    /// Files found current from the cache, without rendering them.
-    pub cached: usize,
 }
 
 impl Report {
@@ -52,37 +42,30 @@ pub enum Failure {
 struct Pending {
     path: String,
     tmp: Option<PathBuf>,
-    fingerprint: u128,
-    hash: u128,
-    missing: bool,
 }
 
-/// Renders what is not current and compares it with `dir`. With `write`, new contents are
-/// staged beside their targets; [`commit`] puts them in place.
-pub fn run(dir: &Path, plan: &Plan, cache: &Cache, write: bool) -> Result<Staged, Failure> {
-    let mut report = Report::default();
-    let mut to_render: Vec<&Job> = Vec::new();
-    let mut current: Vec<(String, u128, u128)> = Vec::new();
-    let found = codegen::par::map(&plan.jobs, |job| cache.current(dir, job));
-    for (job, found) in plan.jobs.iter().zip(found) {
-        match found {
-            Some(hash) => {
-                report.cached += 1;
-                current.push((job.path.clone(), job.fingerprint, hash));
-            }
-            None => to_render.push(job),
-        }
-    }
-    let pending: Mutex<Vec<Pending>> = Mutex::new(Vec::new());
-    let same: Mutex<Vec<(String, u128, u128)>> = Mutex::new(Vec::new());
-    let result = plan.render_parallel(&to_render, |job, text| {
-        let text = text.map_err(|e| Failure::Render(job.path.clone(), e))?;
+/// Renders every file and compares it with `dir`. With `write`, new contents are staged beside
+/// their targets; [`Staged::commit`] puts them in place.
+pub fn run(dir: &Path, plan: &Plan, write: bool) -> Result<Staged, Failure> {
+    let mut staged = Staged {
+        report: Report::default(),
+        pending: Vec::new(),
+    };
+    // On an error, or a panic in the generator, dropping `staged` removes what it wrote.
+    compare(dir, plan, write, &mut staged)?;
+    Ok(staged)
+}
+
+fn compare(dir: &Path, plan: &Plan, write: bool, staged: &mut Staged) -> Result<(), Failure> {
+    for job in &plan.jobs {
+        let text = plan
+            .render(job)
+            .map_err(|e| Failure::Render(job.path.clone(), e))?;
         let target = dir.join(&job.path);
-        let hash = content_hash(text.as_bytes());
         let missing = match fs::read(&target) {
             Ok(old) if old == text.as_bytes() => {
-                lock(&same).push((job.path.clone(), job.fingerprint, hash));
-                return Ok(());
+                staged.report.unchanged += 1;
+                continue;
             }
             Ok(_) => false,
             Err(e) if e.kind() == io::ErrorKind::NotFound => true,
@@ -104,98 +87,58 @@ pub fn run(dir: &Path, plan: &Plan, cache: &Cache, write: bool) -> Result<Staged
         } else {
             None
         };
-        lock(&pending).push(Pending {
+        if missing {
+            staged.report.missing.push(job.path.clone());
+        } else {
+            staged.report.stale.push(job.path.clone());
+        }
+        staged.pending.push(Pending {
             path: job.path.clone(),
             tmp,
-            fingerprint: job.fingerprint,
-            hash,
-            missing,
         });
-        Ok(())
-    });
-    let mut pending = pending.into_inner().unwrap_or_else(|e| e.into_inner());
-    if let Err(e) = result {
-        discard(&pending);
-        return Err(e);
-    }
-    pending.sort_by(|a, b| a.path.cmp(&b.path));
-    let same = same.into_inner().unwrap_or_else(|e| e.into_inner());
-    report.unchanged = report.cached + same.len();
-    current.extend(same);
-    for p in &pending {
-        if p.missing {
-            report.missing.push(p.path.clone());
-        } else {
-            report.stale.push(p.path.clone());
-        }
     }
     let mut on_disk = Vec::new();
-    if let Err(e) = generated_files(dir, dir, &mut on_disk) {
-        discard(&pending);
-        return Err(Failure::Io(format!("cannot read {}: {e}", dir.display())));
-    }
+    generated_files(dir, dir, &mut on_disk)
+        .map_err(|e| Failure::Io(format!("cannot read {}: {e}", dir.display())))?;
     let produced: std::collections::BTreeSet<&str> =
         plan.jobs.iter().map(|j| j.path.as_str()).collect();
-    report.extra = on_disk
+    staged.report.extra = on_disk
         .into_iter()
         .filter(|p| !produced.contains(p.as_str()))
         .collect();
-    Ok(Staged {
-        report,
-        pending,
-        current,
-    })
+    Ok(())
 }
 
-/// A run's outcome, with any staged files not yet in place.
+/// A run's outcome, with any staged files not yet in place; dropped, it removes them.
 pub struct Staged {
     pub report: Report,
     pending: Vec<Pending>,
-    current: Vec<(String, u128, u128)>,
 }
 
 impl Staged {
-    /// Renames staged files into place, removes extra ones, and records what is now on disk.
-    pub fn commit(self, dir: &Path, cache: &mut Cache) -> io::Result<()> {
-        for p in &self.pending {
-            if let Some(tmp) = &p.tmp {
+    /// Renames staged files into place and removes extra ones.
+    pub fn commit(mut self, dir: &Path) -> io::Result<()> {
+        for p in &mut self.pending {
+            if let Some(tmp) = p.tmp.take() {
                 fs::rename(tmp, dir.join(&p.path))?;
             }
         }
         for path in &self.report.extra {
             fs::remove_file(dir.join(path))?;
         }
-        cache.replace(
-            self.current.into_iter().chain(
-                self.pending
-                    .iter()
-                    .map(|p| (p.path.clone(), p.fingerprint, p.hash)),
-            ),
-        );
         Ok(())
     }
-
-    /// Removes staged files, leaving `dir` as it was.
-    pub fn discard(self) {
-        discard(&self.pending);
-    }
-
-    /// Records the files found current, for a check that changes nothing else.
-    pub fn remember_current(&self, cache: &mut Cache) {
-        cache.replace(self.current.iter().cloned());
-    }
 }
 
-fn discard(pending: &[Pending]) {
-    for p in pending {
-        if let Some(tmp) = &p.tmp {
-            let _ = fs::remove_file(tmp);
+impl Drop for Staged {
+    /// Removes staged files that were not put in place, leaving `dir` as it was.
+    fn drop(&mut self) {
+        for p in &self.pending {
+            if let Some(tmp) = &p.tmp {
+                let _ = fs::remove_file(tmp);
+            }
         }
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Every file under `dir` that starts with the preamble, as `/`-separated relative paths.
