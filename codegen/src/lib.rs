@@ -14,7 +14,7 @@ mod lower;
 pub mod naming;
 pub mod spec;
 pub mod suggest;
-pub mod yaml;
+pub use spec_yaml as yaml;
 
 use std::collections::BTreeMap;
 
