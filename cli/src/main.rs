@@ -58,7 +58,7 @@ async fn dispatch(name: &str, sub: &ArgMatches) -> Result<(), Failure> {
     let info = compshare::schema::ACTIONS
         .iter()
         .find(|a| names::kebab(a.name) == name)
-        .expect("action subcommands come from ACTIONS");
+        .expect("action subcommands come from ACTION_NAMES");
     run::action(info, sub).await
 }
 

@@ -29,11 +29,11 @@ pub fn rust(file: File) -> Result<String, String> {
             out.push('\n');
         }
     }
-    let mut previous: Option<Kind> = None;
-    let mut push = |out: &mut String, kind: Kind, text: &str| {
+    let mut previous: Option<ItemGroup> = None;
+    let mut push = |out: &mut String, kind: ItemGroup, text: &str| {
         let tight = matches!(
             (previous, kind),
-            (Some(Kind::Use), Kind::Use) | (Some(Kind::ModDecl), Kind::ModDecl)
+            (Some(ItemGroup::Use), ItemGroup::Use) | (Some(ItemGroup::ModDecl), ItemGroup::ModDecl)
         );
         let first = previous.is_none() && (!file.docs.is_empty() || !inner.is_empty());
         if previous.is_some() && !tight || first {
@@ -46,11 +46,11 @@ pub fn rust(file: File) -> Result<String, String> {
         match item {
             Item::Tokens(tokens) => {
                 for item in parse(tokens)?.items {
-                    let kind = Kind::of(&item);
+                    let kind = ItemGroup::of(&item);
                     push(&mut out, kind, &item_text(item)?);
                 }
             }
-            Item::Printed(text) => push(&mut out, Kind::Other, &text),
+            Item::Printed(text) => push(&mut out, ItemGroup::Other, &text),
         }
     }
     Ok(out)
@@ -129,18 +129,18 @@ fn entry_lines(entry: TokenStream) -> Result<String, String> {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+enum ItemGroup {
     Use,
     ModDecl,
     Other,
 }
 
-impl Kind {
-    fn of(item: &syn::Item) -> Kind {
+impl ItemGroup {
+    fn of(item: &syn::Item) -> ItemGroup {
         match item {
-            syn::Item::Use(_) => Kind::Use,
-            syn::Item::Mod(m) if m.content.is_none() => Kind::ModDecl,
-            _ => Kind::Other,
+            syn::Item::Use(_) => ItemGroup::Use,
+            syn::Item::Mod(m) if m.content.is_none() => ItemGroup::ModDecl,
+            _ => ItemGroup::Other,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The files of a generated crate as jobs, each rendered on its own, so that a caller can
 //! compare or write one file before rendering the next and never hold them all.
 
-use crate::emit::{self, Kind};
+use crate::emit::{self, FileRole};
 use crate::ir::Service;
 
 /// One file to generate.
@@ -9,17 +9,17 @@ use crate::ir::Service;
 pub struct Job {
     /// Relative to the generated crate's root.
     pub path: String,
-    kind: Kind,
+    kind: FileRole,
 }
 
 /// The checked specs and the files they make.
-pub struct Plan {
+pub struct CodegenPlan {
     pub service: Service,
     /// In path order.
     pub jobs: Vec<Job>,
 }
 
-impl Plan {
+impl CodegenPlan {
     pub fn new(service: Service) -> Self {
         let jobs = emit::files(&service)
             .into_iter()

@@ -19,7 +19,7 @@ pub use spec_yaml as yaml;
 use std::collections::BTreeMap;
 
 pub use diag::Failure;
-pub use jobs::{Job, Plan};
+pub use jobs::{CodegenPlan, Job};
 pub use load::{SpecFile, read_dir};
 
 /// The first line of every generated Rust file.
@@ -75,8 +75,8 @@ pub fn generate(files: &[SpecFile], shown_dir: &str) -> Result<Output, Failure> 
 
 /// Checks the specs and lists the files they make; rendering is left to the caller, one file
 /// at a time.
-pub fn plan(files: &[SpecFile], shown_dir: &str) -> Result<Plan, Failure> {
-    Ok(Plan::new(check(files, shown_dir)?))
+pub fn plan(files: &[SpecFile], shown_dir: &str) -> Result<CodegenPlan, Failure> {
+    Ok(CodegenPlan::new(check(files, shown_dir)?))
 }
 
 /// A generator bug, reported like a spec problem so that nothing is written.

@@ -8,7 +8,7 @@ use proc_macro2::{Ident, Span};
 
 /// What a name becomes in Rust; decides the casing and which names are reserved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub enum IdentKind {
     /// A struct field: `comp_share_image_id`.
     Field,
     /// A module, and so a file name: `describe_comp_share_images`.
@@ -60,9 +60,9 @@ const BUILDER_METHODS: &[&str] = &[
 ];
 
 /// Converts a wire name, or `None` when nothing of it can become an identifier.
-pub fn rust_name(wire: &str, kind: Kind) -> Option<String> {
+pub fn rust_name(wire: &str, kind: IdentKind) -> Option<String> {
     let cased = match kind {
-        Kind::Type | Kind::Variant => wire.to_upper_camel_case(),
+        IdentKind::Type | IdentKind::Variant => wire.to_upper_camel_case(),
         _ => wire.to_snake_case(),
     };
     if cased.is_empty() || !cased.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
@@ -72,7 +72,7 @@ pub fn rust_name(wire: &str, kind: Kind) -> Option<String> {
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(
             0,
-            if matches!(kind, Kind::Type | Kind::Variant) {
+            if matches!(kind, IdentKind::Type | IdentKind::Variant) {
                 'V'
             } else {
                 'n'
@@ -80,15 +80,17 @@ pub fn rust_name(wire: &str, kind: Kind) -> Option<String> {
         );
         if matches!(
             kind,
-            Kind::Field | Kind::Module | Kind::ClientMethod | Kind::Setter
+            IdentKind::Field | IdentKind::Module | IdentKind::ClientMethod | IdentKind::Setter
         ) {
             name.insert(1, '_');
         }
     }
     match kind {
-        Kind::ClientMethod if CLIENT_METHODS.contains(&name.as_str()) => name.push_str("_action"),
-        Kind::Setter if BUILDER_METHODS.contains(&name.as_str()) => name.insert_str(0, "set_"),
-        Kind::Field if RESPONSE_FIELDS.contains(&name.as_str()) => name.push_str("_value"),
+        IdentKind::ClientMethod if CLIENT_METHODS.contains(&name.as_str()) => {
+            name.push_str("_action")
+        }
+        IdentKind::Setter if BUILDER_METHODS.contains(&name.as_str()) => name.insert_str(0, "set_"),
+        IdentKind::Field if RESPONSE_FIELDS.contains(&name.as_str()) => name.push_str("_value"),
         _ => {}
     }
     if NOT_RAW.contains(&name.as_str()) {
@@ -110,42 +112,48 @@ pub fn ident(name: &str) -> Ident {
 mod tests {
     use super::*;
 
-    fn name(wire: &str, kind: Kind) -> String {
+    fn name(wire: &str, kind: IdentKind) -> String {
         rust_name(wire, kind).unwrap_or_else(|| "<none>".into())
     }
 
     #[test]
     fn casing() {
-        assert_eq!(name("CompShareImageId", Kind::Field), "comp_share_image_id");
-        assert_eq!(name("UHostIds", Kind::Field), "u_host_ids");
         assert_eq!(
-            name("DescribeCompShareImages", Kind::Module),
+            name("CompShareImageId", IdentKind::Field),
+            "comp_share_image_id"
+        );
+        assert_eq!(name("UHostIds", IdentKind::Field), "u_host_ids");
+        assert_eq!(
+            name("DescribeCompShareImages", IdentKind::Module),
             "describe_comp_share_images"
         );
-        assert_eq!(name("CompShareImage", Kind::Type), "CompShareImage");
-        assert_eq!(name("CLOUD_SSD", Kind::Variant), "CloudSsd");
-        assert_eq!(name("Intel/Auto", Kind::Variant), "IntelAuto");
+        assert_eq!(name("CompShareImage", IdentKind::Type), "CompShareImage");
+        assert_eq!(name("CLOUD_SSD", IdentKind::Variant), "CloudSsd");
+        assert_eq!(name("Intel/Auto", IdentKind::Variant), "IntelAuto");
     }
 
     #[test]
     fn keywords_digits_and_reserved_names() {
-        assert_eq!(name("Type", Kind::Field), "type");
+        assert_eq!(name("Type", IdentKind::Field), "type");
         assert_eq!(ident("type").to_string(), "r#type");
-        assert_eq!(name("Self", Kind::Field), "self_");
-        assert_eq!(name("Self", Kind::Type), "SelfValue");
-        assert_eq!(name("super", Kind::Module), "super_");
-        assert_eq!(name("2080Ti", Kind::Variant), "V2080ti");
-        assert_eq!(name("3D", Kind::Field), "n_3d");
-        assert_eq!(name("Send", Kind::ClientMethod), "send_action");
-        assert_eq!(name("Send", Kind::Setter), "set_send");
-        assert_eq!(name("Limit", Kind::Setter), "limit");
-        assert_eq!(name("UnknownFields", Kind::Field), "unknown_fields_value");
+        assert_eq!(name("Self", IdentKind::Field), "self_");
+        assert_eq!(name("Self", IdentKind::Type), "SelfValue");
+        assert_eq!(name("super", IdentKind::Module), "super_");
+        assert_eq!(name("2080Ti", IdentKind::Variant), "V2080ti");
+        assert_eq!(name("3D", IdentKind::Field), "n_3d");
+        assert_eq!(name("Send", IdentKind::ClientMethod), "send_action");
+        assert_eq!(name("Send", IdentKind::Setter), "set_send");
+        assert_eq!(name("Limit", IdentKind::Setter), "limit");
+        assert_eq!(
+            name("UnknownFields", IdentKind::Field),
+            "unknown_fields_value"
+        );
     }
 
     #[test]
     fn names_that_cannot_be_identifiers() {
-        assert_eq!(rust_name("---", Kind::Variant), None);
-        assert_eq!(rust_name("", Kind::Field), None);
-        assert_eq!(rust_name("数据", Kind::Field), None);
+        assert_eq!(rust_name("---", IdentKind::Variant), None);
+        assert_eq!(rust_name("", IdentKind::Field), None);
+        assert_eq!(rust_name("数据", IdentKind::Field), None);
     }
 }

@@ -5,7 +5,7 @@
 use crate::rt;
 
 /// The wire name of every action, sorted.
-pub const ACTIONS: &[&str] = &[
+pub const ACTION_NAMES: &[&str] = &[
     "AddFavoriteImage",
     "AttachCompshareDisk",
     "AttachUS3",
@@ -114,7 +114,7 @@ pub const ACTIONS: &[&str] = &[
     "UpdateCompShareTeam",
 ];
 
-/// Every action by name, sorted like [`ACTIONS`].
+/// Every action by name, sorted like [`ACTION_NAMES`].
 static TABLE: &[rt::ByName] = &[
     rt::ByName::of::<crate::actions::add_favorite_image::AddFavoriteImageRequest>()
         .with_example(

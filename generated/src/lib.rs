@@ -291,7 +291,7 @@ pub mod schema;
 mod waiters;
 
 pub use client::{Client, SERVICE};
-pub use dispatch::{call, prepare, ACTIONS};
+pub use dispatch::{call, prepare, ACTION_NAMES};
 #[doc(hidden)]
 pub use dispatch::by_name;
 pub use compshare_runtime as runtime;

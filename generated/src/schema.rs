@@ -2,7 +2,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! The CompShare API's actions as data, for tools such as a command line: every param with its type, documentation and limits, list actions' paging, and the declared waits.
 
-/// Every action, sorted by name like [`ACTIONS`](crate::ACTIONS).
+/// Every action, sorted by name like [`ACTION_NAMES`](crate::ACTION_NAMES).
 pub static ACTIONS: &[crate::runtime::schema::ActionInfo] = &[
     crate::runtime::schema::ActionInfo {
         name: "AddFavoriteImage",

@@ -7,7 +7,7 @@
 
 use compshare::runtime::testing::lost_leaves;
 use compshare::runtime::tools::Answer;
-use compshare::{ACTIONS, Client, Config, Credential};
+use compshare::{ACTION_NAMES, Client, Config, Credential};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use serde_json::{Value, json};
@@ -113,7 +113,7 @@ fn depth(value: &Value) -> usize {
 }
 
 fn examples() -> Vec<(&'static str, Value)> {
-    ACTIONS
+    ACTION_NAMES
         .iter()
         .map(|name| {
             let entry = compshare::by_name(name).expect("every action has an entry");
@@ -198,11 +198,11 @@ fn by_name_params_never_panic_and_every_problem_is_named() {
     fuzz(
         "by-name-params",
         (
-            0..ACTIONS.len(),
+            0..ACTION_NAMES.len(),
             prop::collection::vec((name, value), 0..10),
         ),
         |(i, params)| {
-            match compshare::prepare(&client, ACTIONS[i], &params) {
+            match compshare::prepare(&client, ACTION_NAMES[i], &params) {
                 Ok(_) => {}
                 Err(compshare::Error::Validation(e)) => {
                     prop_assert!(!e.violations.is_empty());

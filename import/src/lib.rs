@@ -33,7 +33,7 @@ use std::collections::BTreeSet;
 
 pub use plan::diff::Change;
 pub use plan::report::{ActionReport, Conflict, FileReport, HeldBack, Skipped, Status, Warning};
-pub use plan::{Plan, PlannedFile};
+pub use plan::{ImportPlan, PlannedFile};
 
 use specs::Specs;
 
@@ -87,9 +87,9 @@ fn not_a_page_by_name(path: &str) -> bool {
 
 /// Imports `pages`, in order, over the `existing` spec files. `shown_dir` names the output
 /// directory in codegen's messages.
-pub fn import(pages: &[Page], existing: &[codegen::SpecFile], shown_dir: &str) -> Plan {
+pub fn import(pages: &[Page], existing: &[codegen::SpecFile], shown_dir: &str) -> ImportPlan {
     let mut specs = Specs::new(existing);
-    let mut plan = Plan::default();
+    let mut plan = ImportPlan::default();
     let mut touched = BTreeSet::new();
     let mut imported = Vec::new();
     let mut recognized = Vec::new();

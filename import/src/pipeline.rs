@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use codegen::naming::{Kind, rust_name};
+use codegen::naming::{IdentKind, rust_name};
 use codegen::spec::FieldSpec;
 
 use crate::doc::Doc;
@@ -163,7 +163,7 @@ fn distinct_enums(
     line: usize,
     conflicts: &mut Vec<(usize, String)>,
 ) {
-    let base = rust_name(action, Kind::Type).unwrap_or_default();
+    let base = rust_name(action, IdentKind::Type).unwrap_or_default();
     let reserved = ["Request", "Response", "Builder"].map(|s| format!("{base}{s}"));
     let spec_rows = |owner: fn(String) -> Owner| -> Vec<FieldSpec> {
         specs.fields(&owner(action.to_owned())).to_vec()

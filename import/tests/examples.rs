@@ -3,11 +3,11 @@
 
 mod support;
 
-use import::{Page, Plan};
+use import::{ImportPlan, Page};
 use serde_yaml::{Mapping, Value};
 use support::{applied, page, render, service_only};
 
-fn file(plan: &Plan, path: &str) -> Mapping {
+fn file(plan: &ImportPlan, path: &str) -> Mapping {
     let f = plan
         .files
         .iter()
@@ -39,7 +39,7 @@ fn row(name: &str, ty: &str, from_example: bool) -> (String, String, bool) {
     (name.to_owned(), ty.to_owned(), from_example)
 }
 
-fn warnings(plan: &Plan) -> String {
+fn warnings(plan: &ImportPlan) -> String {
     plan.warnings
         .iter()
         .map(|w| w.to_string())

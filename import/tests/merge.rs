@@ -1,7 +1,7 @@
 //! Importing over hand-written specs: the page wins for what it states, and everything else
 //! people wrote stays.
 
-use import::{Page, Plan};
+use import::{ImportPlan, Page};
 use serde_yaml::{Mapping, Value};
 
 fn spec(path: &str, text: &str) -> codegen::SpecFile {
@@ -11,11 +11,11 @@ fn spec(path: &str, text: &str) -> codegen::SpecFile {
     }
 }
 
-fn run(page: &str, existing: &[codegen::SpecFile]) -> Plan {
+fn run(page: &str, existing: &[codegen::SpecFile]) -> ImportPlan {
     import::import(&[Page::new("page.md", page)], existing, "specs")
 }
 
-fn file(plan: &Plan, path: &str) -> Mapping {
+fn file(plan: &ImportPlan, path: &str) -> Mapping {
     let f = plan.files.iter().find(|f| f.path == path).unwrap();
     serde_yaml::from_str::<Value>(&f.contents)
         .unwrap()
@@ -43,7 +43,7 @@ fn names(map: &Mapping, list: &str) -> Vec<String> {
         .collect()
 }
 
-fn warnings(plan: &Plan) -> String {
+fn warnings(plan: &ImportPlan) -> String {
     plan.warnings
         .iter()
         .map(|w| w.to_string())
@@ -51,7 +51,7 @@ fn warnings(plan: &Plan) -> String {
         .join("\n")
 }
 
-fn conflicts(plan: &Plan) -> String {
+fn conflicts(plan: &ImportPlan) -> String {
     plan.conflicts
         .iter()
         .map(|w| w.to_string())

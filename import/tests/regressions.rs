@@ -2,7 +2,7 @@
 
 mod support;
 
-use import::Plan;
+use import::ImportPlan;
 use serde_yaml::{Mapping, Value};
 use support::page;
 
@@ -13,11 +13,11 @@ fn spec(path: &str, text: &str) -> codegen::SpecFile {
     }
 }
 
-fn run(fixture: &str, existing: &[codegen::SpecFile]) -> Plan {
+fn run(fixture: &str, existing: &[codegen::SpecFile]) -> ImportPlan {
     import::import(&[page(fixture)], existing, "specs")
 }
 
-fn row(plan: &Plan, path: &str, list: &str, name: &str) -> Mapping {
+fn row(plan: &ImportPlan, path: &str, list: &str, name: &str) -> Mapping {
     let f = plan.files.iter().find(|f| f.path == path).unwrap();
     let doc: Value = serde_yaml::from_str(&f.contents).unwrap();
     doc[list]
@@ -29,7 +29,7 @@ fn row(plan: &Plan, path: &str, list: &str, name: &str) -> Mapping {
         .unwrap_or_else(|| panic!("no {name} in {path}"))
 }
 
-fn warnings(plan: &Plan) -> String {
+fn warnings(plan: &ImportPlan) -> String {
     plan.warnings
         .iter()
         .map(|w| w.to_string())

@@ -16,7 +16,7 @@ fn parse(text: &str) -> Mapping {
         .unwrap()
 }
 
-fn planned<'p>(plan: &'p import::Plan, path: &str) -> &'p import::PlannedFile {
+fn planned<'p>(plan: &'p import::ImportPlan, path: &str) -> &'p import::PlannedFile {
     plan.files
         .iter()
         .find(|f| f.path == path)

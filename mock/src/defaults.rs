@@ -36,7 +36,7 @@ struct Default {
 impl Defaults {
     /// The default answers of every action of the API.
     pub fn new() -> Self {
-        let by_action = compshare::ACTIONS
+        let by_action = compshare::ACTION_NAMES
             .iter()
             .filter_map(|name| compshare::by_name(name))
             .map(|entry| (entry.name, default_answer(entry)))
@@ -222,7 +222,7 @@ mod tests {
     #[test]
     fn every_action_has_a_success_answer() {
         let defaults = Defaults::new();
-        for action in compshare::ACTIONS {
+        for action in compshare::ACTION_NAMES {
             let answer = defaults.get(action, &[]);
             if answer.file_type.is_some() {
                 // A download answers with the file.

@@ -24,7 +24,7 @@ pub const GENERATED_DIR: &str = "generated";
 
 /// Reads and checks the specs, and lists the files they make. A panic in the generator is a
 /// bug, and is reported as an error like any other so that nothing is written.
-pub fn plan(root: &Path) -> Result<codegen::Plan, String> {
+pub fn plan(root: &Path) -> Result<codegen::CodegenPlan, String> {
     let files = codegen::read_dir(&root.join(SPEC_DIR))
         .map_err(|e| format!("error: cannot read {SPEC_DIR}: {e}"))?;
     let result = std::panic::catch_unwind(|| codegen::plan(&files, SPEC_DIR));

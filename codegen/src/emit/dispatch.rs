@@ -1,7 +1,7 @@
 //! `dispatch.rs`: every action by wire name, for by-name calls.
 //!
 //! ```ignore
-//! pub const ACTIONS: &[&str] = &["AttachCompshareDisk", ..];
+//! pub const ACTION_NAMES: &[&str] = &["AttachCompshareDisk", ..];
 //! static TABLE: &[rt::ByName] = &[rt::ByName::of::<..Request>(), ..];
 //! pub async fn call(client, action, params) -> Result<serde_json::Value, crate::Error>;
 //! pub fn prepare(client, action, params) -> Result<Vec<(String, String)>, crate::Error>;
@@ -29,9 +29,9 @@ pub fn emit(s: &Service) -> File {
         use crate::rt;
 
         /// The wire name of every action, sorted.
-        pub const ACTIONS: &[&str] = &[#(#names),*];
+        pub const ACTION_NAMES: &[&str] = &[#(#names),*];
 
-        /// Every action by name, sorted like [`ACTIONS`].
+        /// Every action by name, sorted like [`ACTION_NAMES`].
         static TABLE: &[rt::ByName] = &[#(#entries)*];
 
         /// Calls an action by its wire name with wire-style params such as `Limit=20`,

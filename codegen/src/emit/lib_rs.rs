@@ -5,7 +5,7 @@
 //! #![forbid(unsafe_code)]
 //! pub mod actions; mod client; mod dispatch; pub mod models;
 //! pub use client::{Client, SERVICE};
-//! pub use dispatch::{call, prepare, ACTIONS};
+//! pub use dispatch::{call, prepare, ACTION_NAMES};
 //! pub use <runtime> as runtime;
 //! pub use runtime::{Config, Error, ..};
 //! #[doc(hidden)] pub use actions::x::{XRequest, XResponse, XBuilder};  // short paths, kept out of the docs
@@ -37,7 +37,7 @@ pub fn emit(s: &Service) -> File {
     });
     file.push(quote! {
         pub use client::{Client, SERVICE};
-        pub use dispatch::{call, prepare, ACTIONS};
+        pub use dispatch::{call, prepare, ACTION_NAMES};
         #[doc(hidden)]
         pub use dispatch::by_name;
         pub use #runtime as runtime;

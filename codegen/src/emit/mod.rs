@@ -64,7 +64,7 @@ impl File {
 
 /// One generated file, by what it holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub enum FileRole {
     Lib,
     Client,
     Dispatch,
@@ -80,44 +80,44 @@ pub enum Kind {
 }
 
 /// Every file of the generated crate: its path relative to the crate root, and what it holds.
-pub fn files(s: &Service) -> Vec<(String, Kind)> {
+pub fn files(s: &Service) -> Vec<(String, FileRole)> {
     let mut out = vec![
-        ("src/lib.rs".to_owned(), Kind::Lib),
-        ("src/client.rs".to_owned(), Kind::Client),
-        ("src/dispatch.rs".to_owned(), Kind::Dispatch),
-        ("src/actions/mod.rs".to_owned(), Kind::ActionsIndex),
-        ("src/models/mod.rs".to_owned(), Kind::ModelsIndex),
-        ("src/codes.rs".to_owned(), Kind::Codes),
-        ("src/waiters.rs".to_owned(), Kind::Waiters),
-        ("src/schema.rs".to_owned(), Kind::Schema),
-        ("tests/wire/main.rs".to_owned(), Kind::WireMain),
+        ("src/lib.rs".to_owned(), FileRole::Lib),
+        ("src/client.rs".to_owned(), FileRole::Client),
+        ("src/dispatch.rs".to_owned(), FileRole::Dispatch),
+        ("src/actions/mod.rs".to_owned(), FileRole::ActionsIndex),
+        ("src/models/mod.rs".to_owned(), FileRole::ModelsIndex),
+        ("src/codes.rs".to_owned(), FileRole::Codes),
+        ("src/waiters.rs".to_owned(), FileRole::Waiters),
+        ("src/schema.rs".to_owned(), FileRole::Schema),
+        ("tests/wire/main.rs".to_owned(), FileRole::WireMain),
     ];
     for (i, a) in s.actions.iter().enumerate() {
-        out.push((format!("src/actions/{}.rs", a.module), Kind::Action(i)));
-        out.push((format!("tests/wire/{}.rs", a.module), Kind::WireTest(i)));
+        out.push((format!("src/actions/{}.rs", a.module), FileRole::Action(i)));
+        out.push((format!("tests/wire/{}.rs", a.module), FileRole::WireTest(i)));
     }
     for (i, m) in s.models.iter().enumerate() {
-        out.push((format!("src/models/{}.rs", m.module), Kind::Model(i)));
+        out.push((format!("src/models/{}.rs", m.module), FileRole::Model(i)));
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
 }
 
 /// The items of one file. An error is a generator bug.
-pub fn emit(s: &Service, kind: Kind) -> Result<File, String> {
+pub fn emit(s: &Service, kind: FileRole) -> Result<File, String> {
     Ok(match kind {
-        Kind::Lib => lib_rs::emit(s),
-        Kind::Client => client::emit(s),
-        Kind::Dispatch => dispatch::emit(s),
-        Kind::ActionsIndex => lib_rs::actions_index(s),
-        Kind::ModelsIndex => lib_rs::models_index(s),
-        Kind::Codes => codes::emit(s),
-        Kind::Waiters => waiters::emit(s),
-        Kind::Schema => schema::emit(s)?,
-        Kind::WireMain => wire_tests::main_rs(s),
-        Kind::Action(i) => action::emit(s, &s.actions[i]),
-        Kind::WireTest(i) => wire_tests::action_rs(s, &s.actions[i]),
-        Kind::Model(i) => model::emit(&s.models[i]),
+        FileRole::Lib => lib_rs::emit(s),
+        FileRole::Client => client::emit(s),
+        FileRole::Dispatch => dispatch::emit(s),
+        FileRole::ActionsIndex => lib_rs::actions_index(s),
+        FileRole::ModelsIndex => lib_rs::models_index(s),
+        FileRole::Codes => codes::emit(s),
+        FileRole::Waiters => waiters::emit(s),
+        FileRole::Schema => schema::emit(s)?,
+        FileRole::WireMain => wire_tests::main_rs(s),
+        FileRole::Action(i) => action::emit(s, &s.actions[i]),
+        FileRole::WireTest(i) => wire_tests::action_rs(s, &s.actions[i]),
+        FileRole::Model(i) => model::emit(&s.models[i]),
     })
 }
 

@@ -49,7 +49,7 @@ pub fn emit(s: &Service) -> Result<File, String> {
     });
     file.items.push(Item::Printed(crate::format::array(
         quote! {
-            /// Every action, sorted by name like [`ACTIONS`](crate::ACTIONS).
+            /// Every action, sorted by name like [`ACTION_NAMES`](crate::ACTION_NAMES).
             pub static ACTIONS: &[crate::runtime::schema::ActionInfo]
         },
         &s.actions,

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::ir;
-use crate::naming::{Kind, rust_name};
+use crate::naming::{IdentKind, rust_name};
 use crate::spec::{EnumSpec, FieldSpec};
 
 pub struct EnumRegistry {
@@ -41,7 +41,7 @@ impl EnumRegistry {
             Some(n) => (&n.value, n.loc.clone()),
             None => (&f.name.value, f.name.loc.clone()),
         };
-        let Some(name) = rust_name(source, Kind::Type) else {
+        let Some(name) = rust_name(source, IdentKind::Type) else {
             d.push(
                 Diagnostic::new(loc, format!("`{source}` cannot become an enum name"))
                     .label("not a type name")
@@ -134,7 +134,7 @@ fn variants(e: &EnumSpec, d: &mut Diagnostics) -> Option<Vec<ir::Variant>> {
             ok = false;
             continue;
         }
-        let Some(ident) = rust_name(wire, Kind::Variant) else {
+        let Some(ident) = rust_name(wire, IdentKind::Variant) else {
             d.push(
                 Diagnostic::new(
                     v.value.loc.clone(),

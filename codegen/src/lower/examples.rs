@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::ir::{self, Check, Example, Ty};
 use crate::spec::At;
-use crate::yaml::{Kind, Node};
+use crate::yaml::{Node, NodeKind};
 
 /// Looks up an enum of the field's module by type name.
 pub type EnumLookup<'a> = dyn Fn(&str) -> Option<ir::Enum> + 'a;
@@ -159,7 +159,7 @@ pub fn lower(
     d: &mut Diagnostics,
 ) -> Option<Example> {
     match (&f.ty, &node.kind) {
-        (Ty::List(_), Kind::Seq(items)) => {
+        (Ty::List(_), NodeKind::Seq(items)) => {
             let element = element_of(f);
             let mut out = Vec::new();
             for item in items {
@@ -178,7 +178,7 @@ pub fn lower(
             loc,
             d,
         )?])),
-        (_, Kind::Scalar { text, .. }) => scalar(text, f, enums, "example", loc, d),
+        (_, NodeKind::Scalar { text, .. }) => scalar(text, f, enums, "example", loc, d),
         _ => {
             d.push(
                 Diagnostic::new(
@@ -215,7 +215,7 @@ pub fn object(
     d: &mut Diagnostics,
 ) -> Option<Example> {
     match (&f.ty, &node.kind) {
-        (Ty::List(_), Kind::Seq(items)) => {
+        (Ty::List(_), NodeKind::Seq(items)) => {
             let element = element_of(f);
             let mut out = Vec::new();
             for item in items {
@@ -250,7 +250,7 @@ fn model_object(
     loc: &Loc,
     d: &mut Diagnostics,
 ) -> Option<Example> {
-    let Kind::Map(entries) = &node.kind else {
+    let NodeKind::Map(entries) = &node.kind else {
         d.push(
             Diagnostic::new(
                 loc.clone(),
@@ -268,7 +268,7 @@ fn model_object(
     let mut ok = true;
     for (key, value) in entries {
         let key = match &key.kind {
-            Kind::Scalar { text, .. } => text.clone(),
+            NodeKind::Scalar { text, .. } => text.clone(),
             _ => String::new(),
         };
         let Some(field) = model.fields.iter().find(|f| f.wire == key) else {
@@ -309,7 +309,7 @@ fn model_object(
             let enums = |n: &str| model.enums.iter().find(|e| e.name == n).cloned();
             let shaped = matches!(
                 (&field.ty, &value.kind),
-                (Ty::List(_), Kind::Seq(_)) | (_, Kind::Scalar { .. })
+                (Ty::List(_), NodeKind::Seq(_)) | (_, NodeKind::Scalar { .. })
             );
             if !shaped {
                 d.push(

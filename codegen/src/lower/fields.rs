@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::ir::{self, Check, Num, Presence, Ty};
-use crate::naming::{Kind, rust_name};
+use crate::naming::{IdentKind, rust_name};
 use crate::spec::{BoundKind, FieldSpec, Format, SCALAR_TYPES, TypeExpr};
 use crate::suggest::did_you_mean;
 
@@ -57,7 +57,7 @@ impl<'g> FieldCtx<'g> {
 
     pub fn field(&mut self, f: &FieldSpec, side: Side, d: &mut Diagnostics) -> Option<ir::Field> {
         let wire = &f.name.value;
-        let Some(ident) = rust_name(wire, Kind::Field).filter(|_| is_wire_name(wire)) else {
+        let Some(ident) = rust_name(wire, IdentKind::Field).filter(|_| is_wire_name(wire)) else {
             d.push(
                 Diagnostic::new(f.name.loc.clone(), format!("`{wire}` cannot become a Rust name"))
                     .label("not a field name")
@@ -65,7 +65,7 @@ impl<'g> FieldCtx<'g> {
             );
             return None;
         };
-        let setter = rust_name(wire, Kind::Setter)?;
+        let setter = rust_name(wire, IdentKind::Setter)?;
         let expr = self.type_expr(f, d)?;
         let ty = self.ty(f, &expr, side, d)?;
         let (min, max) = self.range(f, &ty, d);
@@ -333,13 +333,13 @@ pub fn common_field(name: &str, presence: Presence, service: &[FieldSpec]) -> ir
     let example = spec
         .and_then(|s| s.example.as_ref())
         .and_then(|e| match &e.value.kind {
-            crate::yaml::Kind::Scalar { text, .. } => Some(ir::Example::Str(text.clone())),
+            crate::yaml::NodeKind::Scalar { text, .. } => Some(ir::Example::Str(text.clone())),
             _ => None,
         });
     ir::Field {
         wire: name.to_owned(),
-        ident: rust_name(name, Kind::Field).unwrap_or_default(),
-        setter: rust_name(name, Kind::Setter).unwrap_or_default(),
+        ident: rust_name(name, IdentKind::Field).unwrap_or_default(),
+        setter: rust_name(name, IdentKind::Setter).unwrap_or_default(),
         description: spec.map(|s| s.description.clone()).unwrap_or_default(),
         presence,
         ty: Ty::Str,

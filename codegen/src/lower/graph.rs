@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::diag::{Diagnostics, Loc};
-use crate::naming::{Kind, rust_name};
+use crate::naming::{IdentKind, rust_name};
 use crate::spec::{ActionSpec, FieldSpec, ModelSpec};
 
 pub struct ModelGraph {
@@ -36,9 +36,10 @@ impl ModelGraph {
         let mut names = BTreeMap::new();
         let mut types: BTreeMap<String, Loc> = BTreeMap::new();
         for (wire, m) in models {
-            let (Some(type_name), Some(module)) =
-                (rust_name(wire, Kind::Type), rust_name(wire, Kind::Module))
-            else {
+            let (Some(type_name), Some(module)) = (
+                rust_name(wire, IdentKind::Type),
+                rust_name(wire, IdentKind::Module),
+            ) else {
                 continue;
             };
             super::claim(&mut types, &type_name, &m.model.loc, d);

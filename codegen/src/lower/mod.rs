@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use crate::diag::{Diagnostic, Diagnostics, FileId, Loc};
 use crate::ir;
-use crate::naming::{Kind, rust_name};
+use crate::naming::{IdentKind, rust_name};
 use crate::spec::{ActionSpec, At, Requiredness, SpecSet, keys};
 
 use fields::{FieldCtx, PendingExample, Side};
@@ -368,7 +368,7 @@ fn lower_action(
     d: &mut Diagnostics,
 ) -> Option<ir::Action> {
     let wire = &a.action.value;
-    let type_base = rust_name(wire, Kind::Type)?;
+    let type_base = rust_name(wire, IdentKind::Type)?;
     let request_type = format!("{type_base}Request");
     let response_type = format!("{type_base}Response");
     let builder_type = format!("{type_base}Builder");
@@ -459,8 +459,8 @@ fn lower_action(
     let response: Vec<ir::Field> = response.into_iter().map(|(f, _)| f).collect();
     Some(ir::Action {
         wire: wire.clone(),
-        module: rust_name(wire, Kind::Module)?,
-        method: rust_name(wire, Kind::ClientMethod)?,
+        module: rust_name(wire, IdentKind::Module)?,
+        method: rust_name(wire, IdentKind::ClientMethod)?,
         pagination: pagination(&request, &response),
         request_type,
         response_type,

@@ -5,7 +5,7 @@ use heck::{ToKebabCase, ToShoutySnakeCase, ToSnakeCase};
 
 use crate::diag::{Diagnostic, Diagnostics, Loc};
 use crate::ir::{self, Ty};
-use crate::naming::{Kind, rust_name};
+use crate::naming::{IdentKind, rust_name};
 use crate::spec::{At, ServiceSpec, WaiterSpec};
 
 /// Each action's sensitive request params, from its fields and the models its request uses.
@@ -36,7 +36,7 @@ pub fn errors(spec: &ServiceSpec, d: &mut Diagnostics) -> Vec<ir::ErrorCode> {
     let mut out: Vec<ir::ErrorCode> = Vec::new();
     for e in &spec.errors {
         let constant = e.name.value.to_shouty_snake_case();
-        if rust_name(&e.name.value, Kind::Type).is_none() || constant.is_empty() {
+        if rust_name(&e.name.value, IdentKind::Type).is_none() || constant.is_empty() {
             not_a_name(&e.name, "an error", d);
             continue;
         }
@@ -95,7 +95,8 @@ fn missing(d: &mut Diagnostics, loc: &Loc, message: String, help: String) {
 }
 
 fn waiter(w: &WaiterSpec, service: &ir::Service, d: &mut Diagnostics) -> Option<ir::Waiter> {
-    let Some(resource) = rust_name(&w.name.value, Kind::Type).map(|n| n.to_snake_case()) else {
+    let Some(resource) = rust_name(&w.name.value, IdentKind::Type).map(|n| n.to_snake_case())
+    else {
         not_a_name(&w.name, "a waiter", d);
         return None;
     };

@@ -2,7 +2,7 @@
 
 use crate::diag::{Diagnostic, Diagnostics, FileId, Loc};
 use crate::suggest::did_you_mean;
-use crate::yaml::{self, Kind, Node};
+use crate::yaml::{self, Node, NodeKind};
 
 use super::{
     ActionSpec, At, BoundKind, EnumSpec, EnumValueSpec, ErrorSpec, FieldSpec, Format, GroupSpec,
@@ -119,7 +119,7 @@ impl Reader<'_> {
         keys: &[&str],
         required: &[&str],
     ) -> Option<Entries<'n>> {
-        let Kind::Map(raw) = &node.kind else {
+        let NodeKind::Map(raw) = &node.kind else {
             self.error(
                 node,
                 format!(
@@ -133,7 +133,7 @@ impl Reader<'_> {
         };
         let mut items: Vec<(&str, &Node, &Node)> = Vec::new();
         for (key, value) in raw {
-            let Kind::Scalar { text, .. } = &key.kind else {
+            let NodeKind::Scalar { text, .. } = &key.kind else {
                 self.error(
                     key,
                     format!("a key in {what} must be a plain name"),
@@ -185,7 +185,7 @@ impl Reader<'_> {
     fn text(&mut self, node: &Node, what: &str) -> Option<String> {
         match &node.kind {
             _ if node.is_null() => Some(String::new()),
-            Kind::Scalar { text, .. } => Some(text.clone()),
+            NodeKind::Scalar { text, .. } => Some(text.clone()),
             _ => {
                 self.error(
                     node,
@@ -219,7 +219,7 @@ impl Reader<'_> {
     fn bool(&mut self, node: &Node, what: &str) -> Option<bool> {
         // The YAML core schema's spellings.
         let parsed = match &node.kind {
-            Kind::Scalar {
+            NodeKind::Scalar {
                 text,
                 quoted: false,
             } => match text.as_str() {
@@ -244,7 +244,7 @@ impl Reader<'_> {
     }
 
     fn number(&mut self, node: &Node, what: &str) -> Option<At<f64>> {
-        if let Kind::Scalar {
+        if let NodeKind::Scalar {
             text,
             quoted: false,
         } = &node.kind
@@ -266,7 +266,7 @@ impl Reader<'_> {
     }
 
     fn count(&mut self, node: &Node, what: &str) -> Option<At<u64>> {
-        if let Kind::Scalar {
+        if let NodeKind::Scalar {
             text,
             quoted: false,
         } = &node.kind
@@ -288,7 +288,7 @@ impl Reader<'_> {
 
     fn list<'n>(&mut self, node: &'n Node, what: &str) -> &'n [Node] {
         match &node.kind {
-            Kind::Seq(items) => items,
+            NodeKind::Seq(items) => items,
             _ if node.is_null() => &[],
             _ => {
                 self.error(
@@ -495,7 +495,7 @@ impl Reader<'_> {
     }
 
     fn integer(&mut self, node: &Node, what: &str) -> Option<At<i64>> {
-        if let Kind::Scalar {
+        if let NodeKind::Scalar {
             text,
             quoted: false,
         } = &node.kind
@@ -625,8 +625,8 @@ impl Reader<'_> {
         let mut out = Vec::new();
         for (key, key_node, value) in &m.items {
             let requiredness = match &value.kind {
-                Kind::Scalar { text, .. } if text == keys::REQUIRED => Requiredness::Required,
-                Kind::Scalar { text, .. } if text == keys::OPTIONAL => Requiredness::Optional,
+                NodeKind::Scalar { text, .. } if text == keys::REQUIRED => Requiredness::Required,
+                NodeKind::Scalar { text, .. } if text == keys::OPTIONAL => Requiredness::Optional,
                 _ => {
                     self.error(
                         value,
@@ -719,11 +719,11 @@ impl Reader<'_> {
             .and_then(|n| self.enumeration(n, m.key_loc("enum", self.file)));
         let format = m.get("format").and_then(|n| self.format(n));
         let deprecated = m.get("deprecated").and_then(|n| match &n.kind {
-            Kind::Scalar {
+            NodeKind::Scalar {
                 text,
                 quoted: false,
             } if text.eq_ignore_ascii_case("true") => Some(String::new()),
-            Kind::Scalar {
+            NodeKind::Scalar {
                 text,
                 quoted: false,
             } if text.eq_ignore_ascii_case("false") => None,
@@ -809,7 +809,7 @@ impl Reader<'_> {
         let mut values = Vec::new();
         if let Some(list) = m.get("values") {
             for item in self.list(list, "`values`") {
-                if let Kind::Map(_) = item.kind {
+                if let NodeKind::Map(_) = item.kind {
                     let Some(v) = self.mapping(item, "an enum value", keys::ENUM_VALUE, &["value"])
                     else {
                         continue;
@@ -840,10 +840,10 @@ impl Reader<'_> {
 fn shown(node: &Node) -> String {
     match &node.kind {
         // Quotes make `"100"` text, which is easy to miss in a message.
-        Kind::Scalar { text, quoted: true } => {
+        NodeKind::Scalar { text, quoted: true } => {
             format!("the quoted text `{text}` (remove the quotes)")
         }
-        Kind::Scalar { text, .. } => format!("`{text}`"),
+        NodeKind::Scalar { text, .. } => format!("`{text}`"),
         _ => node.describe().to_owned(),
     }
 }

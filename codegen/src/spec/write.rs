@@ -8,7 +8,7 @@ use super::{
     ActionSpec, Bound, EnumSpec, FieldSpec, ModelSpec, RequestBody, Requiredness, ResponseBody,
     ServiceSpec, TypeExpr, WaiterSpec, keys,
 };
-use crate::yaml::{Kind, Node};
+use crate::yaml::{Node, NodeKind};
 
 /// An action file.
 pub fn action(a: &ActionSpec) -> String {
@@ -294,10 +294,10 @@ fn enum_value(text: &str) -> Value {
 /// as text.
 pub fn node(n: &Node) -> Value {
     match &n.kind {
-        Kind::Scalar { text, quoted: true } => Value::String(text.clone()),
-        Kind::Scalar { text, .. } => plain_scalar(text),
-        Kind::Seq(items) => Value::Sequence(items.iter().map(node).collect()),
-        Kind::Map(entries) => {
+        NodeKind::Scalar { text, quoted: true } => Value::String(text.clone()),
+        NodeKind::Scalar { text, .. } => plain_scalar(text),
+        NodeKind::Seq(items) => Value::Sequence(items.iter().map(node).collect()),
+        NodeKind::Map(entries) => {
             Value::Mapping(entries.iter().map(|(k, v)| (node(k), node(v))).collect())
         }
     }

@@ -10,13 +10,13 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
-    pub kind: Kind,
+    pub kind: NodeKind,
     /// Byte range in the source.
     pub span: Range<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Kind {
+pub enum NodeKind {
     Scalar { text: String, quoted: bool },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
@@ -25,15 +25,15 @@ pub enum Kind {
 impl Node {
     /// A plain `~`, `null` or empty scalar.
     pub fn is_null(&self) -> bool {
-        matches!(&self.kind, Kind::Scalar { text, quoted: false } if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+        matches!(&self.kind, NodeKind::Scalar { text, quoted: false } if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
     }
 
     pub fn describe(&self) -> &'static str {
         match &self.kind {
             _ if self.is_null() => "nothing",
-            Kind::Scalar { .. } => "a scalar",
-            Kind::Seq(_) => "a list",
-            Kind::Map(_) => "a mapping",
+            NodeKind::Scalar { .. } => "a scalar",
+            NodeKind::Seq(_) => "a list",
+            NodeKind::Map(_) => "a mapping",
         }
     }
 }
@@ -89,7 +89,7 @@ pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
                 return Err(unsupported(range, "tags (`!name`)"));
             }
             Event::Scalar(text, style, _, None) => Node {
-                kind: Kind::Scalar {
+                kind: NodeKind::Scalar {
                     text: text.into_owned(),
                     quoted: style != ScalarStyle::Plain,
                 },
@@ -103,9 +103,9 @@ pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
                     });
                 }
                 let kind = if matches!(event, Event::SequenceStart(..)) {
-                    Kind::Seq(Vec::new())
+                    NodeKind::Seq(Vec::new())
                 } else {
-                    Kind::Map(Vec::new())
+                    NodeKind::Map(Vec::new())
                 };
                 stack.push((Node { kind, span: range }, None));
                 continue;
@@ -128,12 +128,14 @@ pub fn parse(text: &str) -> Result<Option<Node>, SyntaxError> {
             Some((parent, pending_key)) => {
                 parent.span.end = parent.span.end.max(node.span.end);
                 match &mut parent.kind {
-                    Kind::Seq(items) => items.push(node),
-                    Kind::Map(entries) => match pending_key.take() {
+                    NodeKind::Seq(items) => items.push(node),
+                    NodeKind::Map(entries) => match pending_key.take() {
                         None => *pending_key = Some(node),
                         Some(key) => entries.push((key, node)),
                     },
-                    Kind::Scalar { .. } => unreachable!("scalars are never pushed on the stack"),
+                    NodeKind::Scalar { .. } => {
+                        unreachable!("scalars are never pushed on the stack")
+                    }
                 }
             }
         }
@@ -191,7 +193,7 @@ mod tests {
 
     fn scalar(node: &Node) -> &str {
         match &node.kind {
-            Kind::Scalar { text, .. } => text,
+            NodeKind::Scalar { text, .. } => text,
             other => panic!("not a scalar: {other:?}"),
         }
     }
@@ -200,17 +202,20 @@ mod tests {
     fn spans_point_at_the_source_bytes() {
         let text = "名称: 镜像\nlist:\n  - a\n  - 'b'\n";
         let root = parse(text).unwrap().unwrap();
-        let Kind::Map(entries) = &root.kind else {
+        let NodeKind::Map(entries) = &root.kind else {
             panic!()
         };
         let (k, v) = &entries[0];
         assert_eq!(&text[k.span.clone()], "名称");
         assert_eq!(&text[v.span.clone()], "镜像");
-        let Kind::Seq(items) = &entries[1].1.kind else {
+        let NodeKind::Seq(items) = &entries[1].1.kind else {
             panic!()
         };
         assert_eq!(scalar(&items[1]), "b");
-        assert!(matches!(items[1].kind, Kind::Scalar { quoted: true, .. }));
+        assert!(matches!(
+            items[1].kind,
+            NodeKind::Scalar { quoted: true, .. }
+        ));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! the specs fail to load. The row or enum the page added gives way, and the caller reports
 //! it as a conflict.
 
-use codegen::naming::{Kind, rust_name};
+use codegen::naming::{IdentKind, rust_name};
 use codegen::spec::FieldSpec;
 
 /// Drops page rows (`added` names them) whose field or setter name another row already takes:
@@ -17,8 +17,8 @@ pub fn distinct_rows(
     let is_added = |row: &FieldSpec| added.contains(&row.name.value);
     let names = |wire: &str| {
         (
-            rust_name(wire, Kind::Field).unwrap_or_default(),
-            rust_name(wire, Kind::Setter).unwrap_or_default(),
+            rust_name(wire, IdentKind::Field).unwrap_or_default(),
+            rust_name(wire, IdentKind::Setter).unwrap_or_default(),
         )
     };
     let mut taken: Vec<(String, (String, String))> = rows
@@ -67,7 +67,7 @@ pub fn distinct_enums(
             };
             let wire = field.name.value.clone();
             let source = e.name.as_ref().map_or(&wire, |n| &n.value);
-            let Some(ty) = rust_name(source, Kind::Type) else {
+            let Some(ty) = rust_name(source, IdentKind::Type) else {
                 continue;
             };
             let values = (

@@ -5,7 +5,7 @@
 //! and a spec's example (a YAML node) converts to JSON through codegen's own reading of it.
 
 use codegen::spec::{FieldSpec, Format, TypeExpr};
-use codegen::yaml::{Kind, Node};
+use codegen::yaml::{Node, NodeKind};
 use serde_json::Value;
 
 /// What a value must fit: the element kind and the field's own constraints.
@@ -251,14 +251,14 @@ pub fn from_node(node: &Node) -> Value {
 /// JSON as a spec example: text quoted, so that `'4090'` stays text; numbers and booleans
 /// plain, so that they read back as what they are.
 pub fn to_node(value: &Value) -> Node {
-    let scalar = |text: String, quoted: bool| Kind::Scalar { text, quoted };
+    let scalar = |text: String, quoted: bool| NodeKind::Scalar { text, quoted };
     let kind = match value {
         Value::Null => scalar("null".into(), false),
         Value::Bool(b) => scalar(b.to_string(), false),
         Value::Number(n) => scalar(n.to_string(), false),
         Value::String(s) => scalar(s.clone(), true),
-        Value::Array(items) => Kind::Seq(items.iter().map(to_node).collect()),
-        Value::Object(map) => Kind::Map(
+        Value::Array(items) => NodeKind::Seq(items.iter().map(to_node).collect()),
+        Value::Object(map) => NodeKind::Map(
             map.iter()
                 .map(|(k, v)| {
                     let key = Node {

@@ -23,7 +23,7 @@ pub struct PlannedFile {
 }
 
 #[derive(Clone, Debug, Default)]
-pub struct Plan {
+pub struct ImportPlan {
     /// Every file the pages touched, by path, with its new contents.
     pub files: Vec<PlannedFile>,
     /// Every action the pages describe, in the order first seen.
@@ -41,7 +41,7 @@ pub struct Plan {
     pub check_failure: Option<String>,
 }
 
-impl Plan {
+impl ImportPlan {
     /// The files that would be created or changed.
     pub fn changes(&self) -> impl Iterator<Item = &PlannedFile> {
         self.files.iter().filter(|f| f.status != Status::Unchanged)

@@ -3,12 +3,12 @@
 
 use std::fmt;
 
-use super::Plan;
+use super::ImportPlan;
 use super::diff::Change;
 use super::report::{ActionReport, FileReport, Status};
 
 /// A plan, shown as its summary.
-pub struct Summary<'p>(pub &'p Plan);
+pub struct Summary<'p>(pub &'p ImportPlan);
 
 #[derive(Default)]
 struct Totals {
@@ -156,7 +156,7 @@ impl fmt::Display for Summary<'_> {
     }
 }
 
-fn action(f: &mut fmt::Formatter<'_>, a: &ActionReport, plan: &Plan) -> fmt::Result {
+fn action(f: &mut fmt::Formatter<'_>, a: &ActionReport, plan: &ImportPlan) -> fmt::Result {
     let warnings = plan
         .warnings
         .iter()

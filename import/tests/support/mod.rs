@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use import::{Page, Plan};
+use import::{ImportPlan, Page};
 
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -58,7 +58,7 @@ pub fn without_waiters(text: &str) -> String {
 }
 
 /// Every planned file, then the report and the warnings.
-pub fn render(plan: &Plan) -> String {
+pub fn render(plan: &ImportPlan) -> String {
     let mut out = String::new();
     for f in &plan.files {
         out.push_str(&format!("=== {} ({})\n{}\n", f.path, f.status, f.contents));
@@ -68,7 +68,7 @@ pub fn render(plan: &Plan) -> String {
 }
 
 /// The summary and the warnings only.
-pub fn render_report(plan: &Plan) -> String {
+pub fn render_report(plan: &ImportPlan) -> String {
     let mut out = format!("--- summary\n{}", plan.summary());
     out.push_str("--- warnings\n");
     for w in &plan.warnings {
@@ -81,7 +81,7 @@ pub fn render_report(plan: &Plan) -> String {
 }
 
 /// The planned files over the existing ones, as the directory would hold them.
-pub fn applied(existing: &[codegen::SpecFile], plan: &Plan) -> Vec<codegen::SpecFile> {
+pub fn applied(existing: &[codegen::SpecFile], plan: &ImportPlan) -> Vec<codegen::SpecFile> {
     let mut files: Vec<codegen::SpecFile> = existing
         .iter()
         .filter(|f| !plan.files.iter().any(|p| p.path == f.path))

@@ -112,7 +112,7 @@ pub fn examples() -> BTreeMap<String, Params> {
         out.insert(action.expect("an Action line"), params);
     }
     let actions: Vec<&String> = out.keys().collect();
-    assert_eq!(actions, compshare::ACTIONS, "one example per action");
+    assert_eq!(actions, compshare::ACTION_NAMES, "one example per action");
     out
 }
 

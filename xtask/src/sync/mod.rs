@@ -11,7 +11,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use codegen::{PREAMBLE, Plan};
+use codegen::{CodegenPlan, PREAMBLE};
 
 /// What differs between `generated/` and what the specs make.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -46,7 +46,7 @@ struct Pending {
 
 /// Renders every file and compares it with `dir`. With `write`, new contents are staged beside
 /// their targets; [`Staged::commit`] puts them in place.
-pub fn run(dir: &Path, plan: &Plan, write: bool) -> Result<Staged, Failure> {
+pub fn run(dir: &Path, plan: &CodegenPlan, write: bool) -> Result<Staged, Failure> {
     let mut staged = Staged {
         report: Report::default(),
         pending: Vec::new(),
@@ -56,7 +56,12 @@ pub fn run(dir: &Path, plan: &Plan, write: bool) -> Result<Staged, Failure> {
     Ok(staged)
 }
 
-fn compare(dir: &Path, plan: &Plan, write: bool, staged: &mut Staged) -> Result<(), Failure> {
+fn compare(
+    dir: &Path,
+    plan: &CodegenPlan,
+    write: bool,
+    staged: &mut Staged,
+) -> Result<(), Failure> {
     for job in &plan.jobs {
         let text = plan
             .render(job)

@@ -3,7 +3,7 @@
 //! `枚举值["A", "B"]` (sometimes with a quote missing), `枚举值：A/B`, and, without the keyword,
 //! `- A a；- B b` and `` `A`：a；`B`：b ``.
 
-use codegen::naming::{Kind, rust_name};
+use codegen::naming::{IdentKind, rust_name};
 
 use super::scan::{Text, is_cjk, is_value_char};
 
@@ -64,7 +64,7 @@ fn finish(
         if values.iter().any(|v| v.value == value) {
             continue;
         }
-        let Some(ident) = rust_name(&value, Kind::Variant) else {
+        let Some(ident) = rust_name(&value, IdentKind::Variant) else {
             warnings.push(format!(
                 "the enum value `{value}` in `{}` cannot become a Rust name; wrote no enum",
                 t.snippet(0, 40)
