@@ -2,8 +2,9 @@
 //!
 //! - [`fuzz`] runs a proptest property a few hundred times by default, or for `FUZZ_SECONDS`
 //!   seconds per property when `cargo xtask fuzz` sets it, and reports how many inputs it tried.
-//! - [`python`] finds the interpreter that has the official Python SDK, and
-//!   [`python_with_compshare_cli`] the same one, checked to have the platform's CLI too.
+//! - [`sdk_python`] finds the interpreter that has the official Python SDK, [`cli_python`] and
+//!   [`mcp_python`] the same one with the platform's CLI or the MCP client too; each is `None`
+//!   where they are not installed, and the live test calls [`skipped`] instead.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -117,49 +118,6 @@ fn has(python: &std::path::Path, check: &str) -> bool {
             .stderr(std::process::Stdio::null())
             .status()
             .is_ok_and(|s| s.success())
-}
-
-/// The Python interpreter that has the official SDK (`ucloud-sdk-python3`), for tests that
-/// compare against it: `$COMPSHARE_PYTHON`, which `cargo xtask test` sets, else the virtualenv
-/// it creates at `target/pyenv`.
-///
-/// # Panics
-/// When neither exists, with the command that installs it: such a test must fail, not skip.
-pub fn python() -> PathBuf {
-    if let Some(path) = std::env::var_os("COMPSHARE_PYTHON") {
-        return path.into();
-    }
-    let venv = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../target/pyenv/bin/python"
-    ));
-    assert!(
-        venv.exists(),
-        "the official Python SDK is needed for this test: run `cargo xtask test`, which installs it into target/pyenv"
-    );
-    venv
-}
-
-/// The interpreter of [`python`], checked to have compshare-cli 0.5.6, the platform's own CLI,
-/// which `cargo xtask test` installs next to the official SDK.
-///
-/// # Panics
-/// When it does not, with the command that installs it: such a test must fail, not skip.
-pub fn python_with_compshare_cli() -> PathBuf {
-    const CHECK: &str = "import importlib.metadata as m, compshare_cli.cli; assert m.version('compshare-cli') == '0.5.6'";
-    let python = python();
-    let installed = std::process::Command::new(&python)
-        .args(["-c", CHECK])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(
-        installed,
-        "compshare-cli 0.5.6 is needed for this test, in {}: run `cargo xtask test`, which installs it into target/pyenv",
-        python.display()
-    );
-    python
 }
 
 /// [`sdk_python`], when it also has the official MCP client (PyPI `mcp` 2.3.0), which drives
