@@ -425,3 +425,23 @@ fn ci_script_fails_an_unbumped_version_unless_acknowledged() {
     let (ok, _, err) = ci("ci-near-miss", None, false, "api-breaking-acknowledged-not");
     assert!(!ok, "{err}");
 }
+
+#[test]
+fn the_readme_lists_every_check() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/diff/README.md");
+    let text = fs::read_to_string(&path).unwrap();
+    let (start, end) = ("<!-- checks:start -->\n", "<!-- checks:end -->");
+    let a = text.find(start).expect("the start marker") + start.len();
+    let b = text.find(end).expect("the end marker");
+    let table = diff::checks::markdown_table();
+    if text[a..b] == table {
+        return;
+    }
+    if std::env::var_os("UPDATE_DIFF_README").is_some() {
+        fs::write(&path, format!("{}{table}{}", &text[..a], &text[b..])).unwrap();
+        return;
+    }
+    panic!(
+        "xtask/src/diff/README.md does not list the checks of checks.rs; run this test with UPDATE_DIFF_README=1"
+    );
+}

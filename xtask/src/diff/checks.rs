@@ -239,6 +239,20 @@ impl CheckId {
     }
 }
 
+/// The table as Markdown, for `README.md` next to this file (a test keeps the two equal).
+pub fn markdown_table() -> String {
+    let mut out = String::from(
+        "| check id | exhaustive types | non_exhaustive types | title | why |\n|---|---|---|---|---|\n",
+    );
+    for c in CHECKS {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            c.name, c.exhaustive, c.non_exhaustive, c.title, c.why
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

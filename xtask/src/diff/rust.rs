@@ -8,12 +8,20 @@ fn name(wire: &str, kind: IdentKind) -> String {
     rust_name(wire, kind).unwrap_or_else(|| wire.to_owned())
 }
 
+/// As written in Rust: keywords are raw identifiers (`r#type`).
+fn raw(wire: &str, kind: IdentKind) -> String {
+    match rust_name(wire, kind) {
+        Some(n) => codegen::naming::ident(&n).to_string(),
+        None => wire.to_owned(),
+    }
+}
+
 pub fn field(wire: &str) -> String {
-    name(wire, IdentKind::Field)
+    raw(wire, IdentKind::Field)
 }
 
 pub fn setter(wire: &str) -> String {
-    name(wire, IdentKind::Setter)
+    raw(wire, IdentKind::Setter)
 }
 
 pub fn type_name(wire: &str) -> String {
