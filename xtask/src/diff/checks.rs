@@ -99,6 +99,7 @@ pub enum CheckId {
     WireTypeChanged,
     ResponseConstraintChanged,
     ResponseArrayPresenceChanged,
+    CommonParamRequiredWithDefault,
 }
 
 /// One row of the table.
@@ -160,7 +161,7 @@ pub const CHECKS: &[Check] = &[
     c(CheckId::CommonParamRemoved, "common-param-removed", B, B, "common param removed",
       "the request's Region, Zone or ProjectId field and its setter are gone"),
     c(CheckId::CommonParamBecameRequired, "common-param-became-required", B, B, "common param became required",
-      "calls fail validation unless the request or the client config gives it"),
+      "calls fail validation unless the request or the client config gives it (ProjectId, which has no default; also when added as required)"),
     c(CheckId::ResponseFieldRemoved, "response-field-removed", B, B, "response field removed",
       "code reading the field no longer compiles; the member, if still sent, lands in unknown_fields"),
     c(CheckId::ResponseTypeChanged, "response-type-changed", B, B, "response field type changed",
@@ -215,6 +216,8 @@ pub const CHECKS: &[Check] = &[
       "responses are never rejected on constraint grounds; only docs change"),
     c(CheckId::ResponseArrayPresenceChanged, "response-array-presence-changed", D, D, "response array presence changed",
       "an array is a Vec whether required or not; only docs change"),
+    c(CheckId::CommonParamRequiredWithDefault, "common-param-required-with-default", D, D, "common param required, with a default",
+      "Region or Zone became required, but the client falls back to the service's default region or zone, so no call fails"),
 ];
 
 impl CheckId {
@@ -268,7 +271,7 @@ mod tests {
         assert_eq!(names.len(), CHECKS.len());
         assert_eq!(
             CHECKS.last().map(|c| c.id),
-            Some(CheckId::ResponseArrayPresenceChanged)
+            Some(CheckId::CommonParamRequiredWithDefault)
         );
     }
 }

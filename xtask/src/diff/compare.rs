@@ -250,18 +250,22 @@ impl<'a> Cx<'a> {
             at.clone(),
         );
         let retry = |a: &ActionSpec| {
-            format!(
-                "retryable: {}, codes: {:?}, backoff_ms: {:?}",
-                a.retryable, a.retry.codes, a.retry.backoff_ms
-            )
+            let mut text = format!("retryable: {}", a.retryable);
+            if !a.retry.codes.is_empty() {
+                text.push_str(&format!(", retry codes {:?}", a.retry.codes));
+            }
+            if let Some(ms) = a.retry.backoff_ms {
+                text.push_str(&format!(", backoff {ms} ms"));
+            }
+            text
         };
         self.text(
             s,
             CheckId::RetryChanged,
-            "retryable",
+            "retry",
             &retry(b),
             &retry(h),
-            format!("`{ty}Request`'s `RETRYABLE` and which failures the client retries"),
+            format!("which failures the client retries for `{ty}Request` (its `RETRYABLE` and retry codes)"),
             at.clone(),
         );
         let example = |a: &ActionSpec| {
@@ -315,10 +319,33 @@ impl<'a> Cx<'a> {
                 Some(Requiredness::Required) => "required".to_owned(),
                 Some(Requiredness::Optional) => "optional".to_owned(),
             };
+            // Region and Zone fall back to the service's defaults, so requiring them fails no call.
+            let fallback = match (name, &self.head.set.service) {
+                ("Region", Some(svc)) if !svc.region.is_empty() => Some(svc.region.clone()),
+                ("Zone", Some(svc)) if !svc.zone.is_empty() => Some(svc.zone.clone()),
+                _ => None,
+            };
             let (check, effect) = match (base.get(name), head.get(name)) {
                 (Some(_), None) => (
                     CheckId::CommonParamRemoved,
                     format!("{field} and its setter are gone"),
+                ),
+                (Some(Requiredness::Optional), Some(Requiredness::Required))
+                    if fallback.is_some() =>
+                {
+                    (
+                        CheckId::CommonParamRequiredWithDefault,
+                        format!(
+                            "none: {field} is required now, but the client falls back to the service default `{}`, so no call fails",
+                            fallback.as_deref().unwrap_or_default()
+                        ),
+                    )
+                }
+                (None, Some(Requiredness::Required)) if fallback.is_none() => (
+                    CheckId::CommonParamBecameRequired,
+                    format!(
+                        "new {field}: calls fail validation unless it or the client config gives `{name}`"
+                    ),
                 ),
                 (None, Some(_)) => (
                     CheckId::CommonParamAdded,
