@@ -445,3 +445,26 @@ fn the_readme_lists_every_check() {
         "xtask/src/diff/README.md does not list the checks of checks.rs; run this test with UPDATE_DIFF_README=1"
     );
 }
+
+#[test]
+fn outside_a_git_repository_the_error_says_so() {
+    let root = std::env::temp_dir().join(format!("xtask-diff-no-git-{}", std::process::id()));
+    fs::create_dir_all(&root).unwrap();
+    let inside = Command::new("git")
+        .current_dir(&root)
+        .args(["rev-parse", "--git-dir"])
+        .output()
+        .unwrap()
+        .status
+        .success();
+    if !inside {
+        let opts = diff::Options {
+            base: Some("HEAD".into()),
+            ..Default::default()
+        };
+        let (code, _, err) = run(&root, &opts);
+        assert_eq!(code, 1);
+        assert!(err.contains("is not in a git repository"), "{err}");
+    }
+    let _ = fs::remove_dir_all(&root);
+}

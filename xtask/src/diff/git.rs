@@ -27,7 +27,13 @@ pub fn resolve(root: &Path, rev: &str) -> Result<String, String> {
     let spec = format!("{rev}^{{commit}}");
     git(root, &["rev-parse", "--verify", "--quiet", &spec])
         .map(|s| s.trim().to_owned())
-        .map_err(|_| format!("`{rev}` does not name a commit in {}", root.display()))
+        .map_err(|_| {
+            if git(root, &["rev-parse", "--git-dir"]).is_err() {
+                format!("{} is not in a git repository", root.display())
+            } else {
+                format!("`{rev}` does not name a commit in {}", root.display())
+            }
+        })
 }
 
 /// The default base: where HEAD left `main`, or HEAD itself when there is no `main`.
