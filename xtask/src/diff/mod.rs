@@ -210,7 +210,12 @@ fn load_work_tree(root: &Path) -> Result<(SideInfo, LoadedSpecs), String> {
 pub fn report(root: &Path, base: Option<&str>, head: Option<&str>) -> Result<Report, String> {
     let base = match base {
         Some(b) => b.to_owned(),
-        None => git::default_base(root).map_err(|e| format!("error: {e}"))?,
+        // The short form keeps the report's heading readable; git resolves it the same.
+        None => git::default_base(root)
+            .map_err(|e| format!("error: {e}"))?
+            .chars()
+            .take(12)
+            .collect(),
     };
     let (b, bs) = load_commit(root, &base)?;
     let (h, hs) = match head {
