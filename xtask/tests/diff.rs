@@ -1,10 +1,12 @@
 //! `cargo xtask diff`: every check id has a spec pair that triggers it and a near-identical
-//! pair that does not (under `tests/diff/<check-id>/` and `tests/diff/<check-id>-not/`), golden
-//! reports, exit statuses, the changelog, git loading, and the CI script with a fake `gh`.
+//! pair that does not (under `tests/diff/<check-id>/` and `tests/diff/<check-id>-not/`, as
+//! overlays on `tests/diff/common/`; see `tests/diff/README.md`), golden reports, exit
+//! statuses, the changelog, git loading, and the CI script with a fake `gh`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use xtask::diff::{self, CHECKS, FailOn, Report, Severity, TypeStyle};
 
@@ -12,15 +14,110 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/diff")
 }
 
+/// The files under `dir`, as paths relative to it, sorted.
+fn files(dir: &Path) -> Vec<PathBuf> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                out.push(path.strip_prefix(root).unwrap().to_path_buf());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// A fixture case's two spec trees, built in a fresh directory that is removed on drop.
+struct Case {
+    root: PathBuf,
+}
+
+impl Case {
+    fn base(&self) -> PathBuf {
+        self.root.join("base")
+    }
+
+    fn head(&self) -> PathBuf {
+        self.root.join("head")
+    }
+}
+
+impl Drop for Case {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.root);
+    }
+}
+
+/// Builds each side of `tests/diff/<name>/`: `tests/diff/common/`, then the case's `<side>/`
+/// overlay on top, then without the paths listed in `<side>.removed`. Panics on a case that is
+/// not minimal: an overlay file equal to its common file, a removal of a path common does not
+/// have, or a case whose sides are both the common tree.
+fn case(name: &str) -> Case {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = fixtures().join(name);
+    assert!(dir.is_dir(), "{name}: no such case under tests/diff");
+    let common = fixtures().join("common");
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("diff-cases")
+        .join(format!(
+            "{name}-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+    let _ = fs::remove_dir_all(&root);
+    // Built in place, so that a panic below removes the partial trees too.
+    let case = Case { root };
+    let mut changed = false;
+    for side in ["base", "head"] {
+        let out = case.root.join(side);
+        copy_dir(&common, &out);
+        let overlay = dir.join(side);
+        if overlay.is_dir() {
+            for file in files(&overlay) {
+                let text = fs::read(overlay.join(&file)).unwrap();
+                assert!(
+                    fs::read(common.join(&file)).ok().as_ref() != Some(&text),
+                    "{name}/{side}/{}: equal to common/; delete it",
+                    file.display()
+                );
+                fs::create_dir_all(out.join(&file).parent().unwrap()).unwrap();
+                fs::write(out.join(&file), text).unwrap();
+                changed = true;
+            }
+        }
+        let removed = dir.join(format!("{side}.removed"));
+        if removed.is_file() {
+            for line in fs::read_to_string(&removed).unwrap().lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                assert!(
+                    common.join(line).is_file(),
+                    "{name}/{side}.removed: common/ has no `{line}`"
+                );
+                fs::remove_file(out.join(line)).unwrap();
+                changed = true;
+            }
+        }
+    }
+    assert!(
+        changed,
+        "{name}: no overlay; add base/ or head/ files, or a base.removed or head.removed list"
+    );
+    case
+}
+
 /// The report for a fixture pair, with short labels so that snapshots do not hold paths.
 fn pair(name: &str) -> Report {
-    let dir = fixtures().join(name);
-    let mut report = diff::compare_dirs(
-        &dir.join("base"),
-        &dir.join("head"),
-        (Some("0.1.0"), Some("0.1.0")),
-    )
-    .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let case = case(name);
+    let mut report = diff::compare_dirs(&case.base(), &case.head(), (Some("0.1.0"), Some("0.1.0")))
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
     report.base.label = format!("{name}/base");
     report.head.label = format!("{name}/head");
     report
@@ -32,10 +129,8 @@ fn every_check_id_has_a_pair_that_triggers_it_and_one_that_does_not() {
     for check in CHECKS {
         for (suffix, expect) in [("", true), ("-not", false)] {
             let name = format!("{}{suffix}", check.name);
-            if !fixtures().join(&name).join("base").is_dir()
-                || !fixtures().join(&name).join("head").is_dir()
-            {
-                problems.push(format!("{name}: no base/ and head/ pair under tests/diff"));
+            if !fixtures().join(&name).is_dir() {
+                problems.push(format!("{name}: no case directory under tests/diff"));
                 continue;
             }
             let report = pair(&name);
@@ -58,7 +153,7 @@ fn every_check_id_has_a_pair_that_triggers_it_and_one_that_does_not() {
 
 #[test]
 fn identical_specs_have_no_changes_and_need_no_bump() {
-    let dir = fixtures().join("summary-changed/base");
+    let dir = fixtures().join("common");
     let report = diff::compare_dirs(&dir, &dir, (Some("0.1.0"), Some("0.1.0"))).unwrap();
     assert!(report.changes.is_empty());
     assert!(report.bump.satisfied);
@@ -122,13 +217,9 @@ fn fail_on_breaking_and_unbumped() {
         diff::exit_status(&additive, Some(FailOn::Unbumped), &mut Vec::new()),
         1
     );
-    let dir = fixtures().join("enum-value-removed");
-    let bumped = diff::compare_dirs(
-        &dir.join("base"),
-        &dir.join("head"),
-        (Some("0.1.0"), Some("0.2.0")),
-    )
-    .unwrap();
+    let case = case("enum-value-removed");
+    let bumped =
+        diff::compare_dirs(&case.base(), &case.head(), (Some("0.1.0"), Some("0.2.0"))).unwrap();
     assert_eq!(
         diff::exit_status(&bumped, Some(FailOn::Unbumped), &mut Vec::new()),
         0
@@ -235,6 +326,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// A repository whose `main` has the base specs and whose working tree has the head specs.
 fn repo(name: &str, pair: &str) -> PathBuf {
+    let case = case(pair);
     let root = scratch(name);
     git(&root, &["init", "-q", "-b", "main"]);
     fs::write(
@@ -242,18 +334,12 @@ fn repo(name: &str, pair: &str) -> PathBuf {
         "[workspace.package]\nversion = \"0.1.0\"\n",
     )
     .unwrap();
-    copy_dir(
-        &fixtures().join(pair).join("base"),
-        &root.join("specs/compshare"),
-    );
+    copy_dir(&case.base(), &root.join("specs/compshare"));
     git(&root, &["add", "-A"]);
     git(&root, &["commit", "-q", "-m", "base"]);
     git(&root, &["checkout", "-q", "-b", "topic"]);
     fs::remove_dir_all(root.join("specs/compshare")).unwrap();
-    copy_dir(
-        &fixtures().join(pair).join("head"),
-        &root.join("specs/compshare"),
-    );
+    copy_dir(&case.head(), &root.join("specs/compshare"));
     fs::write(
         root.join("Cargo.toml"),
         "[workspace.package]\nversion = \"0.2.0\"\n",
