@@ -39,12 +39,35 @@ pub struct Output {
 
 /// Checks the specs and lowers them to the IR, or reports every problem.
 pub fn check(files: &[SpecFile], shown_dir: &str) -> Result<ir::Service, Failure> {
+    checked(files, shown_dir).map(|(_, service)| service)
+}
+
+/// Specs that load and pass every check, in the spec model, with the files they were read
+/// from so that a [`diag::Loc`] can be turned into a file and line
+/// ([`diag::Sources::line_col`]).
+#[derive(Clone, Debug)]
+pub struct LoadedSpecs {
+    pub set: spec::SpecSet,
+    pub sources: diag::Sources,
+}
+
+/// Reads spec files into the spec model and checks them as [`check`] does, for tools that
+/// compare specs rather than generate code (`cargo xtask diff`). `shown_dir` is how the spec
+/// directory is named in diagnostics and in [`LoadedSpecs::sources`].
+pub fn read_specs(files: &[SpecFile], shown_dir: &str) -> Result<LoadedSpecs, Failure> {
+    checked(files, shown_dir).map(|(loaded, _)| LoadedSpecs {
+        set: loaded.set,
+        sources: loaded.sources,
+    })
+}
+
+fn checked(files: &[SpecFile], shown_dir: &str) -> Result<(load::Loaded, ir::Service), Failure> {
     let mut d = diag::Diagnostics::default();
     let loaded = load::load(files, shown_dir, &mut d);
     let stems = loaded.stems.clone();
     let service = lower::lower(&loaded.set, &|id| stems[id.0].clone(), &mut d);
     match service {
-        Some(service) if d.is_empty() => Ok(service),
+        Some(service) if d.is_empty() => Ok((loaded, service)),
         _ => Err(Failure {
             sources: loaded.sources,
             diagnostics: d.sorted(),

@@ -130,6 +130,51 @@ pub const COMMANDS: &[Command] = &[
         details: "client: the client's overhead against the official Python SDK; scale: codegen of 80,\n\
                   1,000 and 5,000 actions; compile: compile times and a fresh clone's first codegen.",
     },
+    Command {
+        name: "diff",
+        operands: Operands::None,
+        flags: &[
+            valued(
+                "--base",
+                "REF",
+                "the specs to compare from (default: `git merge-base HEAD main`, or HEAD without a main)",
+            ),
+            valued(
+                "--head",
+                "REF",
+                "the specs to compare to (default: the working tree)",
+            ),
+            Flag {
+                name: "--format",
+                value: Some("FORMAT"),
+                choices: &["markdown", "json"],
+                help: "markdown (default) or json (schema_version 1, see xtask/src/diff/README.md)",
+            },
+            Flag {
+                name: "--fail-on",
+                value: Some("WHAT"),
+                choices: &["breaking", "unbumped"],
+                help: "exit 1, after the report, on any breaking change, or when head's version does not satisfy the suggested bump",
+            },
+            switch(
+                "--changelog",
+                "prepend an entry for head's version to CHANGELOG.md (refused if it has one)",
+            ),
+            switch(
+                "--history",
+                "instead, count the breaking changes of every commit that changed specs/, under both type styles",
+            ),
+            valued(
+                "--link-base",
+                "URL",
+                "prefix of the links to spec lines (default: `.`, repository-relative)",
+            ),
+        ],
+        summary: "report how the API changed between two versions of the specs, and the version bump it needs",
+        details: "Compares the specs by meaning (actions, fields, enum values, constraints), classifies each\n\
+                  change as breaking, additive or docs with a check id, says what it does to the Rust API,\n\
+                  and suggests the semver bump. Exit status 1 when a side does not load or --fail-on fails.",
+    },
 ];
 
 /// What the command line asks for.
@@ -155,6 +200,7 @@ pub enum Task {
         /// One of [`crate::bench::PARTS`], or all of them.
         only: Option<String>,
     },
+    Diff(crate::diff::Options),
     /// Print this help (to stdout, exit status 0).
     Help(String),
 }
@@ -321,6 +367,22 @@ fn typed(command: &'static Command, given: Given) -> Result<Task, Usage> {
         "bench" => Task::Bench {
             only: given.value("--only").map(str::to_owned),
         },
+        "diff" => Task::Diff(crate::diff::Options {
+            base: given.value("--base").map(str::to_owned),
+            head: given.value("--head").map(str::to_owned),
+            format: match given.value("--format") {
+                Some("json") => crate::diff::Format::Json,
+                _ => crate::diff::Format::Markdown,
+            },
+            fail_on: match given.value("--fail-on") {
+                Some("breaking") => Some(crate::diff::FailOn::Breaking),
+                Some("unbumped") => Some(crate::diff::FailOn::Unbumped),
+                _ => None,
+            },
+            changelog: given.has("--changelog"),
+            history: given.has("--history"),
+            link_base: given.value("--link-base").unwrap_or(".").to_owned(),
+        }),
         other => unreachable!("the command `{other}` has no typed form"),
     })
 }

@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod bench;
+pub mod diff;
 pub mod import_cmd;
 pub mod pyenv;
 pub mod sync;

@@ -40,6 +40,12 @@ fn run(task: Task) -> ExitCode {
         )),
         Task::Test { args } => test(&args),
         Task::Fuzz { seconds } => fuzz(seconds),
+        Task::Diff(opts) => ExitCode::from(xtask::diff::run(
+            &root(),
+            &opts,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        )),
         Task::Bench { only: None } => bench(&xtask::bench::PARTS),
         Task::Bench { only: Some(part) } => bench(&[part.as_str()]),
     }
