@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Posts the API diff report on a pull request, as ONE comment that later runs update, then
-# fails when the crate version does not satisfy the suggested bump, unless the pull request has
+# fails when a breaking change comes without the version bump it needs, unless the pull request has
 # the label api-breaking-acknowledged.
 #
 # Inputs (environment):
@@ -31,14 +31,14 @@ fi
 
 # shellcheck disable=SC2086 # DIFF_CMD is a command with its arguments.
 if $DIFF_CMD --base "$BASE_REF" --fail-on unbumped > /dev/null; then
-    echo "the version satisfies the suggested bump"
+    echo "no breaking change, or the version is bumped for it"
     exit 0
 fi
 case ",${LABELS:-}," in
     *",$ACK_LABEL,"*)
-        echo "the version does not satisfy the suggested bump; passing because of the label $ACK_LABEL"
+        echo "a breaking change without its version bump; passing because of the label $ACK_LABEL"
         exit 0
         ;;
 esac
-echo "error: the version does not satisfy the suggested bump (see the comment); bump it, or add the label $ACK_LABEL" >&2
+echo "error: a breaking change without the version bump it needs (see the comment); bump it, or add the label $ACK_LABEL" >&2
 exit 1

@@ -154,7 +154,7 @@ pub const COMMANDS: &[Command] = &[
                 name: "--fail-on",
                 value: Some("WHAT"),
                 choices: &["breaking", "unbumped"],
-                help: "exit 1, after the report, on any breaking change, or when head's version does not satisfy the suggested bump",
+                help: "exit 1, after the report, on any breaking change, or on one that head's version is not bumped for",
             },
             switch(
                 "--changelog",

@@ -212,9 +212,14 @@ fn fail_on_breaking_and_unbumped() {
         diff::exit_status(&additive, Some(FailOn::Breaking), &mut Vec::new()),
         0
     );
-    // 0.1.0 at both ends: additive needs 0.1.1, breaking 0.2.0.
+    // 0.1.0 at both ends: additive needs 0.1.1, breaking 0.2.0; only a breaking change must
+    // come with its bump.
     assert_eq!(
         diff::exit_status(&additive, Some(FailOn::Unbumped), &mut Vec::new()),
+        0
+    );
+    assert_eq!(
+        diff::exit_status(&breaking, Some(FailOn::Unbumped), &mut Vec::new()),
         1
     );
     let case = case("enum-value-removed");

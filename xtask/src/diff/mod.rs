@@ -277,7 +277,11 @@ pub fn exit_status(report: &Report, fail_on: Option<FailOn>, err: &mut dyn Write
             );
             1
         }
-        Some(FailOn::Unbumped) if !report.bump.satisfied => {
+        // Only a breaking change must come with its bump in the same pull request; additive
+        // ones wait for the release.
+        Some(FailOn::Unbumped)
+            if report.count(Severity::Breaking) > 0 && !report.bump.satisfied =>
+        {
             let _ = writeln!(
                 err,
                 "error: {} (--fail-on unbumped)",
