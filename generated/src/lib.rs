@@ -148,6 +148,12 @@
 //! assert_eq!(kind, "app");
 //! ```
 //!
+//! A struct literal does not compile outside this crate, which is what keeps a new field additive:
+//!
+//! ```compile_fail,E0639
+//! let request = compshare::DescribeCompShareImagesRequest { limit: Some(5), ..Default::default() };
+//! ```
+//!
 //! ## Nothing the server sends is lost
 //!
 //! The specs always lag the server somewhere. Every response and model keeps the members its spec
