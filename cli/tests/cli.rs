@@ -446,16 +446,14 @@ async fn wait_succeeds_stops_on_a_failure_state_and_times_out() {
         .await
         .unwrap();
     let broken = Mock::start().await;
+    let mut host = CompShareInstanceSet::default();
+    host.u_host_id = Some("uhost-broken".into());
+    host.state = Some("Install Fail".into());
+    let mut described = DescribeCompShareInstanceResponse::default();
+    described.u_host_set = vec![host];
     broken
         .on::<DescribeCompShareInstanceRequest>()
-        .respond(DescribeCompShareInstanceResponse {
-            u_host_set: vec![CompShareInstanceSet {
-                u_host_id: Some("uhost-broken".into()),
-                state: Some("Install Fail".into()),
-                ..Default::default()
-            }],
-            ..Default::default()
-        });
+        .respond(described);
     let (url, broken_url) = (mock.url(), broken.url());
     tokio::task::spawn_blocking(move || {
         let id = create_instance(&url, 1);

@@ -29,17 +29,17 @@ async fn the_python_mcp_client_drives_the_server() {
         let images = (0..IMAGES)
             .skip(offset)
             .take(limit)
-            .map(|i| CompShareImage {
-                comp_share_image_id: Some(format!("compshareImage-{i}")),
-                name: Some(format!("image {i}")),
-                ..Default::default()
+            .map(|i| {
+                let mut image = CompShareImage::default();
+                image.comp_share_image_id = Some(format!("compshareImage-{i}"));
+                image.name = Some(format!("image {i}"));
+                image
             })
             .collect();
-        Reply::Response(DescribeCompShareImagesResponse {
-            image_set: images,
-            total_count: Some(IMAGES as i64),
-            ..Default::default()
-        })
+        let mut response = DescribeCompShareImagesResponse::default();
+        response.image_set = images;
+        response.total_count = Some(IMAGES as i64);
+        Reply::Response(response)
     });
     mock.on::<CreateCompShareShareBandwidthRequest>()
         .fail(226604, "resources insufficient");

@@ -15,7 +15,7 @@ pub enum IdentKind {
     Module,
     /// A method on the generated `Client`: `describe_comp_share_images`.
     ClientMethod,
-    /// A setter on a fluent builder.
+    /// A chainable setter, on a request (or request model) and on its fluent builder.
     Setter,
     /// A struct or enum: `CompShareImage`.
     Type,
@@ -59,6 +59,41 @@ const BUILDER_METHODS: &[&str] = &[
     "paginate",
 ];
 
+/// Methods and associated functions a request or request model has besides one setter per
+/// field: its own, and those of the traits it implements. An inherent setter of the same name
+/// would shadow them (`Request::default()` would stop compiling).
+const REQUEST_METHODS: &[&str] = &[
+    "validate",
+    "default",
+    "clone_from",
+    "eq",
+    "ne",
+    "into",
+    "try_into",
+    "to_owned",
+    "borrow",
+    "borrow_mut",
+    "type_id",
+    "common",
+    "window",
+    "set_window",
+    "items",
+    "into_items",
+    "total",
+    "encode_form",
+    "validate_into",
+    "read_params",
+    "slot",
+    "unknown_fields_mut",
+    "to_json",
+    "serialize",
+    "deserialize",
+];
+
+fn is_method(name: &str) -> bool {
+    BUILDER_METHODS.contains(&name) || REQUEST_METHODS.contains(&name)
+}
+
 /// Converts a wire name, or `None` when nothing of it can become an identifier.
 pub fn rust_name(wire: &str, kind: IdentKind) -> Option<String> {
     let cased = match kind {
@@ -89,7 +124,13 @@ pub fn rust_name(wire: &str, kind: IdentKind) -> Option<String> {
         IdentKind::ClientMethod if CLIENT_METHODS.contains(&name.as_str()) => {
             name.push_str("_action")
         }
-        IdentKind::Setter if BUILDER_METHODS.contains(&name.as_str()) => name.insert_str(0, "set_"),
+        IdentKind::Setter if is_method(&name) => {
+            name.insert_str(0, "set_");
+            // `Window` would become `set_window`, itself a method.
+            if is_method(&name) {
+                name.push_str("_value");
+            }
+        }
         IdentKind::Field if RESPONSE_FIELDS.contains(&name.as_str()) => name.push_str("_value"),
         _ => {}
     }
@@ -144,6 +185,11 @@ mod tests {
         assert_eq!(name("Send", IdentKind::ClientMethod), "send_action");
         assert_eq!(name("Send", IdentKind::Setter), "set_send");
         assert_eq!(name("Limit", IdentKind::Setter), "limit");
+        assert_eq!(name("Validate", IdentKind::Setter), "set_validate");
+        assert_eq!(name("Default", IdentKind::Setter), "set_default");
+        assert_eq!(name("Items", IdentKind::Setter), "set_items");
+        assert_eq!(name("Window", IdentKind::Setter), "set_window_value");
+        assert_eq!(name("Validate", IdentKind::Field), "validate");
         assert_eq!(
             name("UnknownFields", IdentKind::Field),
             "unknown_fields_value"

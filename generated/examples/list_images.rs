@@ -1,4 +1,4 @@
-//! Lists platform images, first with the fluent builder and then with a request struct that
+//! Lists platform images, first with the fluent builder and then with a request value that
 //! breaks a constraint, which is rejected before anything is sent.
 //!
 //! ```text
@@ -21,10 +21,7 @@ async fn main() -> Result<(), compshare::Error> {
         println!("{:?} {:?}", image.comp_share_image_id, image.name);
     }
 
-    let request = DescribeCompShareImagesRequest {
-        limit: Some(101),
-        ..Default::default()
-    };
+    let request = DescribeCompShareImagesRequest::default().limit(101);
     match client.send(request).await {
         Err(compshare::Error::Validation(e)) => eprintln!("{e}"),
         other => println!("{other:?}"),

@@ -53,14 +53,17 @@
 //! # }
 //! ```
 //!
-//! Requests are plain structs too, sent with [`Client::send`]:
+//! Requests are values too, built with `default()` and chainable setters of the same names as
+//! the builder's, and sent with [`Client::send`]; their fields are public to read and assign:
 //!
 //! ```no_run
 //! # async fn run(client: compshare::Client) -> Result<(), compshare::Error> {
-//! let request = compshare::DescribeCompShareImagesRequest {
-//!     limit: Some(20),
-//!     ..Default::default()
-//! };
+//! use compshare::{DescribeCompShareImagesRequest, ImageType};
+//!
+//! let mut request = DescribeCompShareImagesRequest::default()
+//!     .image_type(ImageType::App)
+//!     .limit(20);
+//! request.offset = Some(40);
 //! let images = client.send(request).await?;
 //! # Ok(())
 //! # }
@@ -73,10 +76,7 @@
 //!
 //! ```no_run
 //! # async fn run(client: compshare::Client) {
-//! let request = compshare::DescribeCompShareImagesRequest {
-//!     limit: Some(101),
-//!     ..Default::default()
-//! };
+//! let request = compshare::DescribeCompShareImagesRequest::default().limit(101);
 //! match client.send(request).await {
 //!     Err(compshare::Error::Validation(e)) => {
 //!         for v in &e.violations {
@@ -123,6 +123,35 @@
 //!     Err(e) => eprintln!("{e}"),
 //! }
 //! # }
+//! ```
+//!
+//! ## New fields and values are not breaking changes
+//!
+//! Every request, response, model and enum is `#[non_exhaustive]`, so that a new optional field or
+//! enum value in a docs sync is not a breaking release. Build requests with `default()` and the
+//! setters, and responses and models (in tests, say) with `default()` and field assignment; a
+//! `match` on an enum ends with a wildcard arm:
+//!
+//! ```
+//! use compshare::{DescribeCompShareImagesResponse, ImageType};
+//!
+//! let mut response = DescribeCompShareImagesResponse::default();
+//! response.total_count = Some(0);
+//! assert!(response.image_set.is_empty());
+//!
+//! let kind = match "App".parse::<ImageType>() {
+//!     Ok(ImageType::System) => "platform",
+//!     Ok(ImageType::App) => "app",
+//!     Ok(_) => "another kind",
+//!     Err(_) => "not an image type",
+//! };
+//! assert_eq!(kind, "app");
+//! ```
+//!
+//! A struct literal does not compile outside this crate, which is what keeps a new field additive:
+//!
+//! ```compile_fail,E0639
+//! let request = compshare::DescribeCompShareImagesRequest { limit: Some(5), ..Default::default() };
 //! ```
 //!
 //! ## Nothing the server sends is lost

@@ -71,11 +71,9 @@ async fn struct_requests_and_builders_send_the_same_form() {
         .send()
         .await
         .unwrap();
-    let request = DescribeCompShareImagesRequest {
-        tag: Some("深度学习 & more".into()),
-        limit: Some(5),
-        ..Default::default()
-    };
+    let request = DescribeCompShareImagesRequest::default()
+        .tag("深度学习 & more")
+        .limit(5);
     client.send(request).await.unwrap();
     let requests = server.requests();
     assert_eq!(requests[0].body, requests[1].body);

@@ -49,11 +49,9 @@
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() {
 //! let mock = Mock::start().await;
-//! mock.on::<CreateCompShareInstanceRequest>()
-//!     .respond(CreateCompShareInstanceResponse {
-//!         u_host_ids: vec!["uhost-1".into()],
-//!         ..Default::default()
-//!     });
+//! let mut answer = CreateCompShareInstanceResponse::default();
+//! answer.u_host_ids = vec!["uhost-1".into()];
+//! mock.on::<CreateCompShareInstanceRequest>().respond(answer);
 //!
 //! assert_eq!(launch(&mock.client()).await.unwrap(), ["uhost-1"]);
 //!

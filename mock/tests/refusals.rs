@@ -7,17 +7,15 @@ use compshare::{Client, CreateCompShareInstanceRequest, Error};
 use compshare_mock::{MAX_RESOURCES, Mock, codes};
 
 fn create(zone: &str, count: i64) -> CreateCompShareInstanceRequest {
-    CreateCompShareInstanceRequest {
-        zone: Some(zone.into()),
-        comp_share_image_id: "compshareImage-xxxx".into(),
-        machine_type: "G".into(),
-        gpu_type: "4090".into(),
-        gpu: 1,
-        cpu: 16,
-        memory: 65536,
-        max_count: Some(count),
-        ..Default::default()
-    }
+    CreateCompShareInstanceRequest::default()
+        .zone(zone)
+        .comp_share_image_id("compshareImage-xxxx")
+        .machine_type("G")
+        .gpu_type("4090")
+        .gpu(1)
+        .cpu(16)
+        .memory(65536)
+        .max_count(count)
 }
 
 async fn instance(client: &Client, zone: &str) -> String {
@@ -123,19 +121,18 @@ async fn resources_are_found_only_in_their_region_and_zone() {
 async fn instances_the_docs_rule_out_are_refused_naming_each_param() {
     let mock = Mock::builder().stateful().start().await.unwrap();
     let client = mock.client();
-    let boot = |size| CreateCompShareInstanceParamDisks {
-        is_boot: true,
-        r#type: "CLOUD_SSD".into(),
-        size,
+    let boot = |size: i64| {
+        CreateCompShareInstanceParamDisks::default()
+            .is_boot(true)
+            .r#type("CLOUD_SSD")
+            .size(size)
     };
     // The client's own rules let all of these through: the spec has no minimum for GPU, and
     // MachineType is an open list.
-    let bad = CreateCompShareInstanceRequest {
-        gpu: -1,
-        machine_type: "ZZZ".into(),
-        disks: vec![boot(100), boot(200)],
-        ..create("cn-wlcb-01", 1)
-    };
+    let bad = create("cn-wlcb-01", 1)
+        .gpu(-1)
+        .machine_type("ZZZ")
+        .disks([boot(100), boot(200)]);
     let (code_, message) = code(client.send(bad).await);
     assert_eq!(code_, codes::INVALID_PARAMS);
     assert!(
@@ -155,10 +152,7 @@ async fn instances_the_docs_rule_out_are_refused_naming_each_param() {
         ),
         "{message}"
     );
-    let no_gpu = CreateCompShareInstanceRequest {
-        gpu: 0,
-        ..create("cn-wlcb-01", 1)
-    };
+    let no_gpu = create("cn-wlcb-01", 1).gpu(0);
     let (_, message) = code(client.send(no_gpu).await);
     assert!(message.contains("GPU must be at least 1"), "{message}");
     let none = create("cn-wlcb-01", 0);
@@ -167,12 +161,10 @@ async fn instances_the_docs_rule_out_are_refused_naming_each_param() {
     assert!(mock.instances().is_empty());
 
     // A CPU machine type takes no GPU; one boot disk; three at once.
-    let cpu = CreateCompShareInstanceRequest {
-        gpu: 0,
-        machine_type: "N".into(),
-        disks: vec![boot(100)],
-        ..create("cn-wlcb-01", 3)
-    };
+    let cpu = create("cn-wlcb-01", 3)
+        .gpu(0)
+        .machine_type("N")
+        .disks([boot(100)]);
     assert_eq!(client.send(cpu).await.unwrap().u_host_ids.len(), 3);
     assert_eq!(mock.instances().len(), 3);
 }
@@ -238,10 +230,7 @@ async fn terminated_instances_are_unmounted_from_their_cfs() {
         .send()
         .await
         .unwrap();
-    let request = CreateCompShareInstanceRequest {
-        enable_cfs: Some(true),
-        ..create("cn-wlcb-02", 1)
-    };
+    let request = create("cn-wlcb-02", 1).enable_cfs(true);
     let pod = client.send(request).await.unwrap().u_host_ids.remove(0);
     let mounted = || async {
         client

@@ -12,17 +12,17 @@ use compshare::{
 use compshare_mock::{Mock, Reply, codes};
 
 fn images(ids: &[&str]) -> DescribeCompShareImagesResponse {
-    DescribeCompShareImagesResponse {
-        total_count: Some(ids.len() as i64),
-        image_set: ids
-            .iter()
-            .map(|id| CompShareImage {
-                comp_share_image_id: Some(id.to_string()),
-                ..Default::default()
-            })
-            .collect(),
-        ..Default::default()
-    }
+    let mut response = DescribeCompShareImagesResponse::default();
+    response.total_count = Some(ids.len() as i64);
+    response.image_set = ids
+        .iter()
+        .map(|id| {
+            let mut image = CompShareImage::default();
+            image.comp_share_image_id = Some(id.to_string());
+            image
+        })
+        .collect();
+    response
 }
 
 fn ids(response: &DescribeCompShareImagesResponse) -> Vec<&str> {
@@ -164,10 +164,9 @@ async fn times_limits_a_rule_and_later_rules_take_over() {
         .times(1)
         .fail(8434, "disk still detaching");
     let after = mock.on::<StopCompShareInstanceRequest>().reply_with(|r| {
-        Reply::Response(StopCompShareInstanceResponse {
-            u_host_id: format!("{} stopped", r.u_host_id),
-            ..Default::default()
-        })
+        let mut response = StopCompShareInstanceResponse::default();
+        response.u_host_id = format!("{} stopped", r.u_host_id);
+        Reply::Response(response)
     });
     let client = mock.client();
     let stop = || {
@@ -209,15 +208,13 @@ async fn times_limits_a_rule_and_later_rules_take_over() {
 async fn received_requests_read_back_typed_with_the_params_the_client_filled() {
     let mock = Mock::start().await;
     let client = mock.client();
-    let mut request = CreateCompShareInstanceRequest {
-        comp_share_image_id: "compshareImage-xxxx".into(),
-        gpu_type: GpuType::from("4090"),
-        gpu: 2,
-        cpu: 32,
-        memory: 131072,
-        password: Some("s3cret!".into()),
-        ..Default::default()
-    };
+    let mut request = CreateCompShareInstanceRequest::default()
+        .comp_share_image_id("compshareImage-xxxx")
+        .gpu_type(GpuType::from("4090"))
+        .gpu(2)
+        .cpu(32)
+        .memory(131072)
+        .password("s3cret!");
     request.machine_type = "G".into();
     client.send(request.clone()).await.unwrap();
     client
@@ -229,11 +226,7 @@ async fn received_requests_read_back_typed_with_the_params_the_client_filled() {
 
     let created = mock.received::<CreateCompShareInstanceRequest>();
     assert_eq!(created.len(), 1);
-    let expected = CreateCompShareInstanceRequest {
-        region: Some("cn-wlcb".into()),
-        zone: Some("cn-wlcb-01".into()),
-        ..request
-    };
+    let expected = request.region("cn-wlcb").zone("cn-wlcb-01");
     assert_eq!(created[0], expected);
     assert_eq!(
         mock.received::<DescribeCompShareImagesRequest>()[0].limit,

@@ -7,17 +7,15 @@ use compshare::{Client, CreateCompShareInstanceRequest, StopCompShareInstanceReq
 use compshare_mock::{MAX_COUNT, Mock, codes};
 
 fn create_request(name: &str, count: i64) -> CreateCompShareInstanceRequest {
-    CreateCompShareInstanceRequest {
-        name: Some(name.into()),
-        comp_share_image_id: "compshareImage-xxxx".into(),
-        machine_type: "G".into(),
-        gpu_type: "4090".into(),
-        gpu: 1,
-        cpu: 16,
-        memory: 65536,
-        max_count: Some(count),
-        ..Default::default()
-    }
+    CreateCompShareInstanceRequest::default()
+        .name(name)
+        .comp_share_image_id("compshareImage-xxxx")
+        .machine_type("G")
+        .gpu_type("4090")
+        .gpu(1)
+        .cpu(16)
+        .memory(65536)
+        .max_count(count)
 }
 
 async fn state_of(client: &Client, id: &str) -> Option<State> {
@@ -142,21 +140,20 @@ async fn instances_keep_what_create_set() {
 
     let mock = Mock::builder().stateful().start().await.unwrap();
     let client = mock.client();
-    let disk = |boot: bool, size: i64| CreateCompShareInstanceParamDisks {
-        is_boot: boot,
-        r#type: "CLOUD_SSD".into(),
-        size,
+    let disk = |boot: bool, size: i64| {
+        CreateCompShareInstanceParamDisks::default()
+            .is_boot(boot)
+            .r#type("CLOUD_SSD")
+            .size(size)
     };
-    let request = CreateCompShareInstanceRequest {
-        region: Some("cn-zj".into()),
-        zone: Some("cn-zj-01".into()),
-        charge_type: Some(ChargeType::Postpay),
+    let request = create_request("kept", 2)
+        .region("cn-zj")
+        .zone("cn-zj-01")
+        .charge_type(ChargeType::Postpay)
         // Quantity is how long the instances are bought for; MaxCount how many.
-        quantity: Some(3),
-        remark: Some("driver:535".into()),
-        disks: vec![disk(true, 100), disk(false, 200)],
-        ..create_request("kept", 2)
-    };
+        .quantity(3)
+        .remark("driver:535")
+        .disks([disk(true, 100), disk(false, 200)]);
     let ids = client.send(request).await.unwrap().u_host_ids;
     assert_eq!(ids.len(), 2);
     let listed = client.describe_comp_share_instance().send().await.unwrap();

@@ -11,17 +11,15 @@ async fn stateful() -> (Mock, Client) {
 }
 
 async fn instance(client: &Client, zone: &str, enable_cfs: bool) -> String {
-    let request = CreateCompShareInstanceRequest {
-        zone: Some(zone.into()),
-        comp_share_image_id: "compshareImage-xxxx".into(),
-        machine_type: "G".into(),
-        gpu_type: "4090".into(),
-        gpu: 1,
-        cpu: 16,
-        memory: 65536,
-        enable_cfs: Some(enable_cfs),
-        ..Default::default()
-    };
+    let request = CreateCompShareInstanceRequest::default()
+        .zone(zone)
+        .comp_share_image_id("compshareImage-xxxx")
+        .machine_type("G")
+        .gpu_type("4090")
+        .gpu(1)
+        .cpu(16)
+        .memory(65536)
+        .enable_cfs(enable_cfs);
     client.send(request).await.unwrap().u_host_ids.remove(0)
 }
 

@@ -6,6 +6,7 @@
 //! pub enum ImageType { .. }                          // see `enums`
 //! pub struct DescribeCompShareImagesRequest { .. }   // see `structs`, `request`
 //! impl DescribeCompShareImagesRequest { pub fn validate(&self) -> Result<(), crate::ValidationError> }
+//! impl DescribeCompShareImagesRequest { pub fn limit(self, ..) -> Self; .. }  // see `setters`
 //! impl rt::Action for DescribeCompShareImagesRequest { const NAME; const RETRYABLE; type Response; fn common(..) }
 //! pub struct DescribeCompShareImagesBuilder { .. }   // see `builder`
 //! pub struct DescribeCompShareImagesResponse { .. }  // see `structs`, `response`
@@ -16,7 +17,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::structs::{self, Role};
-use super::{File, builder, docs, enums, paging, request, response};
+use super::{File, builder, docs, enums, paging, request, response, setters};
 use crate::ir::{Action, Service};
 use crate::naming::ident;
 use crate::spec::{RequestBody, ResponseBody, keys};
@@ -63,8 +64,9 @@ fn request_items(a: &Action) -> TokenStream {
     let retryable = a.retryable;
     let method = &a.method;
     let doc = format!(
-        "Request of {}. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::{method}`](crate::Client::{method}).",
-        docs::code(wire)
+        "Request of {}. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::{method}`](crate::Client::{method}).\n\n{}",
+        docs::code(wire),
+        docs::BUILT_WITH_SETTERS,
     );
     let def = structs::emit(
         &a.request_type,
@@ -73,6 +75,7 @@ fn request_items(a: &Action) -> TokenStream {
         &a.enums,
         Role { response: false },
     );
+    let setters = setters::emit(&name, &a.request, &a.enums);
     let traits = request::traits(&name, &a.request, false);
     let common = keys::COMMON_PARAMS.map(|wire| {
         match a
@@ -121,6 +124,8 @@ fn request_items(a: &Action) -> TokenStream {
             }
         }
 
+        #setters
+
         #traits
 
         impl rt::Action for #name {
@@ -143,8 +148,9 @@ fn request_items(a: &Action) -> TokenStream {
 fn response_items(a: &Action) -> TokenStream {
     let name = ident(&a.response_type);
     let doc = format!(
-        "Response of {}. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).",
-        docs::code(&a.wire)
+        "Response of {}. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).\n\n{}",
+        docs::code(&a.wire),
+        docs::BUILT_BY_ASSIGNMENT,
     );
     let def = structs::emit(
         &a.response_type,

@@ -4,7 +4,7 @@
 //! pub struct XBuilder { client: crate::Client, request: XRequest }
 //! impl XBuilder {
 //!     /// Sets `Limit`. facts
-//!     pub fn limit(mut self, value: impl Into<i64>) -> Self { .. }
+//!     pub fn limit(mut self, value: impl Into<i64>) -> Self { .. }   // calls XRequest::limit
 //!     pub fn request(&self) -> &XRequest;  pub fn into_request(self) -> XRequest;
 //!     pub async fn send(self) -> Result<XResponse, crate::Error>;
 //! }
@@ -14,8 +14,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{docs, types};
-use crate::ir::{Action, Field, Ty};
+use super::{docs, setters};
+use crate::ir::{Action, Field};
 use crate::naming::ident;
 use crate::spec::ResponseBody;
 
@@ -111,36 +111,13 @@ pub fn emit(a: &Action) -> TokenStream {
     }
 }
 
+/// Forwards to the request's setter of the same name, the one implementation.
 fn setter(f: &Field, a: &Action) -> TokenStream {
-    let field = ident(&f.ident);
     let setter = ident(&f.setter);
-    let doc = docs::attrs(&docs::setter(f, &a.enums));
-    let deprecated = f.deprecated.is_some().then(|| quote!(#[deprecated]));
-    let body = match &f.ty {
-        Ty::List(inner) => {
-            let inner = types::scalar(inner);
-            return quote! {
-                #doc #deprecated
-                pub fn #setter<T: ::core::convert::Into<#inner>>(mut self, values: impl ::core::iter::IntoIterator<Item = T>) -> Self {
-                    self.request.#field = values.into_iter().map(::core::convert::Into::into).collect();
-                    self
-                }
-            };
-        }
-        Ty::Model { boxed: true, .. } => quote!(::core::option::Option::Some(
-            ::std::boxed::Box::new(value.into())
-        )),
-        _ if f.is_option() => quote!(::core::option::Option::Some(value.into())),
-        _ => quote!(value.into()),
-    };
-    let value_ty = match &f.ty {
-        Ty::Model { .. } => types::model_name(&f.ty).unwrap_or_default(),
-        other => types::scalar(other),
-    };
+    let setters::Signature { head, arg } = setters::signature(f, &a.enums, false);
     quote! {
-        #doc #deprecated
-        pub fn #setter(mut self, value: impl ::core::convert::Into<#value_ty>) -> Self {
-            self.request.#field = #body;
+        #head -> Self {
+            self.request = self.request.#setter(#arg);
             self
         }
     }

@@ -6,6 +6,14 @@ use quote::quote;
 
 use crate::ir::{self, Enum, Example, Field, Presence, Ty};
 
+/// The doc line of a request, or a model used in one: how to build it, since it is
+/// `#[non_exhaustive]`.
+pub const BUILT_WITH_SETTERS: &str = "Build one with `default()` and the chainable setters, one per field; fields can also be assigned.";
+
+/// The doc line of a response or response model.
+pub const BUILT_BY_ASSIGNMENT: &str =
+    "Build one, say in a test, with `Default::default()` and then field assignment.";
+
 /// `#[doc = "..."]` attributes, one per line.
 pub fn attrs(text: &str) -> TokenStream {
     let lines: Vec<String> = text

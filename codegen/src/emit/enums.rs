@@ -2,7 +2,7 @@
 //! only parsing can make.
 //!
 //! ```ignore
-//! #[non_exhaustive] // open enums only
+//! #[non_exhaustive] // a spec may add values, to closed enums too
 //! pub enum State { Running, Stopped, Unknown(crate::UnknownEnumValue) }
 //! impl State { pub const VALUES: &[&str]; pub fn as_str(&self) -> &str }
 //! impl rt::WireEnum for State { .. }   // wire text both ways
@@ -43,7 +43,6 @@ pub fn emit(e: &Enum) -> TokenStream {
     let wires: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
 
     let open = !e.closed;
-    let non_exhaustive = open.then(|| quote!(#[non_exhaustive]));
     let catch_all = open.then(|| {
         quote! {
             /// A value this SDK does not document, as sent; see [`as_str`](Self::as_str).
@@ -76,7 +75,7 @@ pub fn emit(e: &Enum) -> TokenStream {
     quote! {
         #doc
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-        #non_exhaustive
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             #catch_all

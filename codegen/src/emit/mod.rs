@@ -17,6 +17,7 @@ mod paging;
 mod request;
 mod response;
 mod schema;
+mod setters;
 mod structs;
 mod types;
 mod validate;

@@ -5,6 +5,7 @@
 //! use crate::rt;
 //! pub enum Status { .. }
 //! pub struct CompShareImage { .. }
+//! impl CompShareImage { pub fn name(self, ..) -> Self; .. }                     // used by a request, see `setters`
 //! impl rt::EncodeForm / rt::Validate / rt::FromParams for CompShareImage { .. }   // used by a request
 //! impl rt::Object / rt::ToJson / Serialize / Deserialize for CompShareImage { .. } // used by a response
 //! ```
@@ -12,7 +13,7 @@
 use quote::quote;
 
 use super::structs::{self, Role};
-use super::{File, docs, enums, request, response};
+use super::{File, docs, enums, request, response, setters};
 use crate::ir::Model;
 use crate::naming::ident;
 
@@ -24,6 +25,12 @@ pub fn emit(m: &Model) -> File {
         doc.push_str(&docs::escape(&m.description));
     }
     let mut file = File::new(doc.clone());
+    doc.push_str("\n\n");
+    doc.push_str(if m.in_request {
+        docs::BUILT_WITH_SETTERS
+    } else {
+        docs::BUILT_BY_ASSIGNMENT
+    });
     if m.fields.iter().any(|f| f.deprecated.is_some()) {
         file.attrs.push(quote!(#![allow(deprecated)]));
     }
@@ -41,6 +48,7 @@ pub fn emit(m: &Model) -> File {
         },
     ));
     if m.in_request {
+        file.push(setters::emit(&name, &m.fields, &m.enums));
         file.push(request::traits(&name, &m.fields, m.in_response));
     }
     if m.in_response {

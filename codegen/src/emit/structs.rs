@@ -3,6 +3,7 @@
 //! ```ignore
 //! /// docs
 //! #[derive(Clone, Debug, Default, PartialEq)]   // Debug by hand when a field is sensitive
+//! #[non_exhaustive]                             // a spec may add fields: no struct literals
 //! pub struct CompShareImage {
 //!     /// description, then the wire facts
 //!     pub comp_share_image_id: Option<String>,
@@ -52,6 +53,7 @@ pub fn emit(name: &str, doc: &str, fields: &[Field], enums: &[Enum], role: Role)
     quote! {
         #doc
         #[derive(Clone, #derive_debug Default, PartialEq)]
+        #[non_exhaustive]
         pub struct #name {
             #(#defs)*
             #unknown

@@ -5,7 +5,7 @@
 //!
 //! ```ignore
 //! use compshare::actions::describe_comp_share_images as action;
-//! fn example() -> action::DescribeCompShareImagesRequest { .. }
+//! fn example() -> action::DescribeCompShareImagesRequest { action::DescribeCompShareImagesRequest::default().limit(20) }
 //! #[test] fn example_request() { insta::assert_snapshot!(crate::support::signed_form(example())) }
 //! #[test] fn example_response_keeps_every_value() { crate::support::keeps_every_value::<action::..Request>(JSON) }
 //! #[test] fn limit_above_max_is_rejected() { .. assert_violation(&request, "Limit", Rule::Max(Number::Int(100))) }
@@ -61,7 +61,7 @@ pub fn action_rs(s: &Service, a: &Action) -> File {
         file.attrs.push(quote!(#![allow(deprecated)]));
     }
 
-    let inits: Vec<TokenStream> = a
+    let setters: Vec<TokenStream> = a
         .request
         .iter()
         // Common params come from the client config, except required ones the config may
@@ -72,21 +72,15 @@ pub fn action_rs(s: &Service, a: &Action) -> File {
                 .example
                 .clone()
                 .or_else(|| f.presence.is_required().then(|| placeholder(f)))?;
-            let field = ident(&f.ident);
-            let value = field_value(s, &scope, f, &example);
-            Some(quote!(#field: #value,))
+            setter_call(s, &scope, f, &example)
         })
         .collect();
-    let rest =
-        (inits.len() < a.request.len()).then(|| quote!(..::core::default::Default::default()));
     file.push(quote! {
         use #krate::actions::#module as action;
 
         fn example() -> action::#request {
-            action::#request {
-                #(#inits)*
-                #rest
-            }
+            action::#request::default()
+                #(#setters)*
         }
 
         #[test]
@@ -266,6 +260,56 @@ fn field_value(s: &Service, scope: &Scope<'_>, f: &Field, example: &Example) -> 
     }
 }
 
+/// `.setter(value)` for a field's example, as a user would write it; nothing for an empty
+/// list, which is the default.
+fn setter_call(
+    s: &Service,
+    scope: &Scope<'_>,
+    f: &Field,
+    example: &Example,
+) -> Option<TokenStream> {
+    let setter = ident(&f.setter);
+    let arg = match (&f.ty, example) {
+        (Ty::List(_), Example::List(items)) if items.is_empty() => return None,
+        (Ty::List(inner), Example::List(items)) => {
+            let items = items.iter().map(|item| setter_arg(s, scope, inner, item));
+            quote!([#(#items),*])
+        }
+        (Ty::List(inner), single) => {
+            let item = setter_arg(s, scope, inner, single);
+            quote!([#item])
+        }
+        (ty, example) => setter_arg(s, scope, ty, example),
+    };
+    Some(quote!(.#setter(#arg)))
+}
+
+/// A setter's argument: setters take `impl Into<..>` and box for themselves.
+fn setter_arg(s: &Service, scope: &Scope<'_>, ty: &Ty, example: &Example) -> TokenStream {
+    match (ty, example) {
+        (Ty::Str, e) => {
+            let text = e.text().unwrap_or_default();
+            quote!(#text)
+        }
+        (
+            Ty::Model {
+                name,
+                module,
+                boxed: true,
+            },
+            e,
+        ) => {
+            let unboxed = Ty::Model {
+                name: name.clone(),
+                module: module.clone(),
+                boxed: false,
+            };
+            value(s, scope, &unboxed, e)
+        }
+        _ => value(s, scope, ty, example),
+    }
+}
+
 fn value(s: &Service, scope: &Scope<'_>, ty: &Ty, example: &Example) -> TokenStream {
     match (ty, example) {
         (Ty::Str, e) => {
@@ -273,7 +317,12 @@ fn value(s: &Service, scope: &Scope<'_>, ty: &Ty, example: &Example) -> TokenStr
             quote!(#text.to_owned())
         }
         (Ty::Int, Example::Int(i)) => {
-            let lit = Literal::i64_unsuffixed(*i);
+            // A setter's `impl Into<i64>` leaves an unsuffixed literal to default to `i32`.
+            let lit = if i32::try_from(*i).is_ok() {
+                Literal::i64_unsuffixed(*i)
+            } else {
+                Literal::i64_suffixed(*i)
+            };
             quote!(#lit)
         }
         (Ty::Float, Example::Float(x)) => {
@@ -311,7 +360,11 @@ fn value(s: &Service, scope: &Scope<'_>, ty: &Ty, example: &Example) -> TokenStr
             },
             example,
         ) => {
-            let Some(model) = s.models.iter().find(|m| &m.type_name == name) else {
+            let Some(model) = s
+                .models
+                .iter()
+                .find(|m| &m.type_name == name && m.in_request)
+            else {
                 return quote!(::core::default::Default::default());
             };
             let ty = ident(name);
@@ -325,25 +378,17 @@ fn value(s: &Service, scope: &Scope<'_>, ty: &Ty, example: &Example) -> TokenStr
                 Example::Object(entries) => entries,
                 _ => &[],
             };
-            let mut inits = Vec::new();
-            for f in &model.fields {
+            let calls = model.fields.iter().filter_map(|f| {
                 let given = entries
                     .iter()
                     .find(|(k, _)| k == &f.wire)
                     .map(|(_, v)| v.clone());
-                let Some(ex) = given
+                let ex = given
                     .or_else(|| f.example.clone())
-                    .or_else(|| f.presence.is_required().then(|| placeholder(f)))
-                else {
-                    continue;
-                };
-                let field = ident(&f.ident);
-                let v = field_value(s, &inner_scope, f, &ex);
-                inits.push(quote!(#field: #v,));
-            }
-            let rest = (inits.len() < model.fields.len() || model.in_response)
-                .then(|| quote!(..::core::default::Default::default()));
-            let built = quote!(#krate::models::#ty { #(#inits)* #rest });
+                    .or_else(|| f.presence.is_required().then(|| placeholder(f)))?;
+                setter_call(s, &inner_scope, f, &ex)
+            });
+            let built = quote!(#krate::models::#ty::default() #(#calls)*);
             if *boxed {
                 quote!(Box::new(#built))
             } else {

@@ -29,7 +29,7 @@ pub fn lower_model(
         .iter()
         .filter_map(|f| ctx.field(f, side, d).map(|x| (x, f.name.loc.clone())))
         .collect();
-    check_names(&fields, false, d);
+    check_names(&fields, in_request, d);
     let (enums, examples) = ctx.into_parts();
     pending.extend(
         examples

@@ -105,7 +105,10 @@ impl<'de> ::serde::Deserialize<'de> for EnableCrossPodAttach {
 }
 
 /// Request of `AttachCompshareDisk`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::attach_compshare_disk`](crate::Client::attach_compshare_disk).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttachCompshareDiskRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -142,6 +145,92 @@ impl AttachCompshareDiskRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "AttachCompshareDisk")
+    }
+}
+
+impl AttachCompshareDiskRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UDiskId`. 需要挂载的UDisk实例ID.
+    ///
+    /// Required. Example: `udisk-xxxx`.
+    #[must_use]
+    pub fn u_disk_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_disk_id = value.into();
+        self
+    }
+
+    /// Sets `UHostId`. UHost实例ID。
+    ///
+    /// Example: `uhost-xxxx`.
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `EnableCrossPodAttach`. 是否允许跨pod挂载（Yes：允许跨pod挂载，No：不允许跨pod挂载，不填默认No）
+    ///
+    /// Default `No`. Documented values: `Yes`, `No`; others are accepted.
+    #[must_use]
+    pub fn enable_cross_pod_attach(
+        mut self,
+        value: impl ::core::convert::Into<EnableCrossPodAttach>,
+    ) -> Self {
+        self.enable_cross_pod_attach = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `DataDiskType`. 数据盘类型（透传到底层 UDisk 挂载接口），留空由底层自动判定
+    ///
+    /// Example: `SSDDataDisk`.
+    #[must_use]
+    pub fn data_disk_type(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.data_disk_type = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -209,7 +298,7 @@ impl AttachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -220,7 +309,7 @@ impl AttachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -231,7 +320,7 @@ impl AttachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -242,7 +331,7 @@ impl AttachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_disk_id = value.into();
+        self.request = self.request.u_disk_id(value);
         self
     }
 
@@ -253,7 +342,7 @@ impl AttachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.u_host_id(value);
         self
     }
 
@@ -264,9 +353,7 @@ impl AttachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<EnableCrossPodAttach>,
     ) -> Self {
-        self.request.enable_cross_pod_attach = ::core::option::Option::Some(
-            value.into(),
-        );
+        self.request = self.request.enable_cross_pod_attach(value);
         self
     }
 
@@ -277,7 +364,7 @@ impl AttachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.data_disk_type = ::core::option::Option::Some(value.into());
+        self.request = self.request.data_disk_type(value);
         self
     }
 
@@ -314,7 +401,10 @@ impl crate::Client {
 }
 
 /// Response of `AttachCompshareDisk`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AttachCompshareDiskResponse {
     /// Wire name `DeviceName`.
     pub device_name: ::core::option::Option<::std::string::String>,

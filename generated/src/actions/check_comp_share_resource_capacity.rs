@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `CheckCompShareResourceCapacity`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::check_comp_share_resource_capacity`](crate::Client::check_comp_share_resource_capacity).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CheckCompShareResourceCapacityRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -50,6 +53,113 @@ impl CheckCompShareResourceCapacityRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "CheckCompShareResourceCapacity")
+    }
+}
+
+impl CheckCompShareResourceCapacityRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `GpuType`. GPU 类型
+    ///
+    /// Required. Example: `4090`.
+    #[must_use]
+    pub fn gpu_type(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.gpu_type = value.into();
+        self
+    }
+
+    /// Sets `MachineType`. 机型，固定 G
+    ///
+    /// Required. Example: `G`.
+    #[must_use]
+    pub fn machine_type(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.machine_type = value.into();
+        self
+    }
+
+    /// Sets `MinimalCpuPlatform`. CPU 平台。
+    ///
+    /// Required. Example: `Auto`.
+    #[must_use]
+    pub fn minimal_cpu_platform(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.minimal_cpu_platform = value.into();
+        self
+    }
+
+    /// Sets `CompShareImageId`. 镜像 ID
+    ///
+    /// Required. Example: `compshareImage-xxxx`.
+    #[must_use]
+    pub fn comp_share_image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comp_share_image_id = value.into();
+        self
+    }
+
+    /// Sets `ChargeType`. 计费模式。
+    ///
+    /// Required. Example: `Month`.
+    #[must_use]
+    pub fn charge_type(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.charge_type = value.into();
+        self
+    }
+
+    /// Sets `Disks`.
+    #[must_use]
+    pub fn disks<
+        T: ::core::convert::Into<crate::models::CheckCompShareResourceCapacityParamDisks>,
+    >(mut self, values: impl ::core::iter::IntoIterator<Item = T>) -> Self {
+        self.disks = values.into_iter().map(::core::convert::Into::into).collect();
+        self
     }
 }
 
@@ -127,7 +237,7 @@ impl CheckCompShareResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -138,7 +248,7 @@ impl CheckCompShareResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -149,7 +259,7 @@ impl CheckCompShareResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -160,7 +270,7 @@ impl CheckCompShareResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.gpu_type = value.into();
+        self.request = self.request.gpu_type(value);
         self
     }
 
@@ -171,7 +281,7 @@ impl CheckCompShareResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.machine_type = value.into();
+        self.request = self.request.machine_type(value);
         self
     }
 
@@ -182,7 +292,7 @@ impl CheckCompShareResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.minimal_cpu_platform = value.into();
+        self.request = self.request.minimal_cpu_platform(value);
         self
     }
 
@@ -193,7 +303,7 @@ impl CheckCompShareResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.comp_share_image_id = value.into();
+        self.request = self.request.comp_share_image_id(value);
         self
     }
 
@@ -204,7 +314,7 @@ impl CheckCompShareResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.charge_type = value.into();
+        self.request = self.request.charge_type(value);
         self
     }
 
@@ -212,10 +322,7 @@ impl CheckCompShareResourceCapacityBuilder {
     pub fn disks<
         T: ::core::convert::Into<crate::models::CheckCompShareResourceCapacityParamDisks>,
     >(mut self, values: impl ::core::iter::IntoIterator<Item = T>) -> Self {
-        self.request.disks = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.disks(values);
         self
     }
 
@@ -254,7 +361,10 @@ impl crate::Client {
 }
 
 /// Response of `CheckCompShareResourceCapacity`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CheckCompShareResourceCapacityResponse {
     /// 各规格组合的资源可用状态
     ///

@@ -107,7 +107,10 @@ impl<'de> ::serde::Deserialize<'de> for ChargeType {
 }
 
 /// Request of `CheckULHostResourceCapacity`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::check_ul_host_resource_capacity`](crate::Client::check_ul_host_resource_capacity).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CheckUlHostResourceCapacityRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -160,6 +163,124 @@ impl CheckUlHostResourceCapacityRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "CheckULHostResourceCapacity")
+    }
+}
+
+impl CheckUlHostResourceCapacityRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `BundleId`. 套餐ID。
+    ///
+    /// Required. Example: `ulh.c1m1s40b30t800`.
+    #[must_use]
+    pub fn bundle_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.bundle_id = value.into();
+        self
+    }
+
+    /// Sets `ChargeType`. 计费模式。
+    ///
+    /// Default `Month`. Documented values: `Year`, `Month`, `ThirtyDay`; others are accepted.
+    #[must_use]
+    pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
+        self.charge_type = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CouponId`. 主机代金券ID。
+    #[must_use]
+    pub fn coupon_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.coupon_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ImageId`. 镜像ID。
+    ///
+    /// Required. Example: `uimage-xxxx`.
+    #[must_use]
+    pub fn image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_id = value.into();
+        self
+    }
+
+    /// Sets `Name`. 轻量应用主机名称。
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Quantity`. 购买时长。
+    ///
+    /// Default `1`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.quantity = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `SecurityGroupId`. 防火墙ID，默认：Web推荐防火墙。
+    #[must_use]
+    pub fn security_group_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.security_group_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `SubnetId`. 子网 ID。
+    #[must_use]
+    pub fn subnet_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subnet_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `VPCId`. VPC ID。
+    #[must_use]
+    pub fn vpc_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vpc_id = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -236,7 +357,7 @@ impl CheckUlHostResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -247,7 +368,7 @@ impl CheckUlHostResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -258,7 +379,7 @@ impl CheckUlHostResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.bundle_id = value.into();
+        self.request = self.request.bundle_id(value);
         self
     }
 
@@ -266,7 +387,7 @@ impl CheckUlHostResourceCapacityBuilder {
     ///
     /// Default `Month`. Documented values: `Year`, `Month`, `ThirtyDay`; others are accepted.
     pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
-        self.request.charge_type = ::core::option::Option::Some(value.into());
+        self.request = self.request.charge_type(value);
         self
     }
 
@@ -275,7 +396,7 @@ impl CheckUlHostResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.coupon_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.coupon_id(value);
         self
     }
 
@@ -286,7 +407,7 @@ impl CheckUlHostResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.image_id = value.into();
+        self.request = self.request.image_id(value);
         self
     }
 
@@ -295,7 +416,7 @@ impl CheckUlHostResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.name = ::core::option::Option::Some(value.into());
+        self.request = self.request.name(value);
         self
     }
 
@@ -303,7 +424,7 @@ impl CheckUlHostResourceCapacityBuilder {
     ///
     /// Default `1`.
     pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.quantity = ::core::option::Option::Some(value.into());
+        self.request = self.request.quantity(value);
         self
     }
 
@@ -312,7 +433,7 @@ impl CheckUlHostResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.security_group_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.security_group_id(value);
         self
     }
 
@@ -321,7 +442,7 @@ impl CheckUlHostResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.subnet_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.subnet_id(value);
         self
     }
 
@@ -330,7 +451,7 @@ impl CheckUlHostResourceCapacityBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.vpc_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.vpc_id(value);
         self
     }
 
@@ -365,7 +486,10 @@ impl crate::Client {
 }
 
 /// Response of `CheckULHostResourceCapacity`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CheckUlHostResourceCapacityResponse {
     /// 错误信息
     ///

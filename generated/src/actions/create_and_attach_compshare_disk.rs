@@ -224,7 +224,10 @@ impl<'de> ::serde::Deserialize<'de> for DiskType {
 }
 
 /// Request of `CreateAndAttachCompshareDisk`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::create_and_attach_compshare_disk`](crate::Client::create_and_attach_compshare_disk).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CreateAndAttachCompshareDiskRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -273,6 +276,116 @@ impl CreateAndAttachCompshareDiskRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "CreateAndAttachCompshareDisk")
+    }
+}
+
+impl CreateAndAttachCompshareDiskRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UHostId`. 要挂载到的实例 ID
+    ///
+    /// Required. Example: `uhost-xxxx`.
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = value.into();
+        self
+    }
+
+    /// Sets `Size`. 磁盘大小，单位 GB
+    ///
+    /// Required. Example: `100`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.size = value.into();
+        self
+    }
+
+    /// Sets `DiskType`. 磁盘类型。
+    ///
+    /// Required. Documented values: `SSDDataDisk`, `RSSDDataDisk`, `DataDisk`, `EfficiencyDataDisk`; others are accepted. Example: `SSDDataDisk`.
+    #[must_use]
+    pub fn disk_type(mut self, value: impl ::core::convert::Into<DiskType>) -> Self {
+        self.disk_type = value.into();
+        self
+    }
+
+    /// Sets `Name`. 磁盘名称
+    ///
+    /// Required. Example: `my-data-disk`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = value.into();
+        self
+    }
+
+    /// Sets `ChargeType`. 计费模式。
+    ///
+    /// Documented values: `Month`, `Day`, `Dynamic`, `Postpay`; others are accepted. Example: `Month`.
+    #[must_use]
+    pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
+        self.charge_type = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Quantity`. 购买时长，默认 1
+    ///
+    /// Default `1`. Example: `1`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.quantity = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CouponId`. 代金券 ID
+    ///
+    /// Example: `coupon-xxx`.
+    #[must_use]
+    pub fn coupon_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.coupon_id = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -349,7 +462,7 @@ impl CreateAndAttachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -360,7 +473,7 @@ impl CreateAndAttachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -371,7 +484,7 @@ impl CreateAndAttachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -382,7 +495,7 @@ impl CreateAndAttachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = value.into();
+        self.request = self.request.u_host_id(value);
         self
     }
 
@@ -390,7 +503,7 @@ impl CreateAndAttachCompshareDiskBuilder {
     ///
     /// Required. Example: `100`.
     pub fn size(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.size = value.into();
+        self.request = self.request.size(value);
         self
     }
 
@@ -398,7 +511,7 @@ impl CreateAndAttachCompshareDiskBuilder {
     ///
     /// Required. Documented values: `SSDDataDisk`, `RSSDDataDisk`, `DataDisk`, `EfficiencyDataDisk`; others are accepted. Example: `SSDDataDisk`.
     pub fn disk_type(mut self, value: impl ::core::convert::Into<DiskType>) -> Self {
-        self.request.disk_type = value.into();
+        self.request = self.request.disk_type(value);
         self
     }
 
@@ -409,7 +522,7 @@ impl CreateAndAttachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.name = value.into();
+        self.request = self.request.name(value);
         self
     }
 
@@ -417,7 +530,7 @@ impl CreateAndAttachCompshareDiskBuilder {
     ///
     /// Documented values: `Month`, `Day`, `Dynamic`, `Postpay`; others are accepted. Example: `Month`.
     pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
-        self.request.charge_type = ::core::option::Option::Some(value.into());
+        self.request = self.request.charge_type(value);
         self
     }
 
@@ -425,7 +538,7 @@ impl CreateAndAttachCompshareDiskBuilder {
     ///
     /// Default `1`. Example: `1`.
     pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.quantity = ::core::option::Option::Some(value.into());
+        self.request = self.request.quantity(value);
         self
     }
 
@@ -436,7 +549,7 @@ impl CreateAndAttachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.coupon_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.coupon_id(value);
         self
     }
 
@@ -475,7 +588,10 @@ impl crate::Client {
 }
 
 /// Response of `CreateAndAttachCompshareDisk`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CreateAndAttachCompshareDiskResponse {
     /// 创建成功的云盘 ID
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `CreateCompShareCustomImage`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::create_comp_share_custom_image`](crate::Client::create_comp_share_custom_image).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CreateCompShareCustomImageRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -44,6 +47,92 @@ impl CreateCompShareCustomImageRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "CreateCompShareCustomImage")
+    }
+}
+
+impl CreateCompShareCustomImageRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UHostId`. 实例Id
+    ///
+    /// Required. Example: `uhost-xxxx`.
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = value.into();
+        self
+    }
+
+    /// Sets `Name`. 镜像名称。
+    ///
+    /// Required. Example: `my-custom-env`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = value.into();
+        self
+    }
+
+    /// Sets `Description`. 镜像描述信息
+    ///
+    /// Example: `预装了PyTorch 2.1和CUDA 12.1`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Softwares`.
+    #[must_use]
+    pub fn softwares(
+        mut self,
+        value: impl ::core::convert::Into<
+            crate::models::CreateCompShareCustomImageParamSoftwares,
+        >,
+    ) -> Self {
+        self.softwares = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -116,7 +205,7 @@ impl CreateCompShareCustomImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -127,7 +216,7 @@ impl CreateCompShareCustomImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -138,7 +227,7 @@ impl CreateCompShareCustomImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -149,7 +238,7 @@ impl CreateCompShareCustomImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = value.into();
+        self.request = self.request.u_host_id(value);
         self
     }
 
@@ -160,7 +249,7 @@ impl CreateCompShareCustomImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.name = value.into();
+        self.request = self.request.name(value);
         self
     }
 
@@ -171,7 +260,7 @@ impl CreateCompShareCustomImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.description = ::core::option::Option::Some(value.into());
+        self.request = self.request.description(value);
         self
     }
 
@@ -182,7 +271,7 @@ impl CreateCompShareCustomImageBuilder {
             crate::models::CreateCompShareCustomImageParamSoftwares,
         >,
     ) -> Self {
-        self.request.softwares = ::core::option::Option::Some(value.into());
+        self.request = self.request.softwares(value);
         self
     }
 
@@ -219,7 +308,10 @@ impl crate::Client {
 }
 
 /// Response of `CreateCompShareCustomImage`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CreateCompShareCustomImageResponse {
     /// 镜像Id
     ///

@@ -690,7 +690,10 @@ impl<'de> ::serde::Deserialize<'de> for MinimalCpuPlatform {
 }
 
 /// Request of `CreateCompShareInstance`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::create_comp_share_instance`](crate::Client::create_comp_share_instance).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CreateCompShareInstanceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -812,6 +815,227 @@ impl CreateCompShareInstanceRequest {
     }
 }
 
+impl CreateCompShareInstanceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Disks`.
+    #[must_use]
+    pub fn disks<
+        T: ::core::convert::Into<crate::models::CreateCompShareInstanceParamDisks>,
+    >(mut self, values: impl ::core::iter::IntoIterator<Item = T>) -> Self {
+        self.disks = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `MachineType`. 云主机机型（V2.0），在本字段和字段UHostType中，仅需要其中1个字段即可。
+    ///
+    /// Required. Default `G`. Documented values: `N`, `C`, `G`, `O`, `OS`, `OM`, `OPRO`, `OMAX`, `O.BM`, `O.EPC`; others are accepted. Example: `G`.
+    #[must_use]
+    pub fn machine_type(
+        mut self,
+        value: impl ::core::convert::Into<MachineType>,
+    ) -> Self {
+        self.machine_type = value.into();
+        self
+    }
+
+    /// Sets `GPU`. GPU卡核心数。
+    ///
+    /// Required. Example: `1`.
+    #[must_use]
+    pub fn gpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.gpu = value.into();
+        self
+    }
+
+    /// Sets `Memory`. 内存大小。
+    ///
+    /// Required. Default `8192`. At least 1024. Example: `65536`.
+    #[must_use]
+    pub fn memory(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.memory = value.into();
+        self
+    }
+
+    /// Sets `CPU`. 虚拟CPU核数。
+    ///
+    /// Required. Default `4`. At least 1. Example: `16`.
+    #[must_use]
+    pub fn cpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.cpu = value.into();
+        self
+    }
+
+    /// Sets `GpuType`. GPU类型，枚举值\["K80", "P40", "V100", "T4","T4A", "T4S","2080Ti","2080Ti-4C","1080Ti", "T4/4", "MI100", "V100S",2080","2080TiS","2080TiPro","3090","A100"\]，MachineType为G时必填
+    ///
+    /// Required. Documented values: `K80`, `P40`, `V100`, `T4`, `T4A`, `T4S`, `2080Ti`, `2080Ti-4C`, `1080Ti`, `T4/4`, `MI100`, `V100S`, `2080`, `2080TiS`, `2080TiPro`, `3090`, `A100`; others are accepted. Example: `4090`.
+    #[must_use]
+    pub fn gpu_type(mut self, value: impl ::core::convert::Into<GpuType>) -> Self {
+        self.gpu_type = value.into();
+        self
+    }
+
+    /// Sets `CompShareImageId`. 镜像ID
+    ///
+    /// Required. Example: `compshare-image-xxx`.
+    #[must_use]
+    pub fn comp_share_image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comp_share_image_id = value.into();
+        self
+    }
+
+    /// Sets `LoginMode`. 主机登陆模式。
+    ///
+    /// Default `Password`. Documented values: `Password`; others are accepted.
+    #[must_use]
+    pub fn login_mode(mut self, value: impl ::core::convert::Into<LoginMode>) -> Self {
+        self.login_mode = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ChargeType`. 计费模式。
+    ///
+    /// Default `Month`. Documented values: `Month`, `Day`, `Dynamic`, `Postpay`, `Spot`; others are accepted. Example: `Month`.
+    #[must_use]
+    pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
+        self.charge_type = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Quantity`. 购买时长。
+    ///
+    /// Default `1`. At least 0. Example: `1`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.quantity = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `MinimalCpuPlatform`. 最低cpu平台，枚举值\["Intel/Auto", "Intel/IvyBridge", "Intel/Haswell", "Intel/Broadwell", "Intel/Skylake", "Intel/Cascadelake", "Intel/CascadelakeR", "Intel/IceLake", "Amd/Epyc2", "Amd/Auto","Ampere/Auto","Ampere/Altra", "Auto"\],默认值是"Intel/Auto", "Auto" 自动分配Amd或者Intel cpu平台。
+    ///
+    /// Default `Intel/Auto`. Documented values: `Intel/Auto`, `Intel/IvyBridge`, `Intel/Haswell`, `Intel/Broadwell`, `Intel/Skylake`, `Intel/Cascadelake`, `Intel/CascadelakeR`, `Intel/IceLake`, `Amd/Epyc2`, `Amd/Auto`, `Ampere/Auto`, `Ampere/Altra`, `Auto`; others are accepted. Example: `Auto`.
+    #[must_use]
+    pub fn minimal_cpu_platform(
+        mut self,
+        value: impl ::core::convert::Into<MinimalCpuPlatform>,
+    ) -> Self {
+        self.minimal_cpu_platform = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Password`. UHost密码。
+    ///
+    /// Sensitive: hidden from `Debug` output.
+    #[must_use]
+    pub fn password(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.password = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Name`. 实例名称
+    ///
+    /// Default `host`. At most 63 characters. Example: `my-gpu-instance`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `SecurityGroupId`. 防火墙Id
+    ///
+    /// Example: `firewall-xxx`.
+    #[must_use]
+    pub fn security_group_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.security_group_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `EnableUS3`. 是否挂载云存储（仅容器实例支持此操作）
+    ///
+    /// Example: `true`.
+    #[must_use]
+    pub fn enable_us3(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.enable_us3 = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `EnableCfs`. 创建容器实例时是否挂载已有的 CFS 文件存储（不会购买 CFS）
+    ///
+    /// Example: `true`.
+    #[must_use]
+    pub fn enable_cfs(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.enable_cfs = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Remark`. 实例备注信息，可用于存储创建页面选择的驱动等自定义信息
+    ///
+    /// Example: `driver:535.129.03`.
+    #[must_use]
+    pub fn remark(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `MaxCount`. 批量创建数量
+    ///
+    /// Example: `1`.
+    #[must_use]
+    pub fn max_count(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.max_count = ::core::option::Option::Some(value.into());
+        self
+    }
+}
+
 impl rt::EncodeForm for CreateCompShareInstanceRequest {
     fn encode_form(&self, w: &mut rt::FormWriter<'_>) {
         w.opt("Region", &self.region);
@@ -928,7 +1152,7 @@ impl CreateCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -939,7 +1163,7 @@ impl CreateCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -950,7 +1174,7 @@ impl CreateCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -958,10 +1182,7 @@ impl CreateCompShareInstanceBuilder {
     pub fn disks<
         T: ::core::convert::Into<crate::models::CreateCompShareInstanceParamDisks>,
     >(mut self, values: impl ::core::iter::IntoIterator<Item = T>) -> Self {
-        self.request.disks = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.disks(values);
         self
     }
 
@@ -972,7 +1193,7 @@ impl CreateCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<MachineType>,
     ) -> Self {
-        self.request.machine_type = value.into();
+        self.request = self.request.machine_type(value);
         self
     }
 
@@ -980,7 +1201,7 @@ impl CreateCompShareInstanceBuilder {
     ///
     /// Required. Example: `1`.
     pub fn gpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.gpu = value.into();
+        self.request = self.request.gpu(value);
         self
     }
 
@@ -988,7 +1209,7 @@ impl CreateCompShareInstanceBuilder {
     ///
     /// Required. Default `8192`. At least 1024. Example: `65536`.
     pub fn memory(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.memory = value.into();
+        self.request = self.request.memory(value);
         self
     }
 
@@ -996,7 +1217,7 @@ impl CreateCompShareInstanceBuilder {
     ///
     /// Required. Default `4`. At least 1. Example: `16`.
     pub fn cpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.cpu = value.into();
+        self.request = self.request.cpu(value);
         self
     }
 
@@ -1004,7 +1225,7 @@ impl CreateCompShareInstanceBuilder {
     ///
     /// Required. Documented values: `K80`, `P40`, `V100`, `T4`, `T4A`, `T4S`, `2080Ti`, `2080Ti-4C`, `1080Ti`, `T4/4`, `MI100`, `V100S`, `2080`, `2080TiS`, `2080TiPro`, `3090`, `A100`; others are accepted. Example: `4090`.
     pub fn gpu_type(mut self, value: impl ::core::convert::Into<GpuType>) -> Self {
-        self.request.gpu_type = value.into();
+        self.request = self.request.gpu_type(value);
         self
     }
 
@@ -1015,7 +1236,7 @@ impl CreateCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.comp_share_image_id = value.into();
+        self.request = self.request.comp_share_image_id(value);
         self
     }
 
@@ -1023,7 +1244,7 @@ impl CreateCompShareInstanceBuilder {
     ///
     /// Default `Password`. Documented values: `Password`; others are accepted.
     pub fn login_mode(mut self, value: impl ::core::convert::Into<LoginMode>) -> Self {
-        self.request.login_mode = ::core::option::Option::Some(value.into());
+        self.request = self.request.login_mode(value);
         self
     }
 
@@ -1031,7 +1252,7 @@ impl CreateCompShareInstanceBuilder {
     ///
     /// Default `Month`. Documented values: `Month`, `Day`, `Dynamic`, `Postpay`, `Spot`; others are accepted. Example: `Month`.
     pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
-        self.request.charge_type = ::core::option::Option::Some(value.into());
+        self.request = self.request.charge_type(value);
         self
     }
 
@@ -1039,7 +1260,7 @@ impl CreateCompShareInstanceBuilder {
     ///
     /// Default `1`. At least 0. Example: `1`.
     pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.quantity = ::core::option::Option::Some(value.into());
+        self.request = self.request.quantity(value);
         self
     }
 
@@ -1050,7 +1271,7 @@ impl CreateCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<MinimalCpuPlatform>,
     ) -> Self {
-        self.request.minimal_cpu_platform = ::core::option::Option::Some(value.into());
+        self.request = self.request.minimal_cpu_platform(value);
         self
     }
 
@@ -1061,7 +1282,7 @@ impl CreateCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.password = ::core::option::Option::Some(value.into());
+        self.request = self.request.password(value);
         self
     }
 
@@ -1072,7 +1293,7 @@ impl CreateCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.name = ::core::option::Option::Some(value.into());
+        self.request = self.request.name(value);
         self
     }
 
@@ -1083,7 +1304,7 @@ impl CreateCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.security_group_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.security_group_id(value);
         self
     }
 
@@ -1091,7 +1312,7 @@ impl CreateCompShareInstanceBuilder {
     ///
     /// Example: `true`.
     pub fn enable_us3(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.enable_us3 = ::core::option::Option::Some(value.into());
+        self.request = self.request.enable_us3(value);
         self
     }
 
@@ -1099,7 +1320,7 @@ impl CreateCompShareInstanceBuilder {
     ///
     /// Example: `true`.
     pub fn enable_cfs(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.enable_cfs = ::core::option::Option::Some(value.into());
+        self.request = self.request.enable_cfs(value);
         self
     }
 
@@ -1110,7 +1331,7 @@ impl CreateCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.remark = ::core::option::Option::Some(value.into());
+        self.request = self.request.remark(value);
         self
     }
 
@@ -1118,7 +1339,7 @@ impl CreateCompShareInstanceBuilder {
     ///
     /// Example: `1`.
     pub fn max_count(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.max_count = ::core::option::Option::Some(value.into());
+        self.request = self.request.max_count(value);
         self
     }
 
@@ -1155,7 +1376,10 @@ impl crate::Client {
 }
 
 /// Response of `CreateCompShareInstance`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CreateCompShareInstanceResponse {
     /// UHost实例Id集合
     ///

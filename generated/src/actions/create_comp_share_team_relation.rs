@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `CreateCompShareTeamRelation`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::create_comp_share_team_relation`](crate::Client::create_comp_share_team_relation).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CreateCompShareTeamRelationRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -38,6 +41,64 @@ impl CreateCompShareTeamRelationRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "CreateCompShareTeamRelation")
+    }
+}
+
+impl CreateCompShareTeamRelationRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UserInfo`. 邀请的用户列表，最多 100 条
+    ///
+    /// Required. At most 100 items.
+    #[must_use]
+    pub fn user_info<
+        T: ::core::convert::Into<crate::models::CreateCompShareTeamRelationParamUserInfo>,
+    >(mut self, values: impl ::core::iter::IntoIterator<Item = T>) -> Self {
+        self.user_info = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `TeamId`. 团队Id
+    ///
+    /// Required. Example: `1001`.
+    #[must_use]
+    pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.team_id = value.into();
+        self
     }
 }
 
@@ -102,7 +163,7 @@ impl CreateCompShareTeamRelationBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -113,7 +174,7 @@ impl CreateCompShareTeamRelationBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -124,7 +185,7 @@ impl CreateCompShareTeamRelationBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -134,10 +195,7 @@ impl CreateCompShareTeamRelationBuilder {
     pub fn user_info<
         T: ::core::convert::Into<crate::models::CreateCompShareTeamRelationParamUserInfo>,
     >(mut self, values: impl ::core::iter::IntoIterator<Item = T>) -> Self {
-        self.request.user_info = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.user_info(values);
         self
     }
 
@@ -145,7 +203,7 @@ impl CreateCompShareTeamRelationBuilder {
     ///
     /// Required. Example: `1001`.
     pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.team_id = value.into();
+        self.request = self.request.team_id(value);
         self
     }
 
@@ -182,7 +240,10 @@ impl crate::Client {
 }
 
 /// Response of `CreateCompShareTeamRelation`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CreateCompShareTeamRelationResponse {
     /// 错误信息Map：key：被邀请成员的公司Id ，value ：报错信息ErrorInfo（object），ErrorInfo.Message 报错信息，ErrorInfo.Code 报错Code
     ///

@@ -103,7 +103,10 @@ impl<'de> ::serde::Deserialize<'de> for ChargeType {
 }
 
 /// Request of `CreateULHostInstance`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::create_ul_host_instance`](crate::Client::create_ul_host_instance).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CreateUlHostInstanceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -179,6 +182,136 @@ impl CreateUlHostInstanceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "CreateULHostInstance")
+    }
+}
+
+impl CreateUlHostInstanceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ImageId`. 镜像ID。
+    ///
+    /// Required. Example: `uimage-xxxx`.
+    #[must_use]
+    pub fn image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_id = value.into();
+        self
+    }
+
+    /// Sets `BundleId`. 套餐ID。
+    ///
+    /// Required. Example: `ulh.c1m1s40b30t800`.
+    #[must_use]
+    pub fn bundle_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.bundle_id = value.into();
+        self
+    }
+
+    /// Sets `Password`. ULHost密码。
+    ///
+    /// Required. Example: `UGFzc3dvcmQx`. Sensitive: hidden from `Debug` output.
+    #[must_use]
+    pub fn password(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.password = value.into();
+        self
+    }
+
+    /// Sets `Name`. 轻量应用主机名称。
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ChargeType`. 计费模式。
+    ///
+    /// Default `Month`. Documented values: `Year`, `Month`; others are accepted.
+    #[must_use]
+    pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
+        self.charge_type = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Quantity`. 购买时长。
+    ///
+    /// Default `1`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.quantity = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `VPCId`. VPC ID。
+    #[must_use]
+    pub fn vpc_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vpc_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `SubnetId`. 子网 ID。
+    #[must_use]
+    pub fn subnet_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subnet_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `SecurityGroupId`. 防火墙ID，默认：Web推荐防火墙。
+    #[must_use]
+    pub fn security_group_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.security_group_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CouponId`. 主机代金券ID。
+    #[must_use]
+    pub fn coupon_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.coupon_id = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -260,7 +393,7 @@ impl CreateUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -271,7 +404,7 @@ impl CreateUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -282,7 +415,7 @@ impl CreateUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.image_id = value.into();
+        self.request = self.request.image_id(value);
         self
     }
 
@@ -293,7 +426,7 @@ impl CreateUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.bundle_id = value.into();
+        self.request = self.request.bundle_id(value);
         self
     }
 
@@ -304,7 +437,7 @@ impl CreateUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.password = value.into();
+        self.request = self.request.password(value);
         self
     }
 
@@ -313,7 +446,7 @@ impl CreateUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.name = ::core::option::Option::Some(value.into());
+        self.request = self.request.name(value);
         self
     }
 
@@ -321,7 +454,7 @@ impl CreateUlHostInstanceBuilder {
     ///
     /// Default `Month`. Documented values: `Year`, `Month`; others are accepted.
     pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
-        self.request.charge_type = ::core::option::Option::Some(value.into());
+        self.request = self.request.charge_type(value);
         self
     }
 
@@ -329,7 +462,7 @@ impl CreateUlHostInstanceBuilder {
     ///
     /// Default `1`.
     pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.quantity = ::core::option::Option::Some(value.into());
+        self.request = self.request.quantity(value);
         self
     }
 
@@ -338,7 +471,7 @@ impl CreateUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.vpc_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.vpc_id(value);
         self
     }
 
@@ -347,7 +480,7 @@ impl CreateUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.subnet_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.subnet_id(value);
         self
     }
 
@@ -356,7 +489,7 @@ impl CreateUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.security_group_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.security_group_id(value);
         self
     }
 
@@ -365,7 +498,7 @@ impl CreateUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.coupon_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.coupon_id(value);
         self
     }
 
@@ -400,7 +533,10 @@ impl crate::Client {
 }
 
 /// Response of `CreateULHostInstance`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CreateUlHostInstanceResponse {
     /// 返回错误消息，当 RetCode 非 0 时提供详细的描述信息
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DeleteCFS`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::delete_cfs`](crate::Client::delete_cfs).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteCfsRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -36,6 +39,65 @@ impl DeleteCfsRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DeleteCFS")
+    }
+}
+
+impl DeleteCfsRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CfsId`. CFS ID
+    ///
+    /// Required. Example: `cfs-2ofdyh1k`.
+    #[must_use]
+    pub fn cfs_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cfs_id = value.into();
+        self
+    }
+
+    /// Sets `Recycle`. 是否先从已停止的实例上卸载该 CFS，默认 false
+    ///
+    /// Default `false`. Example: `false`.
+    #[must_use]
+    pub fn recycle(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.recycle = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -100,7 +162,7 @@ impl DeleteCfsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -111,7 +173,7 @@ impl DeleteCfsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -122,7 +184,7 @@ impl DeleteCfsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -133,7 +195,7 @@ impl DeleteCfsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.cfs_id = value.into();
+        self.request = self.request.cfs_id(value);
         self
     }
 
@@ -141,7 +203,7 @@ impl DeleteCfsBuilder {
     ///
     /// Default `false`. Example: `false`.
     pub fn recycle(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.recycle = ::core::option::Option::Some(value.into());
+        self.request = self.request.recycle(value);
         self
     }
 
@@ -176,7 +238,10 @@ impl crate::Client {
 }
 
 /// Response of `DeleteCFS`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteCfsResponse {
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DeleteCompShareImageFavorite`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::delete_comp_share_image_favorite`](crate::Client::delete_comp_share_image_favorite).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteCompShareImageFavoriteRequest {
     /// 社区镜像的版本组 ID
     ///
@@ -20,6 +23,20 @@ impl DeleteCompShareImageFavoriteRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DeleteCompShareImageFavorite")
+    }
+}
+
+impl DeleteCompShareImageFavoriteRequest {
+    /// Sets `GroupId`. 社区镜像的版本组 ID
+    ///
+    /// Required. Example: `group-xxxx`.
+    #[must_use]
+    pub fn group_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_id = value.into();
+        self
     }
 }
 
@@ -72,7 +89,7 @@ impl DeleteCompShareImageFavoriteBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.group_id = value.into();
+        self.request = self.request.group_id(value);
         self
     }
 
@@ -111,7 +128,10 @@ impl crate::Client {
 }
 
 /// Response of `DeleteCompShareImageFavorite`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteCompShareImageFavoriteResponse {
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See

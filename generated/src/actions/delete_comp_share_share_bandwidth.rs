@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DeleteCompShareShareBandwidth`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::delete_comp_share_share_bandwidth`](crate::Client::delete_comp_share_share_bandwidth).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteCompShareShareBandwidthRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -28,6 +31,44 @@ impl DeleteCompShareShareBandwidthRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DeleteCompShareShareBandwidth")
+    }
+}
+
+impl DeleteCompShareShareBandwidthRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ShareBandwidthId`. 独享带宽 ID
+    ///
+    /// Required. Example: `bwshare-0fz3k1yq`.
+    #[must_use]
+    pub fn share_bandwidth_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.share_bandwidth_id = value.into();
+        self
     }
 }
 
@@ -88,7 +129,7 @@ impl DeleteCompShareShareBandwidthBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -99,7 +140,7 @@ impl DeleteCompShareShareBandwidthBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -110,7 +151,7 @@ impl DeleteCompShareShareBandwidthBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.share_bandwidth_id = value.into();
+        self.request = self.request.share_bandwidth_id(value);
         self
     }
 
@@ -149,7 +190,10 @@ impl crate::Client {
 }
 
 /// Response of `DeleteCompShareShareBandwidth`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteCompShareShareBandwidthResponse {
     /// 迁回共享带宽的 EIP 数量
     ///

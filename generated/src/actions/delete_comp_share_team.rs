@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DeleteCompShareTeam`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::delete_comp_share_team`](crate::Client::delete_comp_share_team).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteCompShareTeamRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -32,6 +35,53 @@ impl DeleteCompShareTeamRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DeleteCompShareTeam")
+    }
+}
+
+impl DeleteCompShareTeamRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `TeamId`. 团队Id
+    ///
+    /// Required. Example: `1001`.
+    #[must_use]
+    pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.team_id = value.into();
+        self
     }
 }
 
@@ -90,7 +140,7 @@ impl DeleteCompShareTeamBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -101,7 +151,7 @@ impl DeleteCompShareTeamBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -112,7 +162,7 @@ impl DeleteCompShareTeamBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -120,7 +170,7 @@ impl DeleteCompShareTeamBuilder {
     ///
     /// Required. Example: `1001`.
     pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.team_id = value.into();
+        self.request = self.request.team_id(value);
         self
     }
 
@@ -157,7 +207,10 @@ impl crate::Client {
 }
 
 /// Response of `DeleteCompShareTeam`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteCompShareTeamResponse {
     /// 返回错误消息，当 RetCode 非 0 时提供详细的描述信息
     ///

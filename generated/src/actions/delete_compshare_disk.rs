@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DeleteCompshareDisk`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::delete_compshare_disk`](crate::Client::delete_compshare_disk).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteCompshareDiskRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -44,6 +47,87 @@ impl DeleteCompshareDiskRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DeleteCompshareDisk")
+    }
+}
+
+impl DeleteCompshareDiskRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `TopOrganizationID`. 公司id
+    ///
+    /// Example: `100000`.
+    #[must_use]
+    pub fn top_organization_id(
+        mut self,
+        value: impl ::core::convert::Into<i64>,
+    ) -> Self {
+        self.top_organization_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `OrganizationID`. 项目id
+    ///
+    /// Example: `100001`.
+    #[must_use]
+    pub fn organization_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.organization_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UDiskId`. 磁盘ID
+    ///
+    /// Required. Example: `udisk-xxxx`.
+    #[must_use]
+    pub fn u_disk_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_disk_id = value.into();
+        self
+    }
+
+    /// Sets `UHostId`. 主机ID
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -116,7 +200,7 @@ impl DeleteCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -127,7 +211,7 @@ impl DeleteCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -138,7 +222,7 @@ impl DeleteCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -149,7 +233,7 @@ impl DeleteCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<i64>,
     ) -> Self {
-        self.request.top_organization_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.top_organization_id(value);
         self
     }
 
@@ -157,7 +241,7 @@ impl DeleteCompshareDiskBuilder {
     ///
     /// Example: `100001`.
     pub fn organization_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.organization_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.organization_id(value);
         self
     }
 
@@ -168,7 +252,7 @@ impl DeleteCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_disk_id = value.into();
+        self.request = self.request.u_disk_id(value);
         self
     }
 
@@ -177,7 +261,7 @@ impl DeleteCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.u_host_id(value);
         self
     }
 
@@ -214,7 +298,10 @@ impl crate::Client {
 }
 
 /// Response of `DeleteCompshareDisk`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DeleteCompshareDiskResponse {
     /// 已删除磁盘id
     ///

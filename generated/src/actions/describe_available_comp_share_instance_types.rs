@@ -105,7 +105,10 @@ impl<'de> ::serde::Deserialize<'de> for InstanceType {
 }
 
 /// Request of `DescribeAvailableCompShareInstanceTypes`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_available_comp_share_instance_types`](crate::Client::describe_available_comp_share_instance_types).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeAvailableCompShareInstanceTypesRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -134,6 +137,69 @@ impl DescribeAvailableCompShareInstanceTypesRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeAvailableCompShareInstanceTypes")
+    }
+}
+
+impl DescribeAvailableCompShareInstanceTypesRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `MachineTypes`. 指定机型列表
+    #[must_use]
+    pub fn machine_types<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.machine_types = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
+    }
+
+    /// Sets `InstanceType`. 实例类型。
+    ///
+    /// Default `uhost`. Documented values: `uhost`, `spot`; others are accepted. Example: `uhost`.
+    #[must_use]
+    pub fn instance_type(
+        mut self,
+        value: impl ::core::convert::Into<InstanceType>,
+    ) -> Self {
+        self.instance_type = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -194,7 +260,7 @@ impl DescribeAvailableCompShareInstanceTypesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -205,7 +271,7 @@ impl DescribeAvailableCompShareInstanceTypesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -216,7 +282,7 @@ impl DescribeAvailableCompShareInstanceTypesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -225,10 +291,7 @@ impl DescribeAvailableCompShareInstanceTypesBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.machine_types = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.machine_types(values);
         self
     }
 
@@ -239,7 +302,7 @@ impl DescribeAvailableCompShareInstanceTypesBuilder {
         mut self,
         value: impl ::core::convert::Into<InstanceType>,
     ) -> Self {
-        self.request.instance_type = ::core::option::Option::Some(value.into());
+        self.request = self.request.instance_type(value);
         self
     }
 
@@ -281,7 +344,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeAvailableCompShareInstanceTypes`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeAvailableCompShareInstanceTypesResponse {
     /// AvailableInstanceTypes
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DescribeCFS`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_cfs`](crate::Client::describe_cfs).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCfsRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -32,6 +35,56 @@ impl DescribeCfsRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeCFS")
+    }
+}
+
+impl DescribeCfsRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CfsId`. CFS ID。
+    ///
+    /// Example: `cfs-2ofdyh1k`.
+    #[must_use]
+    pub fn cfs_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cfs_id = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -90,7 +143,7 @@ impl DescribeCfsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -101,7 +154,7 @@ impl DescribeCfsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -112,7 +165,7 @@ impl DescribeCfsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -123,7 +176,7 @@ impl DescribeCfsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.cfs_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.cfs_id(value);
         self
     }
 
@@ -160,7 +213,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeCFS`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCfsResponse {
     /// CFS 信息列表
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DescribeCommunityImages`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_community_images`](crate::Client::describe_community_images).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCommunityImagesRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -78,6 +81,171 @@ impl DescribeCommunityImagesRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeCommunityImages")
+    }
+}
+
+impl DescribeCommunityImagesRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CompShareImageId`. 镜像Id。
+    ///
+    /// Example: `compshareImage-xxxx`.
+    #[must_use]
+    pub fn comp_share_image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comp_share_image_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Name`. 镜像名称。
+    ///
+    /// Example: `Stable Diffusion`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Author`. 搜索指定作者发布的镜像
+    ///
+    /// Example: `UCloud`.
+    #[must_use]
+    pub fn author(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Offset`. 列表起始位置偏移量，默认为0
+    ///
+    /// Default `0`. Example: `0`.
+    #[must_use]
+    pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.offset = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Limit`. 返回数据长度，默认为20，最大100
+    ///
+    /// Default `20`. At most 100. A string on the wire; typed as an integer. Example: `20`.
+    #[must_use]
+    pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.limit = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Tag`. 按标签名称搜索，精确匹配
+    #[must_use]
+    pub fn tag<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.tag = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `SortCondition`. 排序条件。
+    #[must_use]
+    pub fn sort_condition(
+        mut self,
+        value: impl ::core::convert::Into<
+            crate::models::DescribeCommunityImagesParamSortCondition,
+        >,
+    ) -> Self {
+        self.sort_condition = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `GroupId`. 按版本组 ID 筛选
+    ///
+    /// Example: `group-xxxx`.
+    #[must_use]
+    pub fn group_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `FuzzySearch`. 按镜像名称或作者模糊搜索
+    ///
+    /// Example: `PyTorch`.
+    #[must_use]
+    pub fn fuzzy_search(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fuzzy_search = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `IsFree`. 是否只查询免费镜像
+    ///
+    /// Example: `true`.
+    #[must_use]
+    pub fn is_free(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.is_free = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `IsOfficial`. 是否只查询官方镜像
+    ///
+    /// Example: `false`.
+    #[must_use]
+    pub fn is_official(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.is_official = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `IfAutoStart`. 是否只查询支持自启动的镜像
+    ///
+    /// Example: `false`.
+    #[must_use]
+    pub fn if_auto_start(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.if_auto_start = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -166,7 +334,7 @@ impl DescribeCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -177,7 +345,7 @@ impl DescribeCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -188,7 +356,7 @@ impl DescribeCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -199,7 +367,7 @@ impl DescribeCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.comp_share_image_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.comp_share_image_id(value);
         self
     }
 
@@ -210,7 +378,7 @@ impl DescribeCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.name = ::core::option::Option::Some(value.into());
+        self.request = self.request.name(value);
         self
     }
 
@@ -221,7 +389,7 @@ impl DescribeCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.author = ::core::option::Option::Some(value.into());
+        self.request = self.request.author(value);
         self
     }
 
@@ -229,7 +397,7 @@ impl DescribeCommunityImagesBuilder {
     ///
     /// Default `0`. Example: `0`.
     pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.offset = ::core::option::Option::Some(value.into());
+        self.request = self.request.offset(value);
         self
     }
 
@@ -237,7 +405,7 @@ impl DescribeCommunityImagesBuilder {
     ///
     /// Default `20`. At most 100. A string on the wire; typed as an integer. Example: `20`.
     pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.limit = ::core::option::Option::Some(value.into());
+        self.request = self.request.limit(value);
         self
     }
 
@@ -246,7 +414,7 @@ impl DescribeCommunityImagesBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.tag = values.into_iter().map(::core::convert::Into::into).collect();
+        self.request = self.request.tag(values);
         self
     }
 
@@ -257,7 +425,7 @@ impl DescribeCommunityImagesBuilder {
             crate::models::DescribeCommunityImagesParamSortCondition,
         >,
     ) -> Self {
-        self.request.sort_condition = ::core::option::Option::Some(value.into());
+        self.request = self.request.sort_condition(value);
         self
     }
 
@@ -268,7 +436,7 @@ impl DescribeCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.group_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.group_id(value);
         self
     }
 
@@ -279,7 +447,7 @@ impl DescribeCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.fuzzy_search = ::core::option::Option::Some(value.into());
+        self.request = self.request.fuzzy_search(value);
         self
     }
 
@@ -287,7 +455,7 @@ impl DescribeCommunityImagesBuilder {
     ///
     /// Example: `true`.
     pub fn is_free(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.is_free = ::core::option::Option::Some(value.into());
+        self.request = self.request.is_free(value);
         self
     }
 
@@ -295,7 +463,7 @@ impl DescribeCommunityImagesBuilder {
     ///
     /// Example: `false`.
     pub fn is_official(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.is_official = ::core::option::Option::Some(value.into());
+        self.request = self.request.is_official(value);
         self
     }
 
@@ -303,7 +471,7 @@ impl DescribeCommunityImagesBuilder {
     ///
     /// Example: `false`.
     pub fn if_auto_start(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.if_auto_start = ::core::option::Option::Some(value.into());
+        self.request = self.request.if_auto_start(value);
         self
     }
 
@@ -340,7 +508,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeCommunityImages`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCommunityImagesResponse {
     /// 镜像详情列表
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// Request of `DescribeCompShareGpuInventory`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_comp_share_gpu_inventory`](crate::Client::describe_comp_share_gpu_inventory).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCompShareGpuInventoryRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -22,6 +25,32 @@ impl DescribeCompShareGpuInventoryRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeCompShareGpuInventory")
+    }
+}
+
+impl DescribeCompShareGpuInventoryRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -78,7 +107,7 @@ impl DescribeCompShareGpuInventoryBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -89,7 +118,7 @@ impl DescribeCompShareGpuInventoryBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -126,7 +155,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeCompShareGpuInventory`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCompShareGpuInventoryResponse {
     /// 返回为嵌套map：，key为池子名称 （Exclusive：独占，Spot ：抢占） value : 库存余量信息map {key 可用区ID，value：GPU卡余量map （key：GPU机型，value：余量GPU卡数量），举例：{"Exclusive":{10027:{"2080":10}}}}
     ///

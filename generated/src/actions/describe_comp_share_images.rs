@@ -10,6 +10,7 @@ use crate::rt;
 ///
 /// Closed: the API accepts only these values.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ImageType {
     /// `System`: 平台镜像
     System,
@@ -94,7 +95,10 @@ impl<'de> ::serde::Deserialize<'de> for ImageType {
 }
 
 /// Request of `DescribeCompShareImages`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_comp_share_images`](crate::Client::describe_comp_share_images).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCompShareImagesRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -143,6 +147,119 @@ impl DescribeCompShareImagesRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeCompShareImages")
+    }
+}
+
+impl DescribeCompShareImagesRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ImageType`. 镜像类型。
+    ///
+    /// Default `System`. One of `System`, `App`, `Game`, `Other`. Example: `System`.
+    #[must_use]
+    pub fn image_type(mut self, value: impl ::core::convert::Into<ImageType>) -> Self {
+        self.image_type = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CompShareImageId`. 镜像Id。
+    ///
+    /// Example: `compshareImage-xxxx`.
+    #[must_use]
+    pub fn comp_share_image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comp_share_image_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Name`. 镜像名称。
+    ///
+    /// Example: `PyTorch`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Author`. 镜像作者昵称
+    ///
+    /// Example: `UCloud`.
+    #[must_use]
+    pub fn author(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Tag`. 镜像标签
+    ///
+    /// Example: `深度学习`.
+    #[must_use]
+    pub fn tag(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tag = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Offset`. 列表起始位置偏移量，默认为0
+    ///
+    /// Default `0`. Example: `0`.
+    #[must_use]
+    pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.offset = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Limit`. 返回数据长度，默认为20，最大100
+    ///
+    /// Default `20`. At most 100. Example: `20`.
+    #[must_use]
+    pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.limit = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -218,7 +335,7 @@ impl DescribeCompShareImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -229,7 +346,7 @@ impl DescribeCompShareImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -240,7 +357,7 @@ impl DescribeCompShareImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -248,7 +365,7 @@ impl DescribeCompShareImagesBuilder {
     ///
     /// Default `System`. One of `System`, `App`, `Game`, `Other`. Example: `System`.
     pub fn image_type(mut self, value: impl ::core::convert::Into<ImageType>) -> Self {
-        self.request.image_type = ::core::option::Option::Some(value.into());
+        self.request = self.request.image_type(value);
         self
     }
 
@@ -259,7 +376,7 @@ impl DescribeCompShareImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.comp_share_image_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.comp_share_image_id(value);
         self
     }
 
@@ -270,7 +387,7 @@ impl DescribeCompShareImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.name = ::core::option::Option::Some(value.into());
+        self.request = self.request.name(value);
         self
     }
 
@@ -281,7 +398,7 @@ impl DescribeCompShareImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.author = ::core::option::Option::Some(value.into());
+        self.request = self.request.author(value);
         self
     }
 
@@ -292,7 +409,7 @@ impl DescribeCompShareImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.tag = ::core::option::Option::Some(value.into());
+        self.request = self.request.tag(value);
         self
     }
 
@@ -300,7 +417,7 @@ impl DescribeCompShareImagesBuilder {
     ///
     /// Default `0`. Example: `0`.
     pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.offset = ::core::option::Option::Some(value.into());
+        self.request = self.request.offset(value);
         self
     }
 
@@ -308,7 +425,7 @@ impl DescribeCompShareImagesBuilder {
     ///
     /// Default `20`. At most 100. Example: `20`.
     pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.limit = ::core::option::Option::Some(value.into());
+        self.request = self.request.limit(value);
         self
     }
 
@@ -345,7 +462,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeCompShareImages`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCompShareImagesResponse {
     /// 镜像详情列表
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DescribeCompShareInstance`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_comp_share_instance`](crate::Client::describe_comp_share_instance).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCompShareInstanceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -68,6 +71,148 @@ impl DescribeCompShareInstanceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeCompShareInstance")
+    }
+}
+
+impl DescribeCompShareInstanceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UHostIds`. 【数组】UHost主机的资源ID，例如UHostIds.0代表希望获取信息 的主机1，UHostIds.1代表主机2。
+    #[must_use]
+    pub fn u_host_ids<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.u_host_ids = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `WithoutGpu`. 无卡GPU
+    #[must_use]
+    pub fn without_gpu(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.without_gpu = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Offset`. 列表起始位置偏移量，默认为0
+    ///
+    /// Default `0`.
+    #[must_use]
+    pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.offset = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Limit`. 返回数据长度，默认为20，最大100
+    ///
+    /// Default `20`. At most 100.
+    #[must_use]
+    pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.limit = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Tag`. 按业务组（Tag）筛选实例
+    ///
+    /// Example: `Default`.
+    #[must_use]
+    pub fn tag(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tag = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `VPCId`. 按 VPC ID 筛选实例
+    ///
+    /// Example: `uvnet-xxxx`.
+    #[must_use]
+    pub fn vpc_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vpc_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `SubnetId`. 按子网 ID 筛选实例
+    ///
+    /// Example: `subnet-xxxx`.
+    #[must_use]
+    pub fn subnet_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subnet_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UDiskIdForAttachment`. 云盘 ID，只返回能挂载该云盘的实例
+    ///
+    /// Example: `udisk-xxxx`.
+    #[must_use]
+    pub fn u_disk_id_for_attachment(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_disk_id_for_attachment = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `SkipBill`. 是否跳过计费信息的查询
+    ///
+    /// Example: `true`.
+    #[must_use]
+    pub fn skip_bill(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.skip_bill = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `IncludeShareBandwidth`. 是否在 IPSet 的每个外网 IP 中返回其带宽归属（ShareBandwidth）
+    ///
+    /// Example: `true`.
+    #[must_use]
+    pub fn include_share_bandwidth(
+        mut self,
+        value: impl ::core::convert::Into<bool>,
+    ) -> Self {
+        self.include_share_bandwidth = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -149,7 +294,7 @@ impl DescribeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -160,7 +305,7 @@ impl DescribeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -171,7 +316,7 @@ impl DescribeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -180,16 +325,13 @@ impl DescribeCompShareInstanceBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.u_host_ids = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.u_host_ids(values);
         self
     }
 
     /// Sets `WithoutGpu`. 无卡GPU
     pub fn without_gpu(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.without_gpu = ::core::option::Option::Some(value.into());
+        self.request = self.request.without_gpu(value);
         self
     }
 
@@ -197,7 +339,7 @@ impl DescribeCompShareInstanceBuilder {
     ///
     /// Default `0`.
     pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.offset = ::core::option::Option::Some(value.into());
+        self.request = self.request.offset(value);
         self
     }
 
@@ -205,7 +347,7 @@ impl DescribeCompShareInstanceBuilder {
     ///
     /// Default `20`. At most 100.
     pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.limit = ::core::option::Option::Some(value.into());
+        self.request = self.request.limit(value);
         self
     }
 
@@ -216,7 +358,7 @@ impl DescribeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.tag = ::core::option::Option::Some(value.into());
+        self.request = self.request.tag(value);
         self
     }
 
@@ -227,7 +369,7 @@ impl DescribeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.vpc_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.vpc_id(value);
         self
     }
 
@@ -238,7 +380,7 @@ impl DescribeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.subnet_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.subnet_id(value);
         self
     }
 
@@ -249,9 +391,7 @@ impl DescribeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_disk_id_for_attachment = ::core::option::Option::Some(
-            value.into(),
-        );
+        self.request = self.request.u_disk_id_for_attachment(value);
         self
     }
 
@@ -259,7 +399,7 @@ impl DescribeCompShareInstanceBuilder {
     ///
     /// Example: `true`.
     pub fn skip_bill(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.skip_bill = ::core::option::Option::Some(value.into());
+        self.request = self.request.skip_bill(value);
         self
     }
 
@@ -270,9 +410,7 @@ impl DescribeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<bool>,
     ) -> Self {
-        self.request.include_share_bandwidth = ::core::option::Option::Some(
-            value.into(),
-        );
+        self.request = self.request.include_share_bandwidth(value);
         self
     }
 
@@ -309,7 +447,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeCompShareInstance`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCompShareInstanceResponse {
     /// UHostInstance总数
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DescribeCompShareSharingImages`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_comp_share_sharing_images`](crate::Client::describe_comp_share_sharing_images).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCompShareSharingImagesRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -40,6 +43,74 @@ impl DescribeCompShareSharingImagesRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeCompShareSharingImages")
+    }
+}
+
+impl DescribeCompShareSharingImagesRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CompShareImageId`. 镜像Id
+    ///
+    /// Example: `compshareImage-xxxx`.
+    #[must_use]
+    pub fn comp_share_image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comp_share_image_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Offset`. 列表起始位置偏移量，默认为0
+    ///
+    /// Default `0`. Example: `0`.
+    #[must_use]
+    pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.offset = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Limit`. 返回数据长度，默认为20，最大100
+    ///
+    /// Default `20`. At most 100. Example: `20`.
+    #[must_use]
+    pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.limit = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -107,7 +178,7 @@ impl DescribeCompShareSharingImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -118,7 +189,7 @@ impl DescribeCompShareSharingImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -129,7 +200,7 @@ impl DescribeCompShareSharingImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -140,7 +211,7 @@ impl DescribeCompShareSharingImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.comp_share_image_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.comp_share_image_id(value);
         self
     }
 
@@ -148,7 +219,7 @@ impl DescribeCompShareSharingImagesBuilder {
     ///
     /// Default `0`. Example: `0`.
     pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.offset = ::core::option::Option::Some(value.into());
+        self.request = self.request.offset(value);
         self
     }
 
@@ -156,7 +227,7 @@ impl DescribeCompShareSharingImagesBuilder {
     ///
     /// Default `20`. At most 100. Example: `20`.
     pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.limit = ::core::option::Option::Some(value.into());
+        self.request = self.request.limit(value);
         self
     }
 
@@ -195,7 +266,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeCompShareSharingImages`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCompShareSharingImagesResponse {
     /// 共享镜像列表
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DescribeCompShareSoftwarePort`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_comp_share_software_port`](crate::Client::describe_comp_share_software_port).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCompShareSoftwarePortRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -24,6 +27,32 @@ impl DescribeCompShareSoftwarePortRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeCompShareSoftwarePort")
+    }
+}
+
+impl DescribeCompShareSoftwarePortRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -78,7 +107,7 @@ impl DescribeCompShareSoftwarePortBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -89,7 +118,7 @@ impl DescribeCompShareSoftwarePortBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -128,7 +157,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeCompShareSoftwarePort`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCompShareSoftwarePortResponse {
     /// 应用端口信息
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DescribeCompShareSupportZone`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_comp_share_support_zone`](crate::Client::describe_comp_share_support_zone).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCompShareSupportZoneRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -20,6 +23,20 @@ impl DescribeCompShareSupportZoneRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeCompShareSupportZone")
+    }
+}
+
+impl DescribeCompShareSupportZoneRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -70,7 +87,7 @@ impl DescribeCompShareSupportZoneBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -109,7 +126,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeCompShareSupportZone`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCompShareSupportZoneResponse {
     /// 可用区信息列表
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DescribeCompshareDisk`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_compshare_disk`](crate::Client::describe_compshare_disk).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCompshareDiskRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -24,6 +27,32 @@ impl DescribeCompshareDiskRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeCompshareDisk")
+    }
+}
+
+impl DescribeCompshareDiskRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `HostId`. 实例 ID，只返回挂载在该实例上的云盘
+    ///
+    /// Example: `uhost-1a2b3c4d`.
+    #[must_use]
+    pub fn host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.host_id = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -78,7 +107,7 @@ impl DescribeCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -89,7 +118,7 @@ impl DescribeCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.host_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.host_id(value);
         self
     }
 
@@ -126,7 +155,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeCompshareDisk`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCompshareDiskResponse {
     /// 云盘列表
     ///

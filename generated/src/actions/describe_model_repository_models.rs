@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DescribeModelRepositoryModels`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_model_repository_models`](crate::Client::describe_model_repository_models).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeModelRepositoryModelsRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -32,6 +35,56 @@ impl DescribeModelRepositoryModelsRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeModelRepositoryModels")
+    }
+}
+
+impl DescribeModelRepositoryModelsRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `name`. 模型名称
+    ///
+    /// Example: `llama`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `tags`. 模型标签列表, 标签之间英文逗号:"," 相连接
+    ///
+    /// Example: `LLM`.
+    #[must_use]
+    pub fn tags(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tags = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -92,7 +145,7 @@ impl DescribeModelRepositoryModelsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -103,7 +156,7 @@ impl DescribeModelRepositoryModelsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -114,7 +167,7 @@ impl DescribeModelRepositoryModelsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.name = ::core::option::Option::Some(value.into());
+        self.request = self.request.name(value);
         self
     }
 
@@ -125,7 +178,7 @@ impl DescribeModelRepositoryModelsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.tags = ::core::option::Option::Some(value.into());
+        self.request = self.request.tags(value);
         self
     }
 
@@ -164,7 +217,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeModelRepositoryModels`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeModelRepositoryModelsResponse {
     /// 模型信息列表
     ///

@@ -211,7 +211,10 @@ impl<'de> ::serde::Deserialize<'de> for OrderDir {
 }
 
 /// Request of `DescribeTeamMemberOrder`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_team_member_order`](crate::Client::describe_team_member_order).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeTeamMemberOrderRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -284,6 +287,174 @@ impl DescribeTeamMemberOrderRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeTeamMemberOrder")
+    }
+}
+
+impl DescribeTeamMemberOrderRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `BeginTime`. 起始时间，需使用时间戳
+    ///
+    /// Example: `1700000000`.
+    #[must_use]
+    pub fn begin_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.begin_time = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `EndTime`. 结束时间，需使用时间戳，结束时间需大于起始时间
+    ///
+    /// Example: `1700086400`.
+    #[must_use]
+    pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.end_time = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `TeamId`. 团队ID
+    ///
+    /// Required. Example: `100001`.
+    #[must_use]
+    pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.team_id = value.into();
+        self
+    }
+
+    /// Sets `VirtualCompanyId`. 团队虚拟账号ID
+    ///
+    /// Required. Example: `300001`.
+    #[must_use]
+    pub fn virtual_company_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.virtual_company_id = value.into();
+        self
+    }
+
+    /// Sets `Limit`. 返回数据长度，默认为25，最大100
+    ///
+    /// Default `25`. From 1 to 100. Example: `25`.
+    #[must_use]
+    pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.limit = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Offset`. 列表起始位置偏移量，默认为0
+    ///
+    /// Default `0`. Example: `0`.
+    #[must_use]
+    pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.offset = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Regions`. 可用区
+    #[must_use]
+    pub fn regions<T: ::core::convert::Into<i64>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.regions = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `ResourceTypes`. 产品类型
+    #[must_use]
+    pub fn resource_types<T: ::core::convert::Into<i64>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.resource_types = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
+    }
+
+    /// Sets `OrderTypes`. 订单类型
+    #[must_use]
+    pub fn order_types<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.order_types = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `ChargeTypes`. 付费方式
+    #[must_use]
+    pub fn charge_types<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.charge_types = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
+    }
+
+    /// Sets `OrderStates`. 订单状态
+    #[must_use]
+    pub fn order_states<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.order_states = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
+    }
+
+    /// Sets `OrderNos`. 订单号
+    #[must_use]
+    pub fn order_nos<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.order_nos = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `ResourceIds`. 资源ID
+    #[must_use]
+    pub fn resource_ids<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.resource_ids = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
+    }
+
+    /// Sets `OrderBy`. 排序参数
+    ///
+    /// Documented values: `create_time`, `order_start_time`, `order_end_time`; others are accepted. Example: `create_time`.
+    #[must_use]
+    pub fn order_by(mut self, value: impl ::core::convert::Into<OrderBy>) -> Self {
+        self.order_by = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `OrderDir`. 排序方式
+    ///
+    /// Documented values: `ASC`, `DESC`; others are accepted. Example: `DESC`.
+    #[must_use]
+    pub fn order_dir(mut self, value: impl ::core::convert::Into<OrderDir>) -> Self {
+        self.order_dir = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -372,7 +543,7 @@ impl DescribeTeamMemberOrderBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -380,7 +551,7 @@ impl DescribeTeamMemberOrderBuilder {
     ///
     /// Example: `1700000000`.
     pub fn begin_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.begin_time = ::core::option::Option::Some(value.into());
+        self.request = self.request.begin_time(value);
         self
     }
 
@@ -388,7 +559,7 @@ impl DescribeTeamMemberOrderBuilder {
     ///
     /// Example: `1700086400`.
     pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.end_time = ::core::option::Option::Some(value.into());
+        self.request = self.request.end_time(value);
         self
     }
 
@@ -396,7 +567,7 @@ impl DescribeTeamMemberOrderBuilder {
     ///
     /// Required. Example: `100001`.
     pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.team_id = value.into();
+        self.request = self.request.team_id(value);
         self
     }
 
@@ -404,7 +575,7 @@ impl DescribeTeamMemberOrderBuilder {
     ///
     /// Required. Example: `300001`.
     pub fn virtual_company_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.virtual_company_id = value.into();
+        self.request = self.request.virtual_company_id(value);
         self
     }
 
@@ -412,7 +583,7 @@ impl DescribeTeamMemberOrderBuilder {
     ///
     /// Default `25`. From 1 to 100. Example: `25`.
     pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.limit = ::core::option::Option::Some(value.into());
+        self.request = self.request.limit(value);
         self
     }
 
@@ -420,7 +591,7 @@ impl DescribeTeamMemberOrderBuilder {
     ///
     /// Default `0`. Example: `0`.
     pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.offset = ::core::option::Option::Some(value.into());
+        self.request = self.request.offset(value);
         self
     }
 
@@ -429,10 +600,7 @@ impl DescribeTeamMemberOrderBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.regions = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.regions(values);
         self
     }
 
@@ -441,10 +609,7 @@ impl DescribeTeamMemberOrderBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.resource_types = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.resource_types(values);
         self
     }
 
@@ -453,10 +618,7 @@ impl DescribeTeamMemberOrderBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.order_types = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.order_types(values);
         self
     }
 
@@ -465,10 +627,7 @@ impl DescribeTeamMemberOrderBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.charge_types = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.charge_types(values);
         self
     }
 
@@ -477,10 +636,7 @@ impl DescribeTeamMemberOrderBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.order_states = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.order_states(values);
         self
     }
 
@@ -489,10 +645,7 @@ impl DescribeTeamMemberOrderBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.order_nos = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.order_nos(values);
         self
     }
 
@@ -501,10 +654,7 @@ impl DescribeTeamMemberOrderBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.resource_ids = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.resource_ids(values);
         self
     }
 
@@ -512,7 +662,7 @@ impl DescribeTeamMemberOrderBuilder {
     ///
     /// Documented values: `create_time`, `order_start_time`, `order_end_time`; others are accepted. Example: `create_time`.
     pub fn order_by(mut self, value: impl ::core::convert::Into<OrderBy>) -> Self {
-        self.request.order_by = ::core::option::Option::Some(value.into());
+        self.request = self.request.order_by(value);
         self
     }
 
@@ -520,7 +670,7 @@ impl DescribeTeamMemberOrderBuilder {
     ///
     /// Documented values: `ASC`, `DESC`; others are accepted. Example: `DESC`.
     pub fn order_dir(mut self, value: impl ::core::convert::Into<OrderDir>) -> Self {
-        self.request.order_dir = ::core::option::Option::Some(value.into());
+        self.request = self.request.order_dir(value);
         self
     }
 
@@ -557,7 +707,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeTeamMemberOrder`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeTeamMemberOrderResponse {
     /// 订单详细信息
     ///

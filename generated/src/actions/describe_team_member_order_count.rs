@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DescribeTeamMemberOrderCount`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_team_member_order_count`](crate::Client::describe_team_member_order_count).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeTeamMemberOrderCountRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -56,6 +59,106 @@ impl DescribeTeamMemberOrderCountRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeTeamMemberOrderCount")
+    }
+}
+
+impl DescribeTeamMemberOrderCountRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `TeamId`. 团队ID
+    ///
+    /// Required. Example: `100001`.
+    #[must_use]
+    pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.team_id = value.into();
+        self
+    }
+
+    /// Sets `VirtualCompanyId`. 团队虚拟账号ID
+    ///
+    /// Required. Example: `300001`.
+    #[must_use]
+    pub fn virtual_company_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.virtual_company_id = value.into();
+        self
+    }
+
+    /// Sets `BeginTime`. 起始时间，需使用时间戳
+    ///
+    /// Example: `1700000000`.
+    #[must_use]
+    pub fn begin_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.begin_time = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `EndTime`. 结束时间，需使用时间戳，结束时间需大于起始时间
+    ///
+    /// Example: `1700086400`.
+    #[must_use]
+    pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.end_time = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Regions`. 可用区
+    #[must_use]
+    pub fn regions(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.regions = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ResourceTypes`. 产品类型
+    #[must_use]
+    pub fn resource_types(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.resource_types = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `OrderTypes`. 订单类型
+    #[must_use]
+    pub fn order_types(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.order_types = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ChargeTypes`. 付费方式
+    #[must_use]
+    pub fn charge_types(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.charge_types = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `OrderStates`. 订单状态
+    #[must_use]
+    pub fn order_states(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.order_states = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -126,7 +229,7 @@ impl DescribeTeamMemberOrderCountBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -134,7 +237,7 @@ impl DescribeTeamMemberOrderCountBuilder {
     ///
     /// Required. Example: `100001`.
     pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.team_id = value.into();
+        self.request = self.request.team_id(value);
         self
     }
 
@@ -142,7 +245,7 @@ impl DescribeTeamMemberOrderCountBuilder {
     ///
     /// Required. Example: `300001`.
     pub fn virtual_company_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.virtual_company_id = value.into();
+        self.request = self.request.virtual_company_id(value);
         self
     }
 
@@ -150,7 +253,7 @@ impl DescribeTeamMemberOrderCountBuilder {
     ///
     /// Example: `1700000000`.
     pub fn begin_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.begin_time = ::core::option::Option::Some(value.into());
+        self.request = self.request.begin_time(value);
         self
     }
 
@@ -158,7 +261,7 @@ impl DescribeTeamMemberOrderCountBuilder {
     ///
     /// Example: `1700086400`.
     pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.end_time = ::core::option::Option::Some(value.into());
+        self.request = self.request.end_time(value);
         self
     }
 
@@ -167,7 +270,7 @@ impl DescribeTeamMemberOrderCountBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.regions = ::core::option::Option::Some(value.into());
+        self.request = self.request.regions(value);
         self
     }
 
@@ -176,7 +279,7 @@ impl DescribeTeamMemberOrderCountBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.resource_types = ::core::option::Option::Some(value.into());
+        self.request = self.request.resource_types(value);
         self
     }
 
@@ -185,7 +288,7 @@ impl DescribeTeamMemberOrderCountBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.order_types = ::core::option::Option::Some(value.into());
+        self.request = self.request.order_types(value);
         self
     }
 
@@ -194,7 +297,7 @@ impl DescribeTeamMemberOrderCountBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.charge_types = ::core::option::Option::Some(value.into());
+        self.request = self.request.charge_types(value);
         self
     }
 
@@ -203,7 +306,7 @@ impl DescribeTeamMemberOrderCountBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.order_states = ::core::option::Option::Some(value.into());
+        self.request = self.request.order_states(value);
         self
     }
 
@@ -242,7 +345,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeTeamMemberOrderCount`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeTeamMemberOrderCountResponse {
     /// 订单数量
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DescribeTeamMemberUnpaidOrderCount`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_team_member_unpaid_order_count`](crate::Client::describe_team_member_unpaid_order_count).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeTeamMemberUnpaidOrderCountRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -68,6 +71,139 @@ impl DescribeTeamMemberUnpaidOrderCountRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeTeamMemberUnpaidOrderCount")
+    }
+}
+
+impl DescribeTeamMemberUnpaidOrderCountRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `BeginTime`. 起始时间，需使用时间戳
+    ///
+    /// Example: `1700000000`.
+    #[must_use]
+    pub fn begin_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.begin_time = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `EndTime`. 结束时间，需使用时间戳，结束时间需大于起始时间
+    ///
+    /// Example: `1700086400`.
+    #[must_use]
+    pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.end_time = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `TeamId`. 团队ID
+    ///
+    /// Required. Example: `100001`.
+    #[must_use]
+    pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.team_id = value.into();
+        self
+    }
+
+    /// Sets `VirtualCompanyId`. 虚拟账号公司ID
+    ///
+    /// Required. Example: `300001`.
+    #[must_use]
+    pub fn virtual_company_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.virtual_company_id = value.into();
+        self
+    }
+
+    /// Sets `OrganizationId`. 组织ID
+    #[must_use]
+    pub fn organization_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.organization_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ResourceIds`. 资源ID
+    #[must_use]
+    pub fn resource_ids(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.resource_ids = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ResourceTypes`. 产品类型
+    #[must_use]
+    pub fn resource_types(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.resource_types = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `OrderTypes`. 订单类型
+    #[must_use]
+    pub fn order_types<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.order_types = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `OrderStates`. 订单状态
+    #[must_use]
+    pub fn order_states<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.order_states = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
+    }
+
+    /// Sets `ChargeTypes`. 付费方式
+    #[must_use]
+    pub fn charge_types<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.charge_types = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
+    }
+
+    /// Sets `Regions`. 可用区
+    #[must_use]
+    pub fn regions<T: ::core::convert::Into<i64>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.regions = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `TransactionNos`. 交易流水号
+    #[must_use]
+    pub fn transaction_nos<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.transaction_nos = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
     }
 }
 
@@ -144,7 +280,7 @@ impl DescribeTeamMemberUnpaidOrderCountBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -152,7 +288,7 @@ impl DescribeTeamMemberUnpaidOrderCountBuilder {
     ///
     /// Example: `1700000000`.
     pub fn begin_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.begin_time = ::core::option::Option::Some(value.into());
+        self.request = self.request.begin_time(value);
         self
     }
 
@@ -160,7 +296,7 @@ impl DescribeTeamMemberUnpaidOrderCountBuilder {
     ///
     /// Example: `1700086400`.
     pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.end_time = ::core::option::Option::Some(value.into());
+        self.request = self.request.end_time(value);
         self
     }
 
@@ -168,7 +304,7 @@ impl DescribeTeamMemberUnpaidOrderCountBuilder {
     ///
     /// Required. Example: `100001`.
     pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.team_id = value.into();
+        self.request = self.request.team_id(value);
         self
     }
 
@@ -176,13 +312,13 @@ impl DescribeTeamMemberUnpaidOrderCountBuilder {
     ///
     /// Required. Example: `300001`.
     pub fn virtual_company_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.virtual_company_id = value.into();
+        self.request = self.request.virtual_company_id(value);
         self
     }
 
     /// Sets `OrganizationId`. 组织ID
     pub fn organization_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.organization_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.organization_id(value);
         self
     }
 
@@ -191,13 +327,13 @@ impl DescribeTeamMemberUnpaidOrderCountBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.resource_ids = ::core::option::Option::Some(value.into());
+        self.request = self.request.resource_ids(value);
         self
     }
 
     /// Sets `ResourceTypes`. 产品类型
     pub fn resource_types(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.resource_types = ::core::option::Option::Some(value.into());
+        self.request = self.request.resource_types(value);
         self
     }
 
@@ -206,10 +342,7 @@ impl DescribeTeamMemberUnpaidOrderCountBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.order_types = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.order_types(values);
         self
     }
 
@@ -218,10 +351,7 @@ impl DescribeTeamMemberUnpaidOrderCountBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.order_states = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.order_states(values);
         self
     }
 
@@ -230,10 +360,7 @@ impl DescribeTeamMemberUnpaidOrderCountBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.charge_types = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.charge_types(values);
         self
     }
 
@@ -242,10 +369,7 @@ impl DescribeTeamMemberUnpaidOrderCountBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.regions = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.regions(values);
         self
     }
 
@@ -254,10 +378,7 @@ impl DescribeTeamMemberUnpaidOrderCountBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.transaction_nos = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.transaction_nos(values);
         self
     }
 
@@ -299,7 +420,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeTeamMemberUnpaidOrderCount`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeTeamMemberUnpaidOrderCountResponse {
     /// 欠费订单数
     ///

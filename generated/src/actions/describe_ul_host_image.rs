@@ -303,7 +303,10 @@ impl<'de> ::serde::Deserialize<'de> for UlHostImageType {
 }
 
 /// Request of `DescribeULHostImage`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_ul_host_image`](crate::Client::describe_ul_host_image).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeUlHostImageRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -356,6 +359,124 @@ impl DescribeUlHostImageRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeULHostImage")
+    }
+}
+
+impl DescribeUlHostImageRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ImageId`. 镜像Id
+    #[must_use]
+    pub fn image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ImageIds`. 镜像Id列表
+    #[must_use]
+    pub fn image_ids<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.image_ids = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `ImageType`. 镜像类型。
+    ///
+    /// Documented values: `Base`, `App`, `Custom`; others are accepted.
+    #[must_use]
+    pub fn image_type(
+        mut self,
+        value: impl ::core::convert::Into<UlHostImageType>,
+    ) -> Self {
+        self.image_type = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Limit`. 返回数据长度，默认为20
+    ///
+    /// Default `20`.
+    #[must_use]
+    pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.limit = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Offset`. 列表起始位置偏移量，默认为0
+    ///
+    /// Default `0`.
+    #[must_use]
+    pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.offset = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `OsType`. 操作系统类型：Linux， Windows 默认返回所有类型
+    ///
+    /// Documented values: `Linux`, `Windows`; others are accepted.
+    #[must_use]
+    pub fn os_type(mut self, value: impl ::core::convert::Into<OsType>) -> Self {
+        self.os_type = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Scene`. 使用场景，当ImageType为"App"时生效。
+    ///
+    /// Documented values: `Normal`, `CrossBorder`; others are accepted.
+    #[must_use]
+    pub fn scene(mut self, value: impl ::core::convert::Into<Scene>) -> Self {
+        self.scene = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Tag`. 业务组Id。
+    ///
+    /// Default `Default`.
+    #[must_use]
+    pub fn tag(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tag = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -430,7 +551,7 @@ impl DescribeUlHostImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -441,7 +562,7 @@ impl DescribeUlHostImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -452,7 +573,7 @@ impl DescribeUlHostImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -461,7 +582,7 @@ impl DescribeUlHostImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.image_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.image_id(value);
         self
     }
 
@@ -470,10 +591,7 @@ impl DescribeUlHostImageBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.image_ids = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.image_ids(values);
         self
     }
 
@@ -484,7 +602,7 @@ impl DescribeUlHostImageBuilder {
         mut self,
         value: impl ::core::convert::Into<UlHostImageType>,
     ) -> Self {
-        self.request.image_type = ::core::option::Option::Some(value.into());
+        self.request = self.request.image_type(value);
         self
     }
 
@@ -492,7 +610,7 @@ impl DescribeUlHostImageBuilder {
     ///
     /// Default `20`.
     pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.limit = ::core::option::Option::Some(value.into());
+        self.request = self.request.limit(value);
         self
     }
 
@@ -500,7 +618,7 @@ impl DescribeUlHostImageBuilder {
     ///
     /// Default `0`.
     pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.offset = ::core::option::Option::Some(value.into());
+        self.request = self.request.offset(value);
         self
     }
 
@@ -508,7 +626,7 @@ impl DescribeUlHostImageBuilder {
     ///
     /// Documented values: `Linux`, `Windows`; others are accepted.
     pub fn os_type(mut self, value: impl ::core::convert::Into<OsType>) -> Self {
-        self.request.os_type = ::core::option::Option::Some(value.into());
+        self.request = self.request.os_type(value);
         self
     }
 
@@ -516,7 +634,7 @@ impl DescribeUlHostImageBuilder {
     ///
     /// Documented values: `Normal`, `CrossBorder`; others are accepted.
     pub fn scene(mut self, value: impl ::core::convert::Into<Scene>) -> Self {
-        self.request.scene = ::core::option::Option::Some(value.into());
+        self.request = self.request.scene(value);
         self
     }
 
@@ -527,7 +645,7 @@ impl DescribeUlHostImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.tag = ::core::option::Option::Some(value.into());
+        self.request = self.request.tag(value);
         self
     }
 
@@ -562,7 +680,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeULHostImage`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeUlHostImageResponse {
     /// 镜像列表详见 UHostImageSet
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// Request of `DescribeULHostInstance`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_ul_host_instance`](crate::Client::describe_ul_host_instance).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeUlHostInstanceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -34,6 +37,60 @@ impl DescribeUlHostInstanceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeULHostInstance")
+    }
+}
+
+impl DescribeUlHostInstanceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ULHostIds`. 【数组】轻量应用云主机ID。
+    #[must_use]
+    pub fn ul_host_ids<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.ul_host_ids = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `Offset`. 列表起始位置偏移量，默认为0
+    ///
+    /// Default `0`.
+    #[must_use]
+    pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.offset = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Limit`. 返回数据长度，默认为20，最大100
+    ///
+    /// Default `20`. At most 100.
+    #[must_use]
+    pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.limit = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -100,7 +157,7 @@ impl DescribeUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -111,7 +168,7 @@ impl DescribeUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -120,10 +177,7 @@ impl DescribeUlHostInstanceBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.ul_host_ids = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.ul_host_ids(values);
         self
     }
 
@@ -131,7 +185,7 @@ impl DescribeUlHostInstanceBuilder {
     ///
     /// Default `0`.
     pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.offset = ::core::option::Option::Some(value.into());
+        self.request = self.request.offset(value);
         self
     }
 
@@ -139,7 +193,7 @@ impl DescribeUlHostInstanceBuilder {
     ///
     /// Default `20`. At most 100.
     pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.limit = ::core::option::Option::Some(value.into());
+        self.request = self.request.limit(value);
         self
     }
 
@@ -174,7 +228,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeULHostInstance`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeUlHostInstanceResponse {
     /// 返回错误消息，当 RetCode 非 0 时提供详细的描述信息
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DescribeUserCommunityImages`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::describe_user_community_images`](crate::Client::describe_user_community_images).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeUserCommunityImagesRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -72,6 +75,150 @@ impl DescribeUserCommunityImagesRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DescribeUserCommunityImages")
+    }
+}
+
+impl DescribeUserCommunityImagesRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CompShareImageId`. 镜像Id。
+    #[must_use]
+    pub fn comp_share_image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comp_share_image_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Name`. 镜像名称。
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Author`. 搜索指定作者发布的镜像
+    #[must_use]
+    pub fn author(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.author = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Offset`. 列表起始位置偏移量，默认为0
+    ///
+    /// Default `0`. Example: `0`.
+    #[must_use]
+    pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.offset = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Limit`. 返回数据长度，默认为20，最大100
+    ///
+    /// Default `20`. At most 100. A string on the wire; typed as an integer. Example: `20`.
+    #[must_use]
+    pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.limit = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Tag`. 按标签名称搜索，精确匹配
+    #[must_use]
+    pub fn tag(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tag = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `SortCondition`.
+    #[must_use]
+    pub fn sort_condition(
+        mut self,
+        value: impl ::core::convert::Into<
+            crate::models::DescribeUserCommunityImagesParamSortCondition,
+        >,
+    ) -> Self {
+        self.sort_condition = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `IsFree`. 是否只筛选免费镜像
+    #[must_use]
+    pub fn is_free(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.is_free = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `IsOfficial`. 是否只筛选官方镜像
+    #[must_use]
+    pub fn is_official(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.is_official = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `FuzzySearch`. 模糊搜索，支持 镜像名称、作者名称
+    #[must_use]
+    pub fn fuzzy_search(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fuzzy_search = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `TargetTopOrganizationId`. 目标用户的组织 ID
+    ///
+    /// Example: `12345`.
+    #[must_use]
+    pub fn target_top_organization_id(
+        mut self,
+        value: impl ::core::convert::Into<i64>,
+    ) -> Self {
+        self.target_top_organization_id = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -158,7 +305,7 @@ impl DescribeUserCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -169,7 +316,7 @@ impl DescribeUserCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -180,7 +327,7 @@ impl DescribeUserCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -189,7 +336,7 @@ impl DescribeUserCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.comp_share_image_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.comp_share_image_id(value);
         self
     }
 
@@ -198,7 +345,7 @@ impl DescribeUserCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.name = ::core::option::Option::Some(value.into());
+        self.request = self.request.name(value);
         self
     }
 
@@ -207,7 +354,7 @@ impl DescribeUserCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.author = ::core::option::Option::Some(value.into());
+        self.request = self.request.author(value);
         self
     }
 
@@ -215,7 +362,7 @@ impl DescribeUserCommunityImagesBuilder {
     ///
     /// Default `0`. Example: `0`.
     pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.offset = ::core::option::Option::Some(value.into());
+        self.request = self.request.offset(value);
         self
     }
 
@@ -223,7 +370,7 @@ impl DescribeUserCommunityImagesBuilder {
     ///
     /// Default `20`. At most 100. A string on the wire; typed as an integer. Example: `20`.
     pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.limit = ::core::option::Option::Some(value.into());
+        self.request = self.request.limit(value);
         self
     }
 
@@ -232,7 +379,7 @@ impl DescribeUserCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.tag = ::core::option::Option::Some(value.into());
+        self.request = self.request.tag(value);
         self
     }
 
@@ -243,19 +390,19 @@ impl DescribeUserCommunityImagesBuilder {
             crate::models::DescribeUserCommunityImagesParamSortCondition,
         >,
     ) -> Self {
-        self.request.sort_condition = ::core::option::Option::Some(value.into());
+        self.request = self.request.sort_condition(value);
         self
     }
 
     /// Sets `IsFree`. 是否只筛选免费镜像
     pub fn is_free(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.is_free = ::core::option::Option::Some(value.into());
+        self.request = self.request.is_free(value);
         self
     }
 
     /// Sets `IsOfficial`. 是否只筛选官方镜像
     pub fn is_official(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.is_official = ::core::option::Option::Some(value.into());
+        self.request = self.request.is_official(value);
         self
     }
 
@@ -264,7 +411,7 @@ impl DescribeUserCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.fuzzy_search = ::core::option::Option::Some(value.into());
+        self.request = self.request.fuzzy_search(value);
         self
     }
 
@@ -275,9 +422,7 @@ impl DescribeUserCommunityImagesBuilder {
         mut self,
         value: impl ::core::convert::Into<i64>,
     ) -> Self {
-        self.request.target_top_organization_id = ::core::option::Option::Some(
-            value.into(),
-        );
+        self.request = self.request.target_top_organization_id(value);
         self
     }
 
@@ -314,7 +459,10 @@ impl crate::Client {
 }
 
 /// Response of `DescribeUserCommunityImages`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeUserCommunityImagesResponse {
     /// 镜像详情列表
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `DetachCompshareDisk`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::detach_compshare_disk`](crate::Client::detach_compshare_disk).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DetachCompshareDiskRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -40,6 +43,80 @@ impl DetachCompshareDiskRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "DetachCompshareDisk")
+    }
+}
+
+impl DetachCompshareDiskRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UDiskId`. 需要卸载的UDisk实例ID
+    ///
+    /// Required. Example: `udisk-xxxx`.
+    #[must_use]
+    pub fn u_disk_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_disk_id = value.into();
+        self
+    }
+
+    /// Sets `UHostId`. UHost实例ID。
+    ///
+    /// Example: `uhost-xxxx`.
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Device`. 磁盘设备名，如 /dev/vdb
+    ///
+    /// Required. Example: `/dev/vdb`.
+    #[must_use]
+    pub fn device(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.device = value.into();
+        self
     }
 }
 
@@ -106,7 +183,7 @@ impl DetachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -117,7 +194,7 @@ impl DetachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -128,7 +205,7 @@ impl DetachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -139,7 +216,7 @@ impl DetachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_disk_id = value.into();
+        self.request = self.request.u_disk_id(value);
         self
     }
 
@@ -150,7 +227,7 @@ impl DetachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.u_host_id(value);
         self
     }
 
@@ -161,7 +238,7 @@ impl DetachCompshareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.device = value.into();
+        self.request = self.request.device(value);
         self
     }
 
@@ -198,7 +275,10 @@ impl crate::Client {
 }
 
 /// Response of `DetachCompshareDisk`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DetachCompshareDiskResponse {
     /// Wire name `HostId`.
     pub host_id: ::core::option::Option<::std::string::String>,

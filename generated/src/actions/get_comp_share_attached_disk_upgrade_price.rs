@@ -109,7 +109,10 @@ impl<'de> ::serde::Deserialize<'de> for BackupMode {
 }
 
 /// Request of `GetCompShareAttachedDiskUpgradePrice`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::get_comp_share_attached_disk_upgrade_price`](crate::Client::get_comp_share_attached_disk_upgrade_price).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareAttachedDiskUpgradePriceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -146,6 +149,89 @@ impl GetCompShareAttachedDiskUpgradePriceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "GetCompShareAttachedDiskUpgradePrice")
+    }
+}
+
+impl GetCompShareAttachedDiskUpgradePriceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UHostId`. 实例Id
+    ///
+    /// Required. Example: `uhost-xxxx`.
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = value.into();
+        self
+    }
+
+    /// Sets `DiskId`. 磁盘Id
+    ///
+    /// Required. Example: `udisk-xxxx`.
+    #[must_use]
+    pub fn disk_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.disk_id = value.into();
+        self
+    }
+
+    /// Sets `DiskSpace`. 目标大小。
+    ///
+    /// Required. Example: `200`.
+    #[must_use]
+    pub fn disk_space(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.disk_space = value.into();
+        self
+    }
+
+    /// Sets `BackupMode`. 备份模式。
+    ///
+    /// Documented values: `NONE`, `DATAARK`, `SNAPSHOT`; others are accepted. Example: `NONE`.
+    #[must_use]
+    pub fn backup_mode(mut self, value: impl ::core::convert::Into<BackupMode>) -> Self {
+        self.backup_mode = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -216,7 +302,7 @@ impl GetCompShareAttachedDiskUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -227,7 +313,7 @@ impl GetCompShareAttachedDiskUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -238,7 +324,7 @@ impl GetCompShareAttachedDiskUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -249,7 +335,7 @@ impl GetCompShareAttachedDiskUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = value.into();
+        self.request = self.request.u_host_id(value);
         self
     }
 
@@ -260,7 +346,7 @@ impl GetCompShareAttachedDiskUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.disk_id = value.into();
+        self.request = self.request.disk_id(value);
         self
     }
 
@@ -271,7 +357,7 @@ impl GetCompShareAttachedDiskUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.disk_space = value.into();
+        self.request = self.request.disk_space(value);
         self
     }
 
@@ -279,7 +365,7 @@ impl GetCompShareAttachedDiskUpgradePriceBuilder {
     ///
     /// Documented values: `NONE`, `DATAARK`, `SNAPSHOT`; others are accepted. Example: `NONE`.
     pub fn backup_mode(mut self, value: impl ::core::convert::Into<BackupMode>) -> Self {
-        self.request.backup_mode = ::core::option::Option::Some(value.into());
+        self.request = self.request.backup_mode(value);
         self
     }
 
@@ -321,7 +407,10 @@ impl crate::Client {
 }
 
 /// Response of `GetCompShareAttachedDiskUpgradePrice`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareAttachedDiskUpgradePriceResponse {
     /// 升级价格
     ///

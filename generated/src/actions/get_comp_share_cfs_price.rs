@@ -113,7 +113,10 @@ impl<'de> ::serde::Deserialize<'de> for ChargeType {
 }
 
 /// Request of `GetCompShareCFSPrice`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::get_comp_share_cfs_price`](crate::Client::get_comp_share_cfs_price).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareCfsPriceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -146,6 +149,71 @@ impl GetCompShareCfsPriceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "GetCompShareCFSPrice")
+    }
+}
+
+impl GetCompShareCfsPriceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Size`. 容量，单位 GB，50\~2048
+    ///
+    /// Required. From 50 to 2048. Example: `100`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.size = value.into();
+        self
+    }
+
+    /// Sets `ChargeType`. 计费模式，默认 Month
+    ///
+    /// Default `Month`. Documented values: `Month`, `Year`, `Day`, `Dynamic`; others are accepted. Example: `Month`.
+    #[must_use]
+    pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
+        self.charge_type = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Quantity`. 购买时长（预付费模式），默认 1
+    ///
+    /// Default `1`. At least 1. Example: `1`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.quantity = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -221,7 +289,7 @@ impl GetCompShareCfsPriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -232,7 +300,7 @@ impl GetCompShareCfsPriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -243,7 +311,7 @@ impl GetCompShareCfsPriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -251,7 +319,7 @@ impl GetCompShareCfsPriceBuilder {
     ///
     /// Required. From 50 to 2048. Example: `100`.
     pub fn size(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.size = value.into();
+        self.request = self.request.size(value);
         self
     }
 
@@ -259,7 +327,7 @@ impl GetCompShareCfsPriceBuilder {
     ///
     /// Default `Month`. Documented values: `Month`, `Year`, `Day`, `Dynamic`; others are accepted. Example: `Month`.
     pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
-        self.request.charge_type = ::core::option::Option::Some(value.into());
+        self.request = self.request.charge_type(value);
         self
     }
 
@@ -267,7 +335,7 @@ impl GetCompShareCfsPriceBuilder {
     ///
     /// Default `1`. At least 1. Example: `1`.
     pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.quantity = ::core::option::Option::Some(value.into());
+        self.request = self.request.quantity(value);
         self
     }
 
@@ -304,7 +372,10 @@ impl crate::Client {
 }
 
 /// Response of `GetCompShareCFSPrice`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareCfsPriceResponse {
     /// 价格明细（元）
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `GetCompShareCFSUpgradePrice`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::get_comp_share_cfs_upgrade_price`](crate::Client::get_comp_share_cfs_upgrade_price).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareCfsUpgradePriceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -36,6 +39,65 @@ impl GetCompShareCfsUpgradePriceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "GetCompShareCFSUpgradePrice")
+    }
+}
+
+impl GetCompShareCfsUpgradePriceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CfsId`. CFS ID
+    ///
+    /// Required. Example: `cfs-2ofdyh1k`.
+    #[must_use]
+    pub fn cfs_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cfs_id = value.into();
+        self
+    }
+
+    /// Sets `Size`. 扩容后的目标容量，单位 GB，50\~2048（不是增量）
+    ///
+    /// Required. From 50 to 2048. Example: `100`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.size = value.into();
+        self
     }
 }
 
@@ -106,7 +168,7 @@ impl GetCompShareCfsUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -117,7 +179,7 @@ impl GetCompShareCfsUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -128,7 +190,7 @@ impl GetCompShareCfsUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -139,7 +201,7 @@ impl GetCompShareCfsUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.cfs_id = value.into();
+        self.request = self.request.cfs_id(value);
         self
     }
 
@@ -147,7 +209,7 @@ impl GetCompShareCfsUpgradePriceBuilder {
     ///
     /// Required. From 50 to 2048. Example: `100`.
     pub fn size(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.size = value.into();
+        self.request = self.request.size(value);
         self
     }
 
@@ -186,7 +248,10 @@ impl crate::Client {
 }
 
 /// Response of `GetCompShareCFSUpgradePrice`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareCfsUpgradePriceResponse {
     /// 扩容价格，单位元
     ///

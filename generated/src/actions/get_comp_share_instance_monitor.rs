@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `GetCompShareInstanceMonitor`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::get_comp_share_instance_monitor`](crate::Client::get_comp_share_instance_monitor).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareInstanceMonitorRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -40,6 +43,72 @@ impl GetCompShareInstanceMonitorRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "GetCompShareInstanceMonitor")
+    }
+}
+
+impl GetCompShareInstanceMonitorRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UHostIds`. 【数组】UHost主机的资源ID，例如UHostIds.0代表希望获取信息 的主机1，UHostIds.1代表主机2。
+    #[must_use]
+    pub fn u_host_ids<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.u_host_ids = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `StartTime`. 查询起始时间（Unix 时间戳）。
+    ///
+    /// Example: `1712563200`.
+    #[must_use]
+    pub fn start_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.start_time = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `EndTime`. 查询结束时间（Unix 时间戳）。
+    ///
+    /// Example: `1712566800`.
+    #[must_use]
+    pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.end_time = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -106,7 +175,7 @@ impl GetCompShareInstanceMonitorBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -117,7 +186,7 @@ impl GetCompShareInstanceMonitorBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -128,7 +197,7 @@ impl GetCompShareInstanceMonitorBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -137,10 +206,7 @@ impl GetCompShareInstanceMonitorBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.u_host_ids = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.u_host_ids(values);
         self
     }
 
@@ -148,7 +214,7 @@ impl GetCompShareInstanceMonitorBuilder {
     ///
     /// Example: `1712563200`.
     pub fn start_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.start_time = ::core::option::Option::Some(value.into());
+        self.request = self.request.start_time(value);
         self
     }
 
@@ -156,7 +222,7 @@ impl GetCompShareInstanceMonitorBuilder {
     ///
     /// Example: `1712566800`.
     pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.end_time = ::core::option::Option::Some(value.into());
+        self.request = self.request.end_time(value);
         self
     }
 
@@ -193,7 +259,10 @@ impl crate::Client {
 }
 
 /// Response of `GetCompShareInstanceMonitor`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareInstanceMonitorResponse {
     /// 监控数据
     ///

@@ -207,7 +207,10 @@ impl<'de> ::serde::Deserialize<'de> for GpuType {
 }
 
 /// Request of `GetCompShareInstancePrice`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::get_comp_share_instance_price`](crate::Client::get_comp_share_instance_price).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareInstancePriceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -260,6 +263,128 @@ impl GetCompShareInstancePriceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "GetCompShareInstancePrice")
+    }
+}
+
+impl GetCompShareInstancePriceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ChargeType`. 计费模式。
+    ///
+    /// Documented values: `Year`, `Month`, `Dynamic`, `Day`; others are accepted. Example: `Month`.
+    #[must_use]
+    pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
+        self.charge_type = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Cpu`. CPU核数。
+    ///
+    /// Default `16`. A string on the wire; typed as an integer. Example: `16`.
+    #[must_use]
+    pub fn cpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.cpu = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Memory`. 内存大小。
+    ///
+    /// Default `32768`. A string on the wire; typed as an integer. Example: `65536`.
+    #[must_use]
+    pub fn memory(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.memory = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Gpu`. GPU卡核心数。
+    ///
+    /// Default `1`. A string on the wire; typed as an integer. Example: `1`.
+    #[must_use]
+    pub fn gpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.gpu = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CompShareImageId`. 镜像Id
+    ///
+    /// Example: `compshareImage-xxxx`.
+    #[must_use]
+    pub fn comp_share_image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comp_share_image_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Disks`.
+    #[must_use]
+    pub fn disks<
+        T: ::core::convert::Into<crate::models::GetCompShareInstancePriceParamDisks>,
+    >(mut self, values: impl ::core::iter::IntoIterator<Item = T>) -> Self {
+        self.disks = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `GpuType`. GpuType。
+    ///
+    /// Documented values: `4090`; others are accepted. Example: `4090`.
+    #[must_use]
+    pub fn gpu_type(mut self, value: impl ::core::convert::Into<GpuType>) -> Self {
+        self.gpu_type = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Volumes`.
+    #[must_use]
+    pub fn volumes<
+        T: ::core::convert::Into<crate::models::GetCompShareInstancePriceParamVolumes>,
+    >(mut self, values: impl ::core::iter::IntoIterator<Item = T>) -> Self {
+        self.volumes = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `Quantity`. 购买时长，默认 1
+    ///
+    /// Default `1`. Example: `1`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.quantity = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -339,7 +464,7 @@ impl GetCompShareInstancePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -350,7 +475,7 @@ impl GetCompShareInstancePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -361,7 +486,7 @@ impl GetCompShareInstancePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -369,7 +494,7 @@ impl GetCompShareInstancePriceBuilder {
     ///
     /// Documented values: `Year`, `Month`, `Dynamic`, `Day`; others are accepted. Example: `Month`.
     pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
-        self.request.charge_type = ::core::option::Option::Some(value.into());
+        self.request = self.request.charge_type(value);
         self
     }
 
@@ -377,7 +502,7 @@ impl GetCompShareInstancePriceBuilder {
     ///
     /// Default `16`. A string on the wire; typed as an integer. Example: `16`.
     pub fn cpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.cpu = ::core::option::Option::Some(value.into());
+        self.request = self.request.cpu(value);
         self
     }
 
@@ -385,7 +510,7 @@ impl GetCompShareInstancePriceBuilder {
     ///
     /// Default `32768`. A string on the wire; typed as an integer. Example: `65536`.
     pub fn memory(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.memory = ::core::option::Option::Some(value.into());
+        self.request = self.request.memory(value);
         self
     }
 
@@ -393,7 +518,7 @@ impl GetCompShareInstancePriceBuilder {
     ///
     /// Default `1`. A string on the wire; typed as an integer. Example: `1`.
     pub fn gpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.gpu = ::core::option::Option::Some(value.into());
+        self.request = self.request.gpu(value);
         self
     }
 
@@ -404,7 +529,7 @@ impl GetCompShareInstancePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.comp_share_image_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.comp_share_image_id(value);
         self
     }
 
@@ -412,10 +537,7 @@ impl GetCompShareInstancePriceBuilder {
     pub fn disks<
         T: ::core::convert::Into<crate::models::GetCompShareInstancePriceParamDisks>,
     >(mut self, values: impl ::core::iter::IntoIterator<Item = T>) -> Self {
-        self.request.disks = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.disks(values);
         self
     }
 
@@ -423,7 +545,7 @@ impl GetCompShareInstancePriceBuilder {
     ///
     /// Documented values: `4090`; others are accepted. Example: `4090`.
     pub fn gpu_type(mut self, value: impl ::core::convert::Into<GpuType>) -> Self {
-        self.request.gpu_type = ::core::option::Option::Some(value.into());
+        self.request = self.request.gpu_type(value);
         self
     }
 
@@ -431,10 +553,7 @@ impl GetCompShareInstancePriceBuilder {
     pub fn volumes<
         T: ::core::convert::Into<crate::models::GetCompShareInstancePriceParamVolumes>,
     >(mut self, values: impl ::core::iter::IntoIterator<Item = T>) -> Self {
-        self.request.volumes = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.volumes(values);
         self
     }
 
@@ -442,7 +561,7 @@ impl GetCompShareInstancePriceBuilder {
     ///
     /// Default `1`. Example: `1`.
     pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.quantity = ::core::option::Option::Some(value.into());
+        self.request = self.request.quantity(value);
         self
     }
 
@@ -479,7 +598,10 @@ impl crate::Client {
 }
 
 /// Response of `GetCompShareInstancePrice`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareInstancePriceResponse {
     /// 价格详情列表
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `GetCompShareInstanceUpgradePrice`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::get_comp_share_instance_upgrade_price`](crate::Client::get_comp_share_instance_upgrade_price).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareInstanceUpgradePriceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -48,6 +51,93 @@ impl GetCompShareInstanceUpgradePriceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "GetCompShareInstanceUpgradePrice")
+    }
+}
+
+impl GetCompShareInstanceUpgradePriceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UHostId`. UHost Id
+    ///
+    /// Required. Example: `uhost-xxxx`.
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = value.into();
+        self
+    }
+
+    /// Sets `CPU`. 目标Cpu核心数。
+    ///
+    /// Example: `32`.
+    #[must_use]
+    pub fn cpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.cpu = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Memory`. 目标内存大小。
+    ///
+    /// Example: `131072`.
+    #[must_use]
+    pub fn memory(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.memory = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `GPU`. 目标Gpu卡数。
+    ///
+    /// Example: `2`.
+    #[must_use]
+    pub fn gpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.gpu = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CompShareImageId`. 镜像Id
+    #[must_use]
+    pub fn comp_share_image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comp_share_image_id = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -118,7 +208,7 @@ impl GetCompShareInstanceUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -129,7 +219,7 @@ impl GetCompShareInstanceUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -140,7 +230,7 @@ impl GetCompShareInstanceUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -151,7 +241,7 @@ impl GetCompShareInstanceUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = value.into();
+        self.request = self.request.u_host_id(value);
         self
     }
 
@@ -159,7 +249,7 @@ impl GetCompShareInstanceUpgradePriceBuilder {
     ///
     /// Example: `32`.
     pub fn cpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.cpu = ::core::option::Option::Some(value.into());
+        self.request = self.request.cpu(value);
         self
     }
 
@@ -167,7 +257,7 @@ impl GetCompShareInstanceUpgradePriceBuilder {
     ///
     /// Example: `131072`.
     pub fn memory(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.memory = ::core::option::Option::Some(value.into());
+        self.request = self.request.memory(value);
         self
     }
 
@@ -175,7 +265,7 @@ impl GetCompShareInstanceUpgradePriceBuilder {
     ///
     /// Example: `2`.
     pub fn gpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.gpu = ::core::option::Option::Some(value.into());
+        self.request = self.request.gpu(value);
         self
     }
 
@@ -184,7 +274,7 @@ impl GetCompShareInstanceUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.comp_share_image_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.comp_share_image_id(value);
         self
     }
 
@@ -223,7 +313,10 @@ impl crate::Client {
 }
 
 /// Response of `GetCompShareInstanceUpgradePrice`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareInstanceUpgradePriceResponse {
     /// 价格
     ///

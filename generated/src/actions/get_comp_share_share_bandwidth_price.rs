@@ -105,7 +105,10 @@ impl<'de> ::serde::Deserialize<'de> for ChargeType {
 }
 
 /// Request of `GetCompShareShareBandwidthPrice`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::get_comp_share_share_bandwidth_price`](crate::Client::get_comp_share_share_bandwidth_price).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareShareBandwidthPriceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -134,6 +137,59 @@ impl GetCompShareShareBandwidthPriceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "GetCompShareShareBandwidthPrice")
+    }
+}
+
+impl GetCompShareShareBandwidthPriceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ShareBandwidth`. 带宽上限，单位 Mbps，20\~10000
+    ///
+    /// Required. From 20 to 10000. Example: `100`.
+    #[must_use]
+    pub fn share_bandwidth(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.share_bandwidth = value.into();
+        self
+    }
+
+    /// Sets `ChargeType`. 计费模式，默认 Month
+    ///
+    /// Default `Month`. Documented values: `Month`, `Year`; others are accepted. Example: `Month`.
+    #[must_use]
+    pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
+        self.charge_type = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Quantity`. 购买时长（预付费模式），默认 1
+    ///
+    /// Default `1`. At least 1. Example: `1`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.quantity = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -207,7 +263,7 @@ impl GetCompShareShareBandwidthPriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -218,7 +274,7 @@ impl GetCompShareShareBandwidthPriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -226,7 +282,7 @@ impl GetCompShareShareBandwidthPriceBuilder {
     ///
     /// Required. From 20 to 10000. Example: `100`.
     pub fn share_bandwidth(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.share_bandwidth = value.into();
+        self.request = self.request.share_bandwidth(value);
         self
     }
 
@@ -234,7 +290,7 @@ impl GetCompShareShareBandwidthPriceBuilder {
     ///
     /// Default `Month`. Documented values: `Month`, `Year`; others are accepted. Example: `Month`.
     pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
-        self.request.charge_type = ::core::option::Option::Some(value.into());
+        self.request = self.request.charge_type(value);
         self
     }
 
@@ -242,7 +298,7 @@ impl GetCompShareShareBandwidthPriceBuilder {
     ///
     /// Default `1`. At least 1. Example: `1`.
     pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.quantity = ::core::option::Option::Some(value.into());
+        self.request = self.request.quantity(value);
         self
     }
 
@@ -281,7 +337,10 @@ impl crate::Client {
 }
 
 /// Response of `GetCompShareShareBandwidthPrice`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareShareBandwidthPriceResponse {
     /// 总价，单位分
     ///

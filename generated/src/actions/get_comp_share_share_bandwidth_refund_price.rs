@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `GetCompShareShareBandwidthRefundPrice`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::get_comp_share_share_bandwidth_refund_price`](crate::Client::get_comp_share_share_bandwidth_refund_price).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareShareBandwidthRefundPriceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -28,6 +31,44 @@ impl GetCompShareShareBandwidthRefundPriceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "GetCompShareShareBandwidthRefundPrice")
+    }
+}
+
+impl GetCompShareShareBandwidthRefundPriceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ShareBandwidthId`. 独享带宽 ID
+    ///
+    /// Required. Example: `bwshare-0fz3k1yq`.
+    #[must_use]
+    pub fn share_bandwidth_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.share_bandwidth_id = value.into();
+        self
     }
 }
 
@@ -88,7 +129,7 @@ impl GetCompShareShareBandwidthRefundPriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -99,7 +140,7 @@ impl GetCompShareShareBandwidthRefundPriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -110,7 +151,7 @@ impl GetCompShareShareBandwidthRefundPriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.share_bandwidth_id = value.into();
+        self.request = self.request.share_bandwidth_id(value);
         self
     }
 
@@ -152,7 +193,10 @@ impl crate::Client {
 }
 
 /// Response of `GetCompShareShareBandwidthRefundPrice`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareShareBandwidthRefundPriceResponse {
     /// 费用，单位分；负数表示退款
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `GetCompShareShareBandwidthUpgradePrice`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::get_comp_share_share_bandwidth_upgrade_price`](crate::Client::get_comp_share_share_bandwidth_upgrade_price).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareShareBandwidthUpgradePriceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -32,6 +35,53 @@ impl GetCompShareShareBandwidthUpgradePriceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "GetCompShareShareBandwidthUpgradePrice")
+    }
+}
+
+impl GetCompShareShareBandwidthUpgradePriceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ShareBandwidthId`. 独享带宽 ID
+    ///
+    /// Required. Example: `bwshare-0fz3k1yq`.
+    #[must_use]
+    pub fn share_bandwidth_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.share_bandwidth_id = value.into();
+        self
+    }
+
+    /// Sets `ShareBandwidth`. 目标带宽上限，单位 Mbps，20\~10000
+    ///
+    /// Required. From 20 to 10000. Example: `100`.
+    #[must_use]
+    pub fn share_bandwidth(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.share_bandwidth = value.into();
+        self
     }
 }
 
@@ -100,7 +150,7 @@ impl GetCompShareShareBandwidthUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -111,7 +161,7 @@ impl GetCompShareShareBandwidthUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -122,7 +172,7 @@ impl GetCompShareShareBandwidthUpgradePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.share_bandwidth_id = value.into();
+        self.request = self.request.share_bandwidth_id(value);
         self
     }
 
@@ -130,7 +180,7 @@ impl GetCompShareShareBandwidthUpgradePriceBuilder {
     ///
     /// Required. From 20 to 10000. Example: `100`.
     pub fn share_bandwidth(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.share_bandwidth = value.into();
+        self.request = self.request.share_bandwidth(value);
         self
     }
 
@@ -172,7 +222,10 @@ impl crate::Client {
 }
 
 /// Response of `GetCompShareShareBandwidthUpgradePrice`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareShareBandwidthUpgradePriceResponse {
     /// 差价，单位分；负数表示退款
     ///

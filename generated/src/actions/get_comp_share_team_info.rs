@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `GetCompShareTeamInfo`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::get_comp_share_team_info`](crate::Client::get_comp_share_team_info).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareTeamInfoRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -36,6 +39,62 @@ impl GetCompShareTeamInfoRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "GetCompShareTeamInfo")
+    }
+}
+
+impl GetCompShareTeamInfoRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `TeamId`. 团队Id
+    ///
+    /// Required. Example: `1001`.
+    #[must_use]
+    pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.team_id = value.into();
+        self
+    }
+
+    /// Sets `VirtualCompanyId`. 虚拟企业 ID（与 TeamId 二选一）
+    ///
+    /// Example: `60001`.
+    #[must_use]
+    pub fn virtual_company_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.virtual_company_id = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -96,7 +155,7 @@ impl GetCompShareTeamInfoBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -107,7 +166,7 @@ impl GetCompShareTeamInfoBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -118,7 +177,7 @@ impl GetCompShareTeamInfoBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -126,7 +185,7 @@ impl GetCompShareTeamInfoBuilder {
     ///
     /// Required. Example: `1001`.
     pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.team_id = value.into();
+        self.request = self.request.team_id(value);
         self
     }
 
@@ -134,7 +193,7 @@ impl GetCompShareTeamInfoBuilder {
     ///
     /// Example: `60001`.
     pub fn virtual_company_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.virtual_company_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.virtual_company_id(value);
         self
     }
 
@@ -171,7 +230,10 @@ impl crate::Client {
 }
 
 /// Response of `GetCompShareTeamInfo`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareTeamInfoResponse {
     /// 返回错误消息，当 RetCode 非 0 时提供详细的描述信息
     ///

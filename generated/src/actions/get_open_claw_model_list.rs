@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// Request of `GetOpenClawModelList`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::get_open_claw_model_list`](crate::Client::get_open_claw_model_list).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetOpenClawModelListRequest {
     /// 项目ID。不填写为默认项目，子帐号必须填写。
     ///
@@ -18,6 +21,20 @@ impl GetOpenClawModelListRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "GetOpenClawModelList")
+    }
+}
+
+impl GetOpenClawModelListRequest {
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -70,7 +87,7 @@ impl GetOpenClawModelListBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -105,7 +122,10 @@ impl crate::Client {
 }
 
 /// Response of `GetOpenClawModelList`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetOpenClawModelListResponse {
     /// 模型列表
     ///

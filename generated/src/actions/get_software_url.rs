@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `GetSoftwareURL`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::get_software_url`](crate::Client::get_software_url).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetSoftwareUrlRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -36,6 +39,68 @@ impl GetSoftwareUrlRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "GetSoftwareURL")
+    }
+}
+
+impl GetSoftwareUrlRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UHostId`. 实例Id
+    ///
+    /// Required. Example: `uhost-xxxx`.
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = value.into();
+        self
+    }
+
+    /// Sets `Software`. 应用名称
+    ///
+    /// Required. Example: `JupyterLab`.
+    #[must_use]
+    pub fn software(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.software = value.into();
+        self
     }
 }
 
@@ -101,7 +166,7 @@ impl GetSoftwareUrlBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -112,7 +177,7 @@ impl GetSoftwareUrlBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -123,7 +188,7 @@ impl GetSoftwareUrlBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -134,7 +199,7 @@ impl GetSoftwareUrlBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = value.into();
+        self.request = self.request.u_host_id(value);
         self
     }
 
@@ -145,7 +210,7 @@ impl GetSoftwareUrlBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.software = value.into();
+        self.request = self.request.software(value);
         self
     }
 
@@ -187,7 +252,10 @@ impl crate::Client {
 }
 
 /// Response of `GetSoftwareURL`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetSoftwareUrlResponse {
     /// 应用的URL
     ///

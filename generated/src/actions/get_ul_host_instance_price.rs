@@ -103,7 +103,10 @@ impl<'de> ::serde::Deserialize<'de> for ChargeType {
 }
 
 /// Request of `GetULHostInstancePrice`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::get_ul_host_instance_price`](crate::Client::get_ul_host_instance_price).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetUlHostInstancePriceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -136,6 +139,71 @@ impl GetUlHostInstancePriceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "GetULHostInstancePrice")
+    }
+}
+
+impl GetUlHostInstancePriceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `BundleId`. 套餐ID
+    ///
+    /// Required. Example: `ulh.c1m1s40b30t800`.
+    #[must_use]
+    pub fn bundle_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.bundle_id = value.into();
+        self
+    }
+
+    /// Sets `ChargeType`. 获取指定计费模式的价格。
+    ///
+    /// Documented values: `Year`, `Month`; others are accepted.
+    #[must_use]
+    pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
+        self.charge_type = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Count`. 购买台数，范围\[1,5\]。
+    ///
+    /// Default `1`. From 1 to 5.
+    #[must_use]
+    pub fn count(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.count = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Quantity`. 购买时长。
+    ///
+    /// Default `1`.
+    #[must_use]
+    pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.quantity = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -206,7 +274,7 @@ impl GetUlHostInstancePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -217,7 +285,7 @@ impl GetUlHostInstancePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -228,7 +296,7 @@ impl GetUlHostInstancePriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.bundle_id = value.into();
+        self.request = self.request.bundle_id(value);
         self
     }
 
@@ -236,7 +304,7 @@ impl GetUlHostInstancePriceBuilder {
     ///
     /// Documented values: `Year`, `Month`; others are accepted.
     pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
-        self.request.charge_type = ::core::option::Option::Some(value.into());
+        self.request = self.request.charge_type(value);
         self
     }
 
@@ -244,7 +312,7 @@ impl GetUlHostInstancePriceBuilder {
     ///
     /// Default `1`. From 1 to 5.
     pub fn count(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.count = ::core::option::Option::Some(value.into());
+        self.request = self.request.count(value);
         self
     }
 
@@ -252,7 +320,7 @@ impl GetUlHostInstancePriceBuilder {
     ///
     /// Default `1`.
     pub fn quantity(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.quantity = ::core::option::Option::Some(value.into());
+        self.request = self.request.quantity(value);
         self
     }
 
@@ -287,7 +355,10 @@ impl crate::Client {
 }
 
 /// Response of `GetULHostInstancePrice`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetUlHostInstancePriceResponse {
     /// 返回错误消息，当 RetCode 非 0 时提供详细的描述信息
     ///

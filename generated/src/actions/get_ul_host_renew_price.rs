@@ -103,7 +103,10 @@ impl<'de> ::serde::Deserialize<'de> for ChargeType {
 }
 
 /// Request of `GetULHostRenewPrice`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::get_ul_host_renew_price`](crate::Client::get_ul_host_renew_price).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetUlHostRenewPriceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -128,6 +131,53 @@ impl GetUlHostRenewPriceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "GetULHostRenewPrice")
+    }
+}
+
+impl GetUlHostRenewPriceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ULHostId`. ULHost实例ID
+    ///
+    /// Required. Example: `ulhost-xxxx`.
+    #[must_use]
+    pub fn ul_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ul_host_id = value.into();
+        self
+    }
+
+    /// Sets `ChargeType`. 计费类型。
+    ///
+    /// Default `Month`. Documented values: `Year`, `Month`; others are accepted.
+    #[must_use]
+    pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
+        self.charge_type = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -189,7 +239,7 @@ impl GetUlHostRenewPriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -200,7 +250,7 @@ impl GetUlHostRenewPriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -211,7 +261,7 @@ impl GetUlHostRenewPriceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.ul_host_id = value.into();
+        self.request = self.request.ul_host_id(value);
         self
     }
 
@@ -219,7 +269,7 @@ impl GetUlHostRenewPriceBuilder {
     ///
     /// Default `Month`. Documented values: `Year`, `Month`; others are accepted.
     pub fn charge_type(mut self, value: impl ::core::convert::Into<ChargeType>) -> Self {
-        self.request.charge_type = ::core::option::Option::Some(value.into());
+        self.request = self.request.charge_type(value);
         self
     }
 
@@ -254,7 +304,10 @@ impl crate::Client {
 }
 
 /// Response of `GetULHostRenewPrice`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetUlHostRenewPriceResponse {
     /// 价格
     ///

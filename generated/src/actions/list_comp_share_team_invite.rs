@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `ListCompShareTeamInvite`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::list_comp_share_team_invite`](crate::Client::list_comp_share_team_invite).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListCompShareTeamInviteRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -32,6 +35,51 @@ impl ListCompShareTeamInviteRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "ListCompShareTeamInvite")
+    }
+}
+
+impl ListCompShareTeamInviteRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `TeamId`. 团队ID
+    #[must_use]
+    pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.team_id = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -90,7 +138,7 @@ impl ListCompShareTeamInviteBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -101,7 +149,7 @@ impl ListCompShareTeamInviteBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -112,13 +160,13 @@ impl ListCompShareTeamInviteBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
     /// Sets `TeamId`. 团队ID
     pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.team_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.team_id(value);
         self
     }
 
@@ -155,7 +203,10 @@ impl crate::Client {
 }
 
 /// Response of `ListCompShareTeamInvite`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListCompShareTeamInviteResponse {
     /// 返回错误消息，当 RetCode 非 0 时提供详细的描述信息
     ///

@@ -118,7 +118,10 @@ impl<'de> ::serde::Deserialize<'de> for Status {
 }
 
 /// Request of `ListCompShareTeamJoined`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::list_comp_share_team_joined`](crate::Client::list_comp_share_team_joined).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListCompShareTeamJoinedRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -143,6 +146,53 @@ impl ListCompShareTeamJoinedRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "ListCompShareTeamJoined")
+    }
+}
+
+impl ListCompShareTeamJoinedRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Status`. 邀请状态：Pending（待同意）、Joined（已加入）、Rejected（拒绝）、Canceled（取消）
+    ///
+    /// Documented values: `Pending`, `Joined`, `Rejected`, `Canceled`; others are accepted. Example: `joined`.
+    #[must_use]
+    pub fn status(mut self, value: impl ::core::convert::Into<Status>) -> Self {
+        self.status = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -201,7 +251,7 @@ impl ListCompShareTeamJoinedBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -212,7 +262,7 @@ impl ListCompShareTeamJoinedBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -223,7 +273,7 @@ impl ListCompShareTeamJoinedBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -231,7 +281,7 @@ impl ListCompShareTeamJoinedBuilder {
     ///
     /// Documented values: `Pending`, `Joined`, `Rejected`, `Canceled`; others are accepted. Example: `joined`.
     pub fn status(mut self, value: impl ::core::convert::Into<Status>) -> Self {
-        self.request.status = ::core::option::Option::Some(value.into());
+        self.request = self.request.status(value);
         self
     }
 
@@ -268,7 +318,10 @@ impl crate::Client {
 }
 
 /// Response of `ListCompShareTeamJoined`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListCompShareTeamJoinedResponse {
     /// 加入团队信息数组
     ///

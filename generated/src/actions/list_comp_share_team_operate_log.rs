@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `ListCompShareTeamOperateLog`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::list_comp_share_team_operate_log`](crate::Client::list_comp_share_team_operate_log).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListCompShareTeamOperateLogRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -52,6 +55,97 @@ impl ListCompShareTeamOperateLogRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "ListCompShareTeamOperateLog")
+    }
+}
+
+impl ListCompShareTeamOperateLogRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `BeginTime`. 起始时间，需使用时间戳
+    ///
+    /// Example: `1700000000`.
+    #[must_use]
+    pub fn begin_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.begin_time = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `EndTime`. 结束时间，需使用时间戳，结束时间需大于起始时间
+    ///
+    /// Example: `1700086400`.
+    #[must_use]
+    pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.end_time = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `TeamId`. 团队ID
+    ///
+    /// Required. Example: `100001`.
+    #[must_use]
+    pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.team_id = value.into();
+        self
+    }
+
+    /// Sets `Limit`. 返回数据长度，默认为25，最大100
+    ///
+    /// Default `25`. At most 100. Example: `25`.
+    #[must_use]
+    pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.limit = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Offset`. 列表起始位置偏移量，默认为0
+    ///
+    /// Default `0`. Example: `0`.
+    #[must_use]
+    pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.offset = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `OperateType`. 操作类型，详细参考返回值
+    #[must_use]
+    pub fn operate_type<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.operate_type = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
+    }
+
+    /// Sets `Status`. 操作状态，详细参考返回值
+    #[must_use]
+    pub fn status<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.status = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `OrderByASC`. 排序方式：true表示按创建时间升序，false表示降序（默认）
+    ///
+    /// Default `false`. Example: `false`.
+    #[must_use]
+    pub fn order_by_asc(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.order_by_asc = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -125,7 +219,7 @@ impl ListCompShareTeamOperateLogBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -133,7 +227,7 @@ impl ListCompShareTeamOperateLogBuilder {
     ///
     /// Example: `1700000000`.
     pub fn begin_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.begin_time = ::core::option::Option::Some(value.into());
+        self.request = self.request.begin_time(value);
         self
     }
 
@@ -141,7 +235,7 @@ impl ListCompShareTeamOperateLogBuilder {
     ///
     /// Example: `1700086400`.
     pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.end_time = ::core::option::Option::Some(value.into());
+        self.request = self.request.end_time(value);
         self
     }
 
@@ -149,7 +243,7 @@ impl ListCompShareTeamOperateLogBuilder {
     ///
     /// Required. Example: `100001`.
     pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.team_id = value.into();
+        self.request = self.request.team_id(value);
         self
     }
 
@@ -157,7 +251,7 @@ impl ListCompShareTeamOperateLogBuilder {
     ///
     /// Default `25`. At most 100. Example: `25`.
     pub fn limit(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.limit = ::core::option::Option::Some(value.into());
+        self.request = self.request.limit(value);
         self
     }
 
@@ -165,7 +259,7 @@ impl ListCompShareTeamOperateLogBuilder {
     ///
     /// Default `0`. Example: `0`.
     pub fn offset(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.offset = ::core::option::Option::Some(value.into());
+        self.request = self.request.offset(value);
         self
     }
 
@@ -174,10 +268,7 @@ impl ListCompShareTeamOperateLogBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.operate_type = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.operate_type(values);
         self
     }
 
@@ -186,10 +277,7 @@ impl ListCompShareTeamOperateLogBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.status = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.status(values);
         self
     }
 
@@ -197,7 +285,7 @@ impl ListCompShareTeamOperateLogBuilder {
     ///
     /// Default `false`. Example: `false`.
     pub fn order_by_asc(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.order_by_asc = ::core::option::Option::Some(value.into());
+        self.request = self.request.order_by_asc(value);
         self
     }
 
@@ -236,7 +324,10 @@ impl crate::Client {
 }
 
 /// Response of `ListCompShareTeamOperateLog`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListCompShareTeamOperateLogResponse {
     /// 团队操作日志列表
     ///

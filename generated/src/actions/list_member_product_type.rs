@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `ListMemberProductType`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::list_member_product_type`](crate::Client::list_member_product_type).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListMemberProductTypeRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -40,6 +43,69 @@ impl ListMemberProductTypeRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "ListMemberProductType")
+    }
+}
+
+impl ListMemberProductTypeRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `BeginTime`. 起始时间，需使用时间戳
+    ///
+    /// Example: `1700000000`.
+    #[must_use]
+    pub fn begin_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.begin_time = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `EndTime`. 结束时间，需使用时间戳，结束时间需大于起始时间
+    ///
+    /// Example: `1700086400`.
+    #[must_use]
+    pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.end_time = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `TeamId`. 团队ID
+    ///
+    /// Required. Example: `100001`.
+    #[must_use]
+    pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.team_id = value.into();
+        self
+    }
+
+    /// Sets `VirtualCompanyId`. 成员虚拟ID
+    ///
+    /// Example: `300001`.
+    #[must_use]
+    pub fn virtual_company_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.virtual_company_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `OrderStates`. 订单状态
+    #[must_use]
+    pub fn order_states<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.order_states = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
     }
 }
 
@@ -102,7 +168,7 @@ impl ListMemberProductTypeBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -110,7 +176,7 @@ impl ListMemberProductTypeBuilder {
     ///
     /// Example: `1700000000`.
     pub fn begin_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.begin_time = ::core::option::Option::Some(value.into());
+        self.request = self.request.begin_time(value);
         self
     }
 
@@ -118,7 +184,7 @@ impl ListMemberProductTypeBuilder {
     ///
     /// Example: `1700086400`.
     pub fn end_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.end_time = ::core::option::Option::Some(value.into());
+        self.request = self.request.end_time(value);
         self
     }
 
@@ -126,7 +192,7 @@ impl ListMemberProductTypeBuilder {
     ///
     /// Required. Example: `100001`.
     pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.team_id = value.into();
+        self.request = self.request.team_id(value);
         self
     }
 
@@ -134,7 +200,7 @@ impl ListMemberProductTypeBuilder {
     ///
     /// Example: `300001`.
     pub fn virtual_company_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.virtual_company_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.virtual_company_id(value);
         self
     }
 
@@ -143,10 +209,7 @@ impl ListMemberProductTypeBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.order_states = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.order_states(values);
         self
     }
 
@@ -183,7 +246,10 @@ impl crate::Client {
 }
 
 /// Response of `ListMemberProductType`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ListMemberProductTypeResponse {
     /// 产品类型列表
     ///

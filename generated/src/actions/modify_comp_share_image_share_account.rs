@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `ModifyCompShareImageShareAccount`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::modify_comp_share_image_share_account`](crate::Client::modify_comp_share_image_share_account).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ModifyCompShareImageShareAccountRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -36,6 +39,74 @@ impl ModifyCompShareImageShareAccountRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "ModifyCompShareImageShareAccount")
+    }
+}
+
+impl ModifyCompShareImageShareAccountRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CompShareImageId`. 镜像Id
+    ///
+    /// Required. Example: `compshareImage-xxxx`.
+    #[must_use]
+    pub fn comp_share_image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comp_share_image_id = value.into();
+        self
+    }
+
+    /// Sets `AddAccounts`. 添加被共享的账号Id，每次最多10个。
+    ///
+    /// At most 10 items.
+    #[must_use]
+    pub fn add_accounts<T: ::core::convert::Into<i64>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.add_accounts = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
+    }
+
+    /// Sets `RemoveAccounts`. 移除被共享的账号Id，每次最多10个。
+    ///
+    /// At most 10 items.
+    #[must_use]
+    pub fn remove_accounts<T: ::core::convert::Into<i64>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.remove_accounts = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
     }
 }
 
@@ -101,7 +172,7 @@ impl ModifyCompShareImageShareAccountBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -112,7 +183,7 @@ impl ModifyCompShareImageShareAccountBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -123,7 +194,7 @@ impl ModifyCompShareImageShareAccountBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.comp_share_image_id = value.into();
+        self.request = self.request.comp_share_image_id(value);
         self
     }
 
@@ -134,10 +205,7 @@ impl ModifyCompShareImageShareAccountBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.add_accounts = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.add_accounts(values);
         self
     }
 
@@ -148,10 +216,7 @@ impl ModifyCompShareImageShareAccountBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.remove_accounts = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.remove_accounts(values);
         self
     }
 
@@ -190,7 +255,10 @@ impl crate::Client {
 }
 
 /// Response of `ModifyCompShareImageShareAccount`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ModifyCompShareImageShareAccountResponse {
     /// 无效的账号Id列表
     ///

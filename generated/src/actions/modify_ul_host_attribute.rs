@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `ModifyULHostAttribute`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::modify_ul_host_attribute`](crate::Client::modify_ul_host_attribute).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ModifyUlHostAttributeRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -36,6 +39,64 @@ impl ModifyUlHostAttributeRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "ModifyULHostAttribute")
+    }
+}
+
+impl ModifyUlHostAttributeRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ULHostId`. ULHost实例Id
+    ///
+    /// Required. Example: `ulhost-xxxx`.
+    #[must_use]
+    pub fn ul_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ul_host_id = value.into();
+        self
+    }
+
+    /// Sets `Name`. 名称。
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Remark`. 备注。
+    #[must_use]
+    pub fn remark(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -99,7 +160,7 @@ impl ModifyUlHostAttributeBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -110,7 +171,7 @@ impl ModifyUlHostAttributeBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -121,7 +182,7 @@ impl ModifyUlHostAttributeBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.ul_host_id = value.into();
+        self.request = self.request.ul_host_id(value);
         self
     }
 
@@ -130,7 +191,7 @@ impl ModifyUlHostAttributeBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.name = ::core::option::Option::Some(value.into());
+        self.request = self.request.name(value);
         self
     }
 
@@ -139,7 +200,7 @@ impl ModifyUlHostAttributeBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.remark = ::core::option::Option::Some(value.into());
+        self.request = self.request.remark(value);
         self
     }
 
@@ -176,7 +237,10 @@ impl crate::Client {
 }
 
 /// Response of `ModifyULHostAttribute`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ModifyUlHostAttributeResponse {
     /// 返回错误消息，当 RetCode 非 0 时提供详细的描述信息
     ///

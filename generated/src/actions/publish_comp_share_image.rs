@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `PublishCompShareImage`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::publish_comp_share_image`](crate::Client::publish_comp_share_image).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PublishCompShareImageRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -80,6 +83,191 @@ impl PublishCompShareImageRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "PublishCompShareImage")
+    }
+}
+
+impl PublishCompShareImageRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CompShareImageId`. 镜像Id
+    ///
+    /// Required. Example: `compshareImage-xxxx`.
+    #[must_use]
+    pub fn comp_share_image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comp_share_image_id = value.into();
+        self
+    }
+
+    /// Sets `Price`. 镜像价格。
+    ///
+    /// Required. Example: `0`.
+    #[must_use]
+    pub fn price(mut self, value: impl ::core::convert::Into<f64>) -> Self {
+        self.price = value.into();
+        self
+    }
+
+    /// Sets `Cover`. 封面。
+    #[must_use]
+    pub fn cover(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cover = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Tags`. 【array of string】镜像标签。
+    ///
+    /// At most 3 items.
+    #[must_use]
+    pub fn tags<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.tags = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `Description`. 镜像描述信息
+    ///
+    /// Example: `预装PyTorch 2.1`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Readme`. 镜像详情描述【富文本】
+    #[must_use]
+    pub fn readme(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.readme = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Softwares`.
+    #[must_use]
+    pub fn softwares(
+        mut self,
+        value: impl ::core::convert::Into<
+            crate::models::PublishCompShareImageParamSoftwares,
+        >,
+    ) -> Self {
+        self.softwares = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CommunityImageName`. 发布社区镜像名称
+    ///
+    /// Example: `我的AI环境`.
+    #[must_use]
+    pub fn community_image_name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.community_image_name = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `AutoStart`. 是否支持自启动 false: 不支持 true:支持
+    ///
+    /// Sent as the text `True`/`False`; read as a boolean. Example: `true`.
+    #[must_use]
+    pub fn auto_start(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.auto_start = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `GroupId`. 版本组 ID。
+    ///
+    /// Example: `group-xxxx`.
+    #[must_use]
+    pub fn group_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `VersionName`. 版本名称，必须符合版本号格式（如 v1.0）
+    ///
+    /// Required. Example: `v1.0`.
+    #[must_use]
+    pub fn version_name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version_name = value.into();
+        self
+    }
+
+    /// Sets `VersionDesc`. 版本描述
+    ///
+    /// Example: `首次发布`.
+    #[must_use]
+    pub fn version_desc(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version_desc = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `SupportedGpuTypes`. 支持的 GPU 类型
+    #[must_use]
+    pub fn supported_gpu_types<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.supported_gpu_types = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
     }
 }
 
@@ -171,7 +359,7 @@ impl PublishCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -182,7 +370,7 @@ impl PublishCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -193,7 +381,7 @@ impl PublishCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -204,7 +392,7 @@ impl PublishCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.comp_share_image_id = value.into();
+        self.request = self.request.comp_share_image_id(value);
         self
     }
 
@@ -212,7 +400,7 @@ impl PublishCompShareImageBuilder {
     ///
     /// Required. Example: `0`.
     pub fn price(mut self, value: impl ::core::convert::Into<f64>) -> Self {
-        self.request.price = value.into();
+        self.request = self.request.price(value);
         self
     }
 
@@ -221,7 +409,7 @@ impl PublishCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.cover = ::core::option::Option::Some(value.into());
+        self.request = self.request.cover(value);
         self
     }
 
@@ -232,10 +420,7 @@ impl PublishCompShareImageBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.tags = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.tags(values);
         self
     }
 
@@ -246,7 +431,7 @@ impl PublishCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.description = ::core::option::Option::Some(value.into());
+        self.request = self.request.description(value);
         self
     }
 
@@ -255,7 +440,7 @@ impl PublishCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.readme = ::core::option::Option::Some(value.into());
+        self.request = self.request.readme(value);
         self
     }
 
@@ -266,7 +451,7 @@ impl PublishCompShareImageBuilder {
             crate::models::PublishCompShareImageParamSoftwares,
         >,
     ) -> Self {
-        self.request.softwares = ::core::option::Option::Some(value.into());
+        self.request = self.request.softwares(value);
         self
     }
 
@@ -277,7 +462,7 @@ impl PublishCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.community_image_name = ::core::option::Option::Some(value.into());
+        self.request = self.request.community_image_name(value);
         self
     }
 
@@ -285,7 +470,7 @@ impl PublishCompShareImageBuilder {
     ///
     /// Sent as the text `True`/`False`; read as a boolean. Example: `true`.
     pub fn auto_start(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.auto_start = ::core::option::Option::Some(value.into());
+        self.request = self.request.auto_start(value);
         self
     }
 
@@ -296,7 +481,7 @@ impl PublishCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.group_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.group_id(value);
         self
     }
 
@@ -307,7 +492,7 @@ impl PublishCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.version_name = value.into();
+        self.request = self.request.version_name(value);
         self
     }
 
@@ -318,7 +503,7 @@ impl PublishCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.version_desc = ::core::option::Option::Some(value.into());
+        self.request = self.request.version_desc(value);
         self
     }
 
@@ -327,10 +512,7 @@ impl PublishCompShareImageBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.supported_gpu_types = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.supported_gpu_types(values);
         self
     }
 
@@ -367,7 +549,10 @@ impl crate::Client {
 }
 
 /// Response of `PublishCompShareImage`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PublishCompShareImageResponse {
     /// Wire name `NewCompShareImageId`.
     pub new_comp_share_image_id: ::core::option::Option<::std::string::String>,

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `ReinstallCompShareInstance`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::reinstall_comp_share_instance`](crate::Client::reinstall_comp_share_instance).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReinstallCompShareInstanceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -58,6 +61,92 @@ impl ReinstallCompShareInstanceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "ReinstallCompShareInstance")
+    }
+}
+
+impl ReinstallCompShareInstanceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UHostId`. 实例Id
+    ///
+    /// Required. Example: `uhost-xxxx`.
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = value.into();
+        self
+    }
+
+    /// Sets `CompShareImageId`. 镜像Id
+    ///
+    /// Required. Example: `compshareImage-xxxx`.
+    #[must_use]
+    pub fn comp_share_image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comp_share_image_id = value.into();
+        self
+    }
+
+    /// Sets `Password`. 实例的新密码
+    ///
+    /// Sensitive: hidden from `Debug` output.
+    #[must_use]
+    pub fn password(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.password = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CouponId`. 代金券 ID
+    ///
+    /// Example: `coupon-xxx`.
+    #[must_use]
+    pub fn coupon_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.coupon_id = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -129,7 +218,7 @@ impl ReinstallCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -140,7 +229,7 @@ impl ReinstallCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -151,7 +240,7 @@ impl ReinstallCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -162,7 +251,7 @@ impl ReinstallCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = value.into();
+        self.request = self.request.u_host_id(value);
         self
     }
 
@@ -173,7 +262,7 @@ impl ReinstallCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.comp_share_image_id = value.into();
+        self.request = self.request.comp_share_image_id(value);
         self
     }
 
@@ -184,7 +273,7 @@ impl ReinstallCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.password = ::core::option::Option::Some(value.into());
+        self.request = self.request.password(value);
         self
     }
 
@@ -195,7 +284,7 @@ impl ReinstallCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.coupon_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.coupon_id(value);
         self
     }
 
@@ -232,7 +321,10 @@ impl crate::Client {
 }
 
 /// Response of `ReinstallCompShareInstance`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReinstallCompShareInstanceResponse {
     /// 实例Id
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// Request of `ReinstallULHostInstance`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::reinstall_ul_host_instance`](crate::Client::reinstall_ul_host_instance).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReinstallUlHostInstanceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -46,6 +49,68 @@ impl ReinstallUlHostInstanceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "ReinstallULHostInstance")
+    }
+}
+
+impl ReinstallUlHostInstanceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ImageId`. 镜像Id。
+    ///
+    /// Required. Example: `uimage-xxxx`.
+    #[must_use]
+    pub fn image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.image_id = value.into();
+        self
+    }
+
+    /// Sets `ULHostId`. 实例Id
+    ///
+    /// Required. Example: `ulhost-xxxx`.
+    #[must_use]
+    pub fn ul_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ul_host_id = value.into();
+        self
+    }
+
+    /// Sets `Password`. 登陆密码。
+    ///
+    /// Required. Example: `UGFzc3dvcmQx`. Sensitive: hidden from `Debug` output.
+    #[must_use]
+    pub fn password(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.password = value.into();
+        self
     }
 }
 
@@ -113,7 +178,7 @@ impl ReinstallUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -124,7 +189,7 @@ impl ReinstallUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -135,7 +200,7 @@ impl ReinstallUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.image_id = value.into();
+        self.request = self.request.image_id(value);
         self
     }
 
@@ -146,7 +211,7 @@ impl ReinstallUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.ul_host_id = value.into();
+        self.request = self.request.ul_host_id(value);
         self
     }
 
@@ -157,7 +222,7 @@ impl ReinstallUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.password = value.into();
+        self.request = self.request.password(value);
         self
     }
 
@@ -192,7 +257,10 @@ impl crate::Client {
 }
 
 /// Response of `ReinstallULHostInstance`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReinstallUlHostInstanceResponse {
     /// 返回错误消息，当 RetCode 非 0 时提供详细的描述信息
     ///

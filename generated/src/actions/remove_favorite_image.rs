@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `RemoveFavoriteImage`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::remove_favorite_image`](crate::Client::remove_favorite_image).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RemoveFavoriteImageRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -28,6 +31,44 @@ impl RemoveFavoriteImageRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "RemoveFavoriteImage")
+    }
+}
+
+impl RemoveFavoriteImageRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CompShareImageId`. 要取消收藏的镜像 ID
+    ///
+    /// Required. Example: `compshareImage-xxxx`.
+    #[must_use]
+    pub fn comp_share_image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comp_share_image_id = value.into();
+        self
     }
 }
 
@@ -87,7 +128,7 @@ impl RemoveFavoriteImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -98,7 +139,7 @@ impl RemoveFavoriteImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -109,7 +150,7 @@ impl RemoveFavoriteImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.comp_share_image_id = value.into();
+        self.request = self.request.comp_share_image_id(value);
         self
     }
 
@@ -151,7 +192,10 @@ impl crate::Client {
 }
 
 /// Response of `RemoveFavoriteImage`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RemoveFavoriteImageResponse {
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See

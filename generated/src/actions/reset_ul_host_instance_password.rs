@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `ResetULHostInstancePassword`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::reset_ul_host_instance_password`](crate::Client::reset_ul_host_instance_password).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResetUlHostInstancePasswordRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -43,6 +46,56 @@ impl ResetUlHostInstancePasswordRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "ResetULHostInstancePassword")
+    }
+}
+
+impl ResetUlHostInstancePasswordRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ULHostId`. ULHost实例ID
+    ///
+    /// Required. Example: `ulhost-xxxx`.
+    #[must_use]
+    pub fn ul_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ul_host_id = value.into();
+        self
+    }
+
+    /// Sets `Password`. ULHost新密码（密码格式使用BASE64编码）
+    ///
+    /// Required. Example: `UGFzc3dvcmQx`. Sensitive: hidden from `Debug` output.
+    #[must_use]
+    pub fn password(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.password = value.into();
+        self
     }
 }
 
@@ -107,7 +160,7 @@ impl ResetUlHostInstancePasswordBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -118,7 +171,7 @@ impl ResetUlHostInstancePasswordBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -129,7 +182,7 @@ impl ResetUlHostInstancePasswordBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.ul_host_id = value.into();
+        self.request = self.request.ul_host_id(value);
         self
     }
 
@@ -140,7 +193,7 @@ impl ResetUlHostInstancePasswordBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.password = value.into();
+        self.request = self.request.password(value);
         self
     }
 
@@ -177,7 +230,10 @@ impl crate::Client {
 }
 
 /// Response of `ResetULHostInstancePassword`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResetUlHostInstancePasswordResponse {
     /// ULHost实例ID
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `ResizeCompShareDisk`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::resize_comp_share_disk`](crate::Client::resize_comp_share_disk).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResizeCompShareDiskRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -40,6 +43,77 @@ impl ResizeCompShareDiskRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "ResizeCompShareDisk")
+    }
+}
+
+impl ResizeCompShareDiskRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UDiskId`. 磁盘id
+    ///
+    /// Required. Example: `udisk-xxxx`.
+    #[must_use]
+    pub fn u_disk_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_disk_id = value.into();
+        self
+    }
+
+    /// Sets `Size`. 大小
+    ///
+    /// Required. Example: `200`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.size = value.into();
+        self
+    }
+
+    /// Sets `UHostId`. 云盘所在实例 ID
+    ///
+    /// Example: `uhost-xxxx`.
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -106,7 +180,7 @@ impl ResizeCompShareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -117,7 +191,7 @@ impl ResizeCompShareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -128,7 +202,7 @@ impl ResizeCompShareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -139,7 +213,7 @@ impl ResizeCompShareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_disk_id = value.into();
+        self.request = self.request.u_disk_id(value);
         self
     }
 
@@ -147,7 +221,7 @@ impl ResizeCompShareDiskBuilder {
     ///
     /// Required. Example: `200`.
     pub fn size(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.size = value.into();
+        self.request = self.request.size(value);
         self
     }
 
@@ -158,7 +232,7 @@ impl ResizeCompShareDiskBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.u_host_id(value);
         self
     }
 
@@ -195,7 +269,10 @@ impl crate::Client {
 }
 
 /// Response of `ResizeCompShareDisk`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResizeCompShareDiskResponse {
     /// 磁盘id
     ///

@@ -105,7 +105,10 @@ impl<'de> ::serde::Deserialize<'de> for WithoutGpuSpecKind {
 }
 
 /// Request of `ResizeCompShareInstance`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::resize_comp_share_instance`](crate::Client::resize_comp_share_instance).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResizeCompShareInstanceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -162,6 +165,140 @@ impl ResizeCompShareInstanceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "ResizeCompShareInstance")
+    }
+}
+
+impl ResizeCompShareInstanceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UHostId`. 实例Id
+    ///
+    /// Required. Example: `uhost-xxxx`.
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = value.into();
+        self
+    }
+
+    /// Sets `Cpu`. 目标Cpu核心数
+    ///
+    /// Example: `32`.
+    #[must_use]
+    pub fn cpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.cpu = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Memory`. 目标内存大小
+    ///
+    /// Example: `131072`.
+    #[must_use]
+    pub fn memory(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.memory = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Gpu`. 目标Gpu卡数
+    ///
+    /// Example: `2`.
+    #[must_use]
+    pub fn gpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.gpu = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `DiskId`. 磁盘Id
+    ///
+    /// Example: `udisk-xxxx`.
+    #[must_use]
+    pub fn disk_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.disk_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `DiskSpace`. 目标磁盘大小
+    ///
+    /// Example: `500`.
+    #[must_use]
+    pub fn disk_space(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.disk_space = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `WithoutGpu`. 是否切换为无卡模式，默认 false
+    ///
+    /// Default `false`. Example: `false`.
+    #[must_use]
+    pub fn without_gpu(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.without_gpu = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `WithoutGpuSpec`. 无卡模式的规格，A 或 B
+    ///
+    /// Documented values: `A`, `B`; others are accepted. Example: `A`.
+    #[must_use]
+    pub fn without_gpu_spec(
+        mut self,
+        value: impl ::core::convert::Into<WithoutGpuSpecKind>,
+    ) -> Self {
+        self.without_gpu_spec = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CouponId`. 代金券 ID
+    ///
+    /// Example: `coupon-xxx`.
+    #[must_use]
+    pub fn coupon_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.coupon_id = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -240,7 +377,7 @@ impl ResizeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -251,7 +388,7 @@ impl ResizeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -262,7 +399,7 @@ impl ResizeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -273,7 +410,7 @@ impl ResizeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = value.into();
+        self.request = self.request.u_host_id(value);
         self
     }
 
@@ -281,7 +418,7 @@ impl ResizeCompShareInstanceBuilder {
     ///
     /// Example: `32`.
     pub fn cpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.cpu = ::core::option::Option::Some(value.into());
+        self.request = self.request.cpu(value);
         self
     }
 
@@ -289,7 +426,7 @@ impl ResizeCompShareInstanceBuilder {
     ///
     /// Example: `131072`.
     pub fn memory(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.memory = ::core::option::Option::Some(value.into());
+        self.request = self.request.memory(value);
         self
     }
 
@@ -297,7 +434,7 @@ impl ResizeCompShareInstanceBuilder {
     ///
     /// Example: `2`.
     pub fn gpu(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.gpu = ::core::option::Option::Some(value.into());
+        self.request = self.request.gpu(value);
         self
     }
 
@@ -308,7 +445,7 @@ impl ResizeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.disk_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.disk_id(value);
         self
     }
 
@@ -319,7 +456,7 @@ impl ResizeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.disk_space = ::core::option::Option::Some(value.into());
+        self.request = self.request.disk_space(value);
         self
     }
 
@@ -327,7 +464,7 @@ impl ResizeCompShareInstanceBuilder {
     ///
     /// Default `false`. Example: `false`.
     pub fn without_gpu(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.without_gpu = ::core::option::Option::Some(value.into());
+        self.request = self.request.without_gpu(value);
         self
     }
 
@@ -338,7 +475,7 @@ impl ResizeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<WithoutGpuSpecKind>,
     ) -> Self {
-        self.request.without_gpu_spec = ::core::option::Option::Some(value.into());
+        self.request = self.request.without_gpu_spec(value);
         self
     }
 
@@ -349,7 +486,7 @@ impl ResizeCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.coupon_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.coupon_id(value);
         self
     }
 
@@ -386,7 +523,10 @@ impl crate::Client {
 }
 
 /// Response of `ResizeCompShareInstance`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResizeCompShareInstanceResponse {
     /// 实例Id
     ///

@@ -105,7 +105,10 @@ impl<'de> ::serde::Deserialize<'de> for OperateType {
 }
 
 /// Request of `SetCompShareTeamAmount`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::set_comp_share_team_amount`](crate::Client::set_comp_share_team_amount).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SetCompShareTeamAmountRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -138,6 +141,77 @@ impl SetCompShareTeamAmountRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "SetCompShareTeamAmount")
+    }
+}
+
+impl SetCompShareTeamAmountRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `TeamId`. 团队 ID
+    ///
+    /// Required. Example: `1001`.
+    #[must_use]
+    pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.team_id = value.into();
+        self
+    }
+
+    /// Sets `VirtualCompanyId`. 目标成员的虚拟企业 ID 列表
+    ///
+    /// Required.
+    #[must_use]
+    pub fn virtual_company_id<T: ::core::convert::Into<i64>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.virtual_company_id = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
+    }
+
+    /// Sets `Amount`. 额度（单位分）
+    ///
+    /// Required. Example: `100000`.
+    #[must_use]
+    pub fn amount(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.amount = value.into();
+        self
+    }
+
+    /// Sets `OperateType`. 操作类型：AllocateAmount（分配额度）、WithdrawAmount（回收额度）
+    ///
+    /// Required. Documented values: `AllocateAmount`, `WithdrawAmount`; others are accepted. Example: `AllocateAmount`.
+    #[must_use]
+    pub fn operate_type(
+        mut self,
+        value: impl ::core::convert::Into<OperateType>,
+    ) -> Self {
+        self.operate_type = value.into();
+        self
     }
 }
 
@@ -203,7 +277,7 @@ impl SetCompShareTeamAmountBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -214,7 +288,7 @@ impl SetCompShareTeamAmountBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -222,7 +296,7 @@ impl SetCompShareTeamAmountBuilder {
     ///
     /// Required. Example: `1001`.
     pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.team_id = value.into();
+        self.request = self.request.team_id(value);
         self
     }
 
@@ -233,10 +307,7 @@ impl SetCompShareTeamAmountBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.virtual_company_id = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.virtual_company_id(values);
         self
     }
 
@@ -244,7 +315,7 @@ impl SetCompShareTeamAmountBuilder {
     ///
     /// Required. Example: `100000`.
     pub fn amount(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.amount = value.into();
+        self.request = self.request.amount(value);
         self
     }
 
@@ -255,7 +326,7 @@ impl SetCompShareTeamAmountBuilder {
         mut self,
         value: impl ::core::convert::Into<OperateType>,
     ) -> Self {
-        self.request.operate_type = value.into();
+        self.request = self.request.operate_type(value);
         self
     }
 
@@ -292,7 +363,10 @@ impl crate::Client {
 }
 
 /// Response of `SetCompShareTeamAmount`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SetCompShareTeamAmountResponse {
     /// 操作失败的成员信息，key 为 VirtualCompanyId
     ///

@@ -123,7 +123,10 @@ impl<'de> ::serde::Deserialize<'de> for Status {
 }
 
 /// Request of `SetCompShareTeamRelation`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::set_comp_share_team_relation`](crate::Client::set_comp_share_team_relation).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SetCompShareTeamRelationRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -160,6 +163,89 @@ impl SetCompShareTeamRelationRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "SetCompShareTeamRelation")
+    }
+}
+
+impl SetCompShareTeamRelationRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Status`. 发送邀请操作：Agree（同意）、Reject（拒绝）、Cancel（取消）、UpdateRemarkName（更改备注）
+    ///
+    /// Required. Documented values: `Send`, `Agree`, `Reject`, `Cancel`, `UpdateRemarkName`; others are accepted. Example: `Cancel`.
+    #[must_use]
+    pub fn status(mut self, value: impl ::core::convert::Into<Status>) -> Self {
+        self.status = value.into();
+        self
+    }
+
+    /// Sets `TeamId`. 团队Id
+    ///
+    /// Required. Example: `1001`.
+    #[must_use]
+    pub fn team_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.team_id = value.into();
+        self
+    }
+
+    /// Sets `UserCompanyId`. 取消邀请的成员公司Id
+    ///
+    /// Example: `50002`.
+    #[must_use]
+    pub fn user_company_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_company_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `RemarkName`. 备注名称
+    ///
+    /// Example: `张三`.
+    #[must_use]
+    pub fn remark_name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark_name = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -227,7 +313,7 @@ impl SetCompShareTeamRelationBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -238,7 +324,7 @@ impl SetCompShareTeamRelationBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -249,7 +335,7 @@ impl SetCompShareTeamRelationBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -257,7 +343,7 @@ impl SetCompShareTeamRelationBuilder {
     ///
     /// Required. Documented values: `Send`, `Agree`, `Reject`, `Cancel`, `UpdateRemarkName`; others are accepted. Example: `Cancel`.
     pub fn status(mut self, value: impl ::core::convert::Into<Status>) -> Self {
-        self.request.status = value.into();
+        self.request = self.request.status(value);
         self
     }
 
@@ -268,7 +354,7 @@ impl SetCompShareTeamRelationBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.team_id = value.into();
+        self.request = self.request.team_id(value);
         self
     }
 
@@ -279,7 +365,7 @@ impl SetCompShareTeamRelationBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.user_company_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.user_company_id(value);
         self
     }
 
@@ -290,7 +376,7 @@ impl SetCompShareTeamRelationBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.remark_name = ::core::option::Option::Some(value.into());
+        self.request = self.request.remark_name(value);
         self
     }
 
@@ -327,7 +413,10 @@ impl crate::Client {
 }
 
 /// Response of `SetCompShareTeamRelation`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SetCompShareTeamRelationResponse {
     /// 返回错误消息，当 RetCode 非 0 时提供详细的描述信息
     ///

@@ -105,7 +105,10 @@ impl<'de> ::serde::Deserialize<'de> for WithoutGpuSpecKind {
 }
 
 /// Request of `StartCompShareInstance`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::start_comp_share_instance`](crate::Client::start_comp_share_instance).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StartCompShareInstanceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -138,6 +141,75 @@ impl StartCompShareInstanceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "StartCompShareInstance")
+    }
+}
+
+impl StartCompShareInstanceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UHostId`. 实例Id
+    ///
+    /// Required. Example: `uhost-xxxx`.
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = value.into();
+        self
+    }
+
+    /// Sets `WithoutGpu`. 是否进行无卡开机
+    #[must_use]
+    pub fn without_gpu(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.without_gpu = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `WithoutGpuSpec`. 无卡模式的规格，A 或 B
+    ///
+    /// Documented values: `A`, `B`; others are accepted. Example: `A`.
+    #[must_use]
+    pub fn without_gpu_spec(
+        mut self,
+        value: impl ::core::convert::Into<WithoutGpuSpecKind>,
+    ) -> Self {
+        self.without_gpu_spec = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -204,7 +276,7 @@ impl StartCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -215,7 +287,7 @@ impl StartCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -226,7 +298,7 @@ impl StartCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -237,13 +309,13 @@ impl StartCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = value.into();
+        self.request = self.request.u_host_id(value);
         self
     }
 
     /// Sets `WithoutGpu`. 是否进行无卡开机
     pub fn without_gpu(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.without_gpu = ::core::option::Option::Some(value.into());
+        self.request = self.request.without_gpu(value);
         self
     }
 
@@ -254,7 +326,7 @@ impl StartCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<WithoutGpuSpecKind>,
     ) -> Self {
-        self.request.without_gpu_spec = ::core::option::Option::Some(value.into());
+        self.request = self.request.without_gpu_spec(value);
         self
     }
 
@@ -291,7 +363,10 @@ impl crate::Client {
 }
 
 /// Response of `StartCompShareInstance`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StartCompShareInstanceResponse {
     /// 实例Id
     ///

@@ -113,7 +113,10 @@ impl<'de> ::serde::Deserialize<'de> for DestChargeType {
 }
 
 /// Request of `SwitchChargeType`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::switch_charge_type`](crate::Client::switch_charge_type).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SwitchChargeTypeRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -138,6 +141,56 @@ impl SwitchChargeTypeRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "SwitchChargeType")
+    }
+}
+
+impl SwitchChargeTypeRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UHostId`. 实例 ID
+    ///
+    /// Required. Example: `uhost-1a2b3c4d`.
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = value.into();
+        self
+    }
+
+    /// Sets `DestChargeType`. 目标计费方式
+    ///
+    /// Required. Documented values: `Month`, `Day`, `Dynamic`, `Postpay`; others are accepted. Example: `Month`.
+    #[must_use]
+    pub fn dest_charge_type(
+        mut self,
+        value: impl ::core::convert::Into<DestChargeType>,
+    ) -> Self {
+        self.dest_charge_type = value.into();
+        self
     }
 }
 
@@ -201,7 +254,7 @@ impl SwitchChargeTypeBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -212,7 +265,7 @@ impl SwitchChargeTypeBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -223,7 +276,7 @@ impl SwitchChargeTypeBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = value.into();
+        self.request = self.request.u_host_id(value);
         self
     }
 
@@ -234,7 +287,7 @@ impl SwitchChargeTypeBuilder {
         mut self,
         value: impl ::core::convert::Into<DestChargeType>,
     ) -> Self {
-        self.request.dest_charge_type = value.into();
+        self.request = self.request.dest_charge_type(value);
         self
     }
 
@@ -271,7 +324,10 @@ impl crate::Client {
 }
 
 /// Response of `SwitchChargeType`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SwitchChargeTypeResponse {
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See

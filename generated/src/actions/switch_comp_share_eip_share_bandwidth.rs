@@ -105,7 +105,10 @@ impl<'de> ::serde::Deserialize<'de> for TargetScope {
 }
 
 /// Request of `SwitchCompShareEIPShareBandwidth`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::switch_comp_share_eip_share_bandwidth`](crate::Client::switch_comp_share_eip_share_bandwidth).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SwitchCompShareEipShareBandwidthRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -130,6 +133,56 @@ impl SwitchCompShareEipShareBandwidthRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "SwitchCompShareEIPShareBandwidth")
+    }
+}
+
+impl SwitchCompShareEipShareBandwidthRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UHostIds`. 实例 ID 列表（同一可用区）
+    ///
+    /// Required.
+    #[must_use]
+    pub fn u_host_ids<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.u_host_ids = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `TargetScope`. 目标带宽类型。
+    ///
+    /// Required. Documented values: `Company`, `Public`; others are accepted. Example: `Company`.
+    #[must_use]
+    pub fn target_scope(
+        mut self,
+        value: impl ::core::convert::Into<TargetScope>,
+    ) -> Self {
+        self.target_scope = value.into();
+        self
     }
 }
 
@@ -193,7 +246,7 @@ impl SwitchCompShareEipShareBandwidthBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -204,7 +257,7 @@ impl SwitchCompShareEipShareBandwidthBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -215,10 +268,7 @@ impl SwitchCompShareEipShareBandwidthBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.u_host_ids = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.u_host_ids(values);
         self
     }
 
@@ -229,7 +279,7 @@ impl SwitchCompShareEipShareBandwidthBuilder {
         mut self,
         value: impl ::core::convert::Into<TargetScope>,
     ) -> Self {
-        self.request.target_scope = value.into();
+        self.request = self.request.target_scope(value);
         self
     }
 
@@ -268,7 +318,10 @@ impl crate::Client {
 }
 
 /// Response of `SwitchCompShareEIPShareBandwidth`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SwitchCompShareEipShareBandwidthResponse {
     /// 每个实例的切换结果
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `TerminateCompShareInstance`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::terminate_comp_share_instance`](crate::Client::terminate_comp_share_instance).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TerminateCompShareInstanceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -36,6 +39,65 @@ impl TerminateCompShareInstanceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "TerminateCompShareInstance")
+    }
+}
+
+impl TerminateCompShareInstanceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UHostId`. 虚机资源id
+    ///
+    /// Required. Example: `uhost-xxxx`.
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = value.into();
+        self
+    }
+
+    /// Sets `ReleaseUDisk`. 是否同时删除挂载的数据盘。
+    ///
+    /// Example: `false`.
+    #[must_use]
+    pub fn release_u_disk(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.release_u_disk = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -100,7 +162,7 @@ impl TerminateCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -111,7 +173,7 @@ impl TerminateCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -122,7 +184,7 @@ impl TerminateCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -133,7 +195,7 @@ impl TerminateCompShareInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = value.into();
+        self.request = self.request.u_host_id(value);
         self
     }
 
@@ -141,7 +203,7 @@ impl TerminateCompShareInstanceBuilder {
     ///
     /// Example: `false`.
     pub fn release_u_disk(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.release_u_disk = ::core::option::Option::Some(value.into());
+        self.request = self.request.release_u_disk(value);
         self
     }
 
@@ -178,7 +240,10 @@ impl crate::Client {
 }
 
 /// Response of `TerminateCompShareInstance`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TerminateCompShareInstanceResponse {
     /// 虚机资源id
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `TerminateULHostInstance`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::terminate_ul_host_instance`](crate::Client::terminate_ul_host_instance).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TerminateUlHostInstanceRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -32,6 +35,53 @@ impl TerminateUlHostInstanceRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "TerminateULHostInstance")
+    }
+}
+
+impl TerminateUlHostInstanceRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ULHostId`. ULHost资源Id
+    ///
+    /// Required. Example: `ulhost-xxxx`.
+    #[must_use]
+    pub fn ul_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ul_host_id = value.into();
+        self
+    }
+
+    /// Sets `ReleaseUDisk`. 删除主机时是否同时删除挂载的数据盘。
+    ///
+    /// Default `false`.
+    #[must_use]
+    pub fn release_u_disk(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.release_u_disk = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -93,7 +143,7 @@ impl TerminateUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -104,7 +154,7 @@ impl TerminateUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -115,7 +165,7 @@ impl TerminateUlHostInstanceBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.ul_host_id = value.into();
+        self.request = self.request.ul_host_id(value);
         self
     }
 
@@ -123,7 +173,7 @@ impl TerminateUlHostInstanceBuilder {
     ///
     /// Default `false`.
     pub fn release_u_disk(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.release_u_disk = ::core::option::Option::Some(value.into());
+        self.request = self.request.release_u_disk(value);
         self
     }
 
@@ -160,7 +210,10 @@ impl crate::Client {
 }
 
 /// Response of `TerminateULHostInstance`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TerminateUlHostInstanceResponse {
     /// 用于判断主机删除时是否进入回收站。放入回收站:"Yes", 彻底删除：“No”。
     ///

@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `UpdateCompShareImage`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::update_comp_share_image`](crate::Client::update_comp_share_image).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateCompShareImageRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -88,6 +91,208 @@ impl UpdateCompShareImageRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "UpdateCompShareImage")
+    }
+}
+
+impl UpdateCompShareImageRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CompShareImageId`. 镜像Id
+    ///
+    /// Required. Example: `compshareImage-xxxx`.
+    #[must_use]
+    pub fn comp_share_image_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.comp_share_image_id = value.into();
+        self
+    }
+
+    /// Sets `Visibility`. 可见性 0：私密；1：公开
+    ///
+    /// From 0 to 1. Example: `0`.
+    #[must_use]
+    pub fn visibility(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.visibility = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Cover`. 镜像封面图。
+    #[must_use]
+    pub fn cover(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cover = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Description`. 镜像描述信息
+    ///
+    /// Example: `更新了CUDA版本`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Readme`. 镜像详情描述信息，支持富文本
+    #[must_use]
+    pub fn readme(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.readme = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Tags`. 镜像标签列表，最多支持3个标签
+    ///
+    /// At most 3 items.
+    #[must_use]
+    pub fn tags<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.tags = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `Framework`. 镜像框架信息
+    #[must_use]
+    pub fn framework(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.framework = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Softwares`. 镜像软件信息
+    #[must_use]
+    pub fn softwares(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.softwares = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `GroupId`. 版本组 ID
+    ///
+    /// Example: `group-xxxx`.
+    #[must_use]
+    pub fn group_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Name`. 镜像名称
+    ///
+    /// Example: `my-updated-env`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Price`. 价格（元/小时）。
+    ///
+    /// Example: `0`.
+    #[must_use]
+    pub fn price(mut self, value: impl ::core::convert::Into<f64>) -> Self {
+        self.price = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `VersionName`. 版本名称
+    ///
+    /// Example: `v2.0`.
+    #[must_use]
+    pub fn version_name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version_name = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `VersionDesc`. 版本描述
+    ///
+    /// Example: `升级PyTorch到2.1`.
+    #[must_use]
+    pub fn version_desc(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version_desc = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `SupportedGpuTypes`. 支持的 GPU 类型列表
+    #[must_use]
+    pub fn supported_gpu_types<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.supported_gpu_types = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
+    }
+
+    /// Sets `AutoStart`. 是否支持自启动
+    ///
+    /// Example: `true`.
+    #[must_use]
+    pub fn auto_start(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.auto_start = ::core::option::Option::Some(value.into());
+        self
     }
 }
 
@@ -183,7 +388,7 @@ impl UpdateCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -194,7 +399,7 @@ impl UpdateCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -205,7 +410,7 @@ impl UpdateCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -216,7 +421,7 @@ impl UpdateCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.comp_share_image_id = value.into();
+        self.request = self.request.comp_share_image_id(value);
         self
     }
 
@@ -224,7 +429,7 @@ impl UpdateCompShareImageBuilder {
     ///
     /// From 0 to 1. Example: `0`.
     pub fn visibility(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.visibility = ::core::option::Option::Some(value.into());
+        self.request = self.request.visibility(value);
         self
     }
 
@@ -233,7 +438,7 @@ impl UpdateCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.cover = ::core::option::Option::Some(value.into());
+        self.request = self.request.cover(value);
         self
     }
 
@@ -244,7 +449,7 @@ impl UpdateCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.description = ::core::option::Option::Some(value.into());
+        self.request = self.request.description(value);
         self
     }
 
@@ -253,7 +458,7 @@ impl UpdateCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.readme = ::core::option::Option::Some(value.into());
+        self.request = self.request.readme(value);
         self
     }
 
@@ -264,10 +469,7 @@ impl UpdateCompShareImageBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.tags = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.tags(values);
         self
     }
 
@@ -276,7 +478,7 @@ impl UpdateCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.framework = ::core::option::Option::Some(value.into());
+        self.request = self.request.framework(value);
         self
     }
 
@@ -285,7 +487,7 @@ impl UpdateCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.softwares = ::core::option::Option::Some(value.into());
+        self.request = self.request.softwares(value);
         self
     }
 
@@ -296,7 +498,7 @@ impl UpdateCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.group_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.group_id(value);
         self
     }
 
@@ -307,7 +509,7 @@ impl UpdateCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.name = ::core::option::Option::Some(value.into());
+        self.request = self.request.name(value);
         self
     }
 
@@ -315,7 +517,7 @@ impl UpdateCompShareImageBuilder {
     ///
     /// Example: `0`.
     pub fn price(mut self, value: impl ::core::convert::Into<f64>) -> Self {
-        self.request.price = ::core::option::Option::Some(value.into());
+        self.request = self.request.price(value);
         self
     }
 
@@ -326,7 +528,7 @@ impl UpdateCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.version_name = ::core::option::Option::Some(value.into());
+        self.request = self.request.version_name(value);
         self
     }
 
@@ -337,7 +539,7 @@ impl UpdateCompShareImageBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.version_desc = ::core::option::Option::Some(value.into());
+        self.request = self.request.version_desc(value);
         self
     }
 
@@ -346,10 +548,7 @@ impl UpdateCompShareImageBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.supported_gpu_types = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.supported_gpu_types(values);
         self
     }
 
@@ -357,7 +556,7 @@ impl UpdateCompShareImageBuilder {
     ///
     /// Example: `true`.
     pub fn auto_start(mut self, value: impl ::core::convert::Into<bool>) -> Self {
-        self.request.auto_start = ::core::option::Option::Some(value.into());
+        self.request = self.request.auto_start(value);
         self
     }
 
@@ -394,7 +593,10 @@ impl crate::Client {
 }
 
 /// Response of `UpdateCompShareImage`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateCompShareImageResponse {
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// Request of `UpdateCompShareInstancePorts`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::update_comp_share_instance_ports`](crate::Client::update_comp_share_instance_ports).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateCompShareInstancePortsRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -38,6 +41,74 @@ impl UpdateCompShareInstancePortsRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "UpdateCompShareInstancePorts")
+    }
+}
+
+impl UpdateCompShareInstancePortsRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UHostId`. 实例Id
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `HttpPorts`. Http 端口列表，eg：HttpPorts.0:8188
+    #[must_use]
+    pub fn http_ports<T: ::core::convert::Into<i64>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.http_ports = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
+
+    /// Sets `TcpPorts`. Tcp 端口列表，eg：TcpPorts.0:23
+    #[must_use]
+    pub fn tcp_ports<T: ::core::convert::Into<i64>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.tcp_ports = values.into_iter().map(::core::convert::Into::into).collect();
+        self
     }
 }
 
@@ -103,7 +174,7 @@ impl UpdateCompShareInstancePortsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -114,7 +185,7 @@ impl UpdateCompShareInstancePortsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -125,7 +196,7 @@ impl UpdateCompShareInstancePortsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -134,7 +205,7 @@ impl UpdateCompShareInstancePortsBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.u_host_id(value);
         self
     }
 
@@ -143,10 +214,7 @@ impl UpdateCompShareInstancePortsBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.http_ports = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.http_ports(values);
         self
     }
 
@@ -155,10 +223,7 @@ impl UpdateCompShareInstancePortsBuilder {
         mut self,
         values: impl ::core::iter::IntoIterator<Item = T>,
     ) -> Self {
-        self.request.tcp_ports = values
-            .into_iter()
-            .map(::core::convert::Into::into)
-            .collect();
+        self.request = self.request.tcp_ports(values);
         self
     }
 
@@ -195,7 +260,10 @@ impl crate::Client {
 }
 
 /// Response of `UpdateCompShareInstancePorts`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateCompShareInstancePortsResponse {
     /// Pod 实例Id
     ///

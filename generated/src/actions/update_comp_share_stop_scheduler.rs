@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `UpdateCompShareStopScheduler`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::update_comp_share_stop_scheduler`](crate::Client::update_comp_share_stop_scheduler).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateCompShareStopSchedulerRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -40,6 +43,77 @@ impl UpdateCompShareStopSchedulerRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "UpdateCompShareStopScheduler")
+    }
+}
+
+impl UpdateCompShareStopSchedulerRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Required; filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Required; filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `UHostId`. UHost实例ID。
+    ///
+    /// Required. Example: `uhost-xxxx`.
+    #[must_use]
+    pub fn u_host_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.u_host_id = value.into();
+        self
+    }
+
+    /// Sets `StopTime`. 定时关机时间
+    ///
+    /// Example: `1700086400`.
+    #[must_use]
+    pub fn stop_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.stop_time = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `SchedulerStopTime`. 定时关机时间（Unix 时间戳），需 &gt;= 当前时间 + 300 秒
+    ///
+    /// Required. Example: `1712649600`.
+    #[must_use]
+    pub fn scheduler_stop_time(
+        mut self,
+        value: impl ::core::convert::Into<i64>,
+    ) -> Self {
+        self.scheduler_stop_time = value.into();
+        self
     }
 }
 
@@ -106,7 +180,7 @@ impl UpdateCompShareStopSchedulerBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -117,7 +191,7 @@ impl UpdateCompShareStopSchedulerBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -128,7 +202,7 @@ impl UpdateCompShareStopSchedulerBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -139,7 +213,7 @@ impl UpdateCompShareStopSchedulerBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.u_host_id = value.into();
+        self.request = self.request.u_host_id(value);
         self
     }
 
@@ -147,7 +221,7 @@ impl UpdateCompShareStopSchedulerBuilder {
     ///
     /// Example: `1700086400`.
     pub fn stop_time(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.stop_time = ::core::option::Option::Some(value.into());
+        self.request = self.request.stop_time(value);
         self
     }
 
@@ -158,7 +232,7 @@ impl UpdateCompShareStopSchedulerBuilder {
         mut self,
         value: impl ::core::convert::Into<i64>,
     ) -> Self {
-        self.request.scheduler_stop_time = value.into();
+        self.request = self.request.scheduler_stop_time(value);
         self
     }
 
@@ -197,7 +271,10 @@ impl crate::Client {
 }
 
 /// Response of `UpdateCompShareStopScheduler`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateCompShareStopSchedulerResponse {
     /// 实例 ID
     ///

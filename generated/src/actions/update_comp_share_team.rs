@@ -7,7 +7,10 @@
 use crate::rt;
 
 /// Request of `UpdateCompShareTeam`. Send it with [`Client::send`](crate::Client::send), or build it with [`Client::update_comp_share_team`](crate::Client::update_comp_share_team).
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateCompShareTeamRequest {
     /// 地域。参见 \[地域和可用区列表\](<https://docs.ucloud.cn/api/summary/regionlist>)
     ///
@@ -40,6 +43,77 @@ impl UpdateCompShareTeamRequest {
     /// runs this after filling common params from its config, before sending.
     pub fn validate(&self) -> ::core::result::Result<(), crate::ValidationError> {
         rt::validate(self, "UpdateCompShareTeam")
+    }
+}
+
+impl UpdateCompShareTeamRequest {
+    /// Sets `Region`. 地域。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb`.
+    #[must_use]
+    pub fn region(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.region = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Zone`. 可用区。
+    ///
+    /// Filled from the client config when unset. Example: `cn-wlcb-01`.
+    #[must_use]
+    pub fn zone(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.zone = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ProjectId`. 项目ID。
+    ///
+    /// Filled from the client config when unset. Example: `org-xxxx`.
+    #[must_use]
+    pub fn project_id(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Name`. 团队名称
+    ///
+    /// Example: `new-team-name`.
+    #[must_use]
+    pub fn name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Description`. 团队简介
+    ///
+    /// Example: `更新后的团队简介`.
+    #[must_use]
+    pub fn description(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `TeamId`. 团队 ID
+    ///
+    /// Required. Example: `1001`.
+    #[must_use]
+    pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.team_id = value.into();
+        self
     }
 }
 
@@ -102,7 +176,7 @@ impl UpdateCompShareTeamBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.region = ::core::option::Option::Some(value.into());
+        self.request = self.request.region(value);
         self
     }
 
@@ -113,7 +187,7 @@ impl UpdateCompShareTeamBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.zone = ::core::option::Option::Some(value.into());
+        self.request = self.request.zone(value);
         self
     }
 
@@ -124,7 +198,7 @@ impl UpdateCompShareTeamBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.project_id = ::core::option::Option::Some(value.into());
+        self.request = self.request.project_id(value);
         self
     }
 
@@ -135,7 +209,7 @@ impl UpdateCompShareTeamBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.name = ::core::option::Option::Some(value.into());
+        self.request = self.request.name(value);
         self
     }
 
@@ -146,7 +220,7 @@ impl UpdateCompShareTeamBuilder {
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request.description = ::core::option::Option::Some(value.into());
+        self.request = self.request.description(value);
         self
     }
 
@@ -154,7 +228,7 @@ impl UpdateCompShareTeamBuilder {
     ///
     /// Required. Example: `1001`.
     pub fn team_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
-        self.request.team_id = value.into();
+        self.request = self.request.team_id(value);
         self
     }
 
@@ -191,7 +265,10 @@ impl crate::Client {
 }
 
 /// Response of `UpdateCompShareTeam`. Decoding is tolerant and lossless: missing or drifted values become `None` or empty, and whatever does not fit is kept in [`unknown_fields`](Self::unknown_fields).
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UpdateCompShareTeamResponse {
     /// 返回错误消息，当 RetCode 非 0 时提供详细的描述信息
     ///

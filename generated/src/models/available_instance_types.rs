@@ -201,7 +201,10 @@ impl<'de> ::serde::Deserialize<'de> for Status {
 }
 
 /// `AvailableInstanceTypes`: <https://ushare.ucloudadmin.com/pages/viewpage.action?pageId=104662646>
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct AvailableInstanceTypes {
     /// 可用区信息
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `BootDiskInfo`: 系统盘信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct BootDiskInfo {
     /// 系统盘类别，包含普通云盘\|CLOUD\_NORMAL、SSD云盘\|CLOUD\_SSD和RSSD云盘\|CLOUD\_RSSD。普通本地盘只包含普通本地盘\|LOCAL\_NORMAL一种。SSD本地盘只包含SSD本地盘\|LOCAL\_SSD一种。
     ///

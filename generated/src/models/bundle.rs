@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `Bundle`: 轻量应用云主机套餐
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Bundle {
     /// 套餐ID。
     ///

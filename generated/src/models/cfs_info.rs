@@ -111,7 +111,10 @@ impl<'de> ::serde::Deserialize<'de> for ChargeType {
 }
 
 /// `CFSInfo`: CFS 文件存储信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CfsInfo {
     /// CFS ID
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `CFSPriceDetail`: CFS 价格明细。成员未知：compshare-cli 只把 PriceDetails 整体作为报价（元）展示，各成员保留在未知字段中
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CfsPriceDetail {
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `CheckCompShareResourceCapacityParamDisks`
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CheckCompShareResourceCapacityParamDisks {
     /// 是否为系统盘
     ///
@@ -19,6 +22,38 @@ pub struct CheckCompShareResourceCapacityParamDisks {
     ///
     /// Wire name `Size`. Required. Example: `60`.
     pub size: i64,
+}
+
+impl CheckCompShareResourceCapacityParamDisks {
+    /// Sets `IsBoot`. 是否为系统盘
+    ///
+    /// Required. Example: `true`.
+    #[must_use]
+    pub fn is_boot(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.is_boot = value.into();
+        self
+    }
+
+    /// Sets `Type`. 磁盘类型
+    ///
+    /// Required. Example: `CLOUD_SSD`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = value.into();
+        self
+    }
+
+    /// Sets `Size`. 磁盘大小（GB）
+    ///
+    /// Required. Example: `60`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.size = value.into();
+        self
+    }
 }
 
 impl rt::EncodeForm for CheckCompShareResourceCapacityParamDisks {

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `Collection`: CPU和内存可支持的规格
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Collection {
     /// CPU规格
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `CompShareDiskInfo`: 云盘信息（含已挂载与未挂载的云盘）
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CompShareDiskInfo {
     /// 云盘 ID
     ///

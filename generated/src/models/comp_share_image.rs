@@ -330,7 +330,10 @@ impl<'de> ::serde::Deserialize<'de> for Status {
 }
 
 /// `CompShareImage`: 算力共享平台镜像详情
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CompShareImage {
     /// 镜像Id
     ///

@@ -353,7 +353,10 @@ impl<'de> ::serde::Deserialize<'de> for State {
 }
 
 /// `CompShareInstanceSet`: 算力平台实例详情
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CompShareInstanceSet {
     /// 可用区
     ///

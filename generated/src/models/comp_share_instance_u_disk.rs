@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `CompShareInstanceUDisk`: 实例的云盘信息（成员未知：compshare-cli 只整体展示，各成员保留在未知字段中）
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CompShareInstanceUDisk {
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See

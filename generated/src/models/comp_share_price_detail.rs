@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `CompSharePriceDetail`: 算力平台实例询价详情
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CompSharePriceDetail {
     /// 计费类型
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `CompShareTeamDetailInfo`: 团队信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CompShareTeamDetailInfo {
     /// 团队Id
     ///

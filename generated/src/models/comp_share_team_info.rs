@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `CompShareTeamInfo`: 团队列表信息Detail
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CompShareTeamInfo {
     /// 团队Id
     ///

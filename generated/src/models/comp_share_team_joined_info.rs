@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `CompShareTeamJoinedInfo`: 加入成员信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CompShareTeamJoinedInfo {
     /// 团队ID
     ///

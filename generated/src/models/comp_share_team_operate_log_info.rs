@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `CompShareTeamOperateLogInfo`: 算力团队操作日志信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CompShareTeamOperateLogInfo {
     /// 操作内容
     ///

@@ -103,7 +103,10 @@ impl<'de> ::serde::Deserialize<'de> for Status {
 }
 
 /// `CompshareImageGroup`: 镜像组信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CompshareImageGroup {
     /// 版本组ID
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `CpuPlatforms`: CPU平台信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CpuPlatforms {
     /// 返回Intel的CPU平台信息，例如：Intel: \['Intel/CascadeLake','Intel/CascadelakeR','Intel/IceLake'\]
     ///

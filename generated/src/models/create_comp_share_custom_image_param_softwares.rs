@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `CreateCompShareCustomImageParamSoftwares`
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CreateCompShareCustomImageParamSoftwares {
     /// 镜像框架名称
     ///
@@ -23,6 +26,48 @@ pub struct CreateCompShareCustomImageParamSoftwares {
     ///
     /// Wire name `Application`.
     pub application: ::std::vec::Vec<::std::string::String>,
+}
+
+impl CreateCompShareCustomImageParamSoftwares {
+    /// Sets `Framework`. 镜像框架名称
+    #[must_use]
+    pub fn framework(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.framework = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `FrameworkVersion`. 镜像框架版本
+    #[must_use]
+    pub fn framework_version(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.framework_version = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CUDAVersion`. 镜像CUDA版本
+    #[must_use]
+    pub fn cuda_version(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cuda_version = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Application`. 【array of string】镜像的应用列表
+    #[must_use]
+    pub fn application<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.application = values.into_iter().map(::core::convert::Into::into).collect();
+        self
+    }
 }
 
 impl rt::EncodeForm for CreateCompShareCustomImageParamSoftwares {

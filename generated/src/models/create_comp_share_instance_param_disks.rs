@@ -121,7 +121,10 @@ impl<'de> ::serde::Deserialize<'de> for Type {
 }
 
 /// `CreateCompShareInstanceParamDisks`
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CreateCompShareInstanceParamDisks {
     /// 是否是系统盘。枚举值： &gt; True，是系统盘 &gt; False，是数据盘（默认）。Disks数组中有且只能有一块盘是系统盘。
     ///
@@ -135,6 +138,35 @@ pub struct CreateCompShareInstanceParamDisks {
     ///
     /// Wire name `Size`. Required. Example: `60`.
     pub size: i64,
+}
+
+impl CreateCompShareInstanceParamDisks {
+    /// Sets `IsBoot`. 是否是系统盘。
+    ///
+    /// Required. Default `false`. Example: `true`.
+    #[must_use]
+    pub fn is_boot(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.is_boot = value.into();
+        self
+    }
+
+    /// Sets `Type`. 磁盘类型。
+    ///
+    /// Required. Documented values: `CLOUD_SSD`, `CLOUD_RSSD`, `CLOUD_NORMAL`, `LOCAL_NORMAL`, `LOCAL_SSD`; others are accepted. Example: `CLOUD_SSD`.
+    #[must_use]
+    pub fn r#type(mut self, value: impl ::core::convert::Into<Type>) -> Self {
+        self.r#type = value.into();
+        self
+    }
+
+    /// Sets `Size`. 磁盘大小，单位GB。
+    ///
+    /// Required. Example: `60`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.size = value.into();
+        self
+    }
 }
 
 impl rt::EncodeForm for CreateCompShareInstanceParamDisks {

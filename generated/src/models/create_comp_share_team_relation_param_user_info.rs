@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `CreateCompShareTeamRelationParamUserInfo`
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CreateCompShareTeamRelationParamUserInfo {
     /// 被邀请成员的公司Id
     ///
@@ -15,6 +18,29 @@ pub struct CreateCompShareTeamRelationParamUserInfo {
     ///
     /// Wire name `RemarkName`. Example: `张三`.
     pub remark_name: ::core::option::Option<::std::string::String>,
+}
+
+impl CreateCompShareTeamRelationParamUserInfo {
+    /// Sets `UserCompanyId`. 被邀请成员的公司Id
+    ///
+    /// Required. Example: `50001`.
+    #[must_use]
+    pub fn user_company_id(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.user_company_id = value.into();
+        self
+    }
+
+    /// Sets `RemarkName`. 被邀请成员的备注名称
+    ///
+    /// Example: `张三`.
+    #[must_use]
+    pub fn remark_name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark_name = ::core::option::Option::Some(value.into());
+        self
+    }
 }
 
 impl rt::EncodeForm for CreateCompShareTeamRelationParamUserInfo {

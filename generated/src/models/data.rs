@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `Data`
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Data {
     /// 实例监控数据列表
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `DataDiskInfo`: 数据盘信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DataDiskInfo {
     /// 磁盘最小值，如果没有该字段，最小值取基础镜像Size值即可（linux为20G，windows为40G）。
     ///

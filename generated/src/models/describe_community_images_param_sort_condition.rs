@@ -116,7 +116,10 @@ impl<'de> ::serde::Deserialize<'de> for Field {
 }
 
 /// `DescribeCommunityImagesParamSortCondition`
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeCommunityImagesParamSortCondition {
     /// 排序条件。 - Favor：按热度排序，获取热点镜像； - PubTime：按发布时间排序，获取最新社区镜像； - Price 按价格排序； - CreatedCount 按使用量排序； 默认："PubTime"
     ///
@@ -126,6 +129,27 @@ pub struct DescribeCommunityImagesParamSortCondition {
     ///
     /// Wire name `ASC`.
     pub asc: ::core::option::Option<::std::string::String>,
+}
+
+impl DescribeCommunityImagesParamSortCondition {
+    /// Sets `Field`. 排序条件。
+    ///
+    /// Default `PubTime`. Documented values: `Favor`, `PubTime`, `Price`, `CreatedCount`; others are accepted.
+    #[must_use]
+    pub fn field(mut self, value: impl ::core::convert::Into<Field>) -> Self {
+        self.field = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ASC`. 是否升序排列
+    #[must_use]
+    pub fn asc(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.asc = ::core::option::Option::Some(value.into());
+        self
+    }
 }
 
 impl rt::EncodeForm for DescribeCommunityImagesParamSortCondition {

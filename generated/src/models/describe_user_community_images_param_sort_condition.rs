@@ -126,7 +126,10 @@ impl<'de> ::serde::Deserialize<'de> for Field {
 }
 
 /// `DescribeUserCommunityImagesParamSortCondition`
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DescribeUserCommunityImagesParamSortCondition {
     /// 排序条件。 - Favor：按热度排序，获取热点镜像； - PubTime：按发布时间排序，获取最新社区镜像； - Price 按价格排序； - CreatedCount 按使用量排序； - ImageUseTime 镜像使用时长排序 - FavoritesCount 收藏数排序 默认："PubTime"
     ///
@@ -136,6 +139,27 @@ pub struct DescribeUserCommunityImagesParamSortCondition {
     ///
     /// Wire name `ASC`.
     pub asc: ::core::option::Option<::std::string::String>,
+}
+
+impl DescribeUserCommunityImagesParamSortCondition {
+    /// Sets `Field`. 排序条件。
+    ///
+    /// Default `PubTime`. Documented values: `Favor`, `PubTime`, `Price`, `CreatedCount`, `ImageUseTime`, `FavoritesCount`; others are accepted.
+    #[must_use]
+    pub fn field(mut self, value: impl ::core::convert::Into<Field>) -> Self {
+        self.field = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `ASC`. 是否升序排列
+    #[must_use]
+    pub fn asc(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.asc = ::core::option::Option::Some(value.into());
+        self
+    }
 }
 
 impl rt::EncodeForm for DescribeUserCommunityImagesParamSortCondition {

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `DiskPriceInfo`: 磁盘价格信息列表
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DiskPriceInfo {
     /// 计费类型
     ///

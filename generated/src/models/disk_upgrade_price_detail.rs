@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `DiskUpgradePriceDetail`
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct DiskUpgradePriceDetail {
     /// 磁盘价格
     ///

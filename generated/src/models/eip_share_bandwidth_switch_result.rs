@@ -103,7 +103,10 @@ impl<'de> ::serde::Deserialize<'de> for CurrentScope {
 }
 
 /// `EIPShareBandwidthSwitchResult`: 单个实例 EIP 带宽切换的结果
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct EipShareBandwidthSwitchResult {
     /// 实例 ID
     ///

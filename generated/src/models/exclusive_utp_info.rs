@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `ExclusiveUTPInfo`: 流量包详情
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ExclusiveUtpInfo {
     /// 当前周期总流量
     ///

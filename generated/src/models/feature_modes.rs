@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `FeatureModes`: 可以支持的模式类别
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FeatureModes {
     /// 模式\|特性名称
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `Features`: 虚机可支持的特性
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Features {
     /// 可支持的特性名称。目前支持的特性网络增强\|NetCapability、热升级\|Hotplug
     ///

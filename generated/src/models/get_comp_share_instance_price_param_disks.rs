@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `GetCompShareInstancePriceParamDisks`
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareInstancePriceParamDisks {
     /// 磁盘类型。请参考磁盘类型。
     ///
@@ -19,6 +22,38 @@ pub struct GetCompShareInstancePriceParamDisks {
     ///
     /// Wire name `IsBoot`. Default `false`. Example: `true`.
     pub is_boot: ::core::option::Option<bool>,
+}
+
+impl GetCompShareInstancePriceParamDisks {
+    /// Sets `Type`. 磁盘类型。
+    ///
+    /// Example: `CLOUD_SSD`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Size`. 磁盘大小，单位GB。
+    ///
+    /// Example: `60`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.size = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `IsBoot`. 是否是系统盘。
+    ///
+    /// Default `false`. Example: `true`.
+    #[must_use]
+    pub fn is_boot(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.is_boot = ::core::option::Option::Some(value.into());
+        self
+    }
 }
 
 impl rt::EncodeForm for GetCompShareInstancePriceParamDisks {

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `GetCompShareInstancePriceParamVolumes`
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareInstancePriceParamVolumes {
     /// 共享存储类型
     ///
@@ -15,6 +18,29 @@ pub struct GetCompShareInstancePriceParamVolumes {
     ///
     /// Wire name `Size`. Example: `100`.
     pub size: ::core::option::Option<i64>,
+}
+
+impl GetCompShareInstancePriceParamVolumes {
+    /// Sets `Type`. 共享存储类型
+    ///
+    /// Example: `UDisk`.
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Size`. 共享存储大小（GB）
+    ///
+    /// Example: `100`.
+    #[must_use]
+    pub fn size(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.size = ::core::option::Option::Some(value.into());
+        self
+    }
 }
 
 impl rt::EncodeForm for GetCompShareInstancePriceParamVolumes {

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `GetCompShareInstanceUserPriceParamDisks`
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GetCompShareInstanceUserPriceParamDisks {
     /// 磁盘类型。请参考磁盘类型。
     ///
@@ -19,6 +22,34 @@ pub struct GetCompShareInstanceUserPriceParamDisks {
     ///
     /// Wire name `IsBoot`. Default `false`.
     pub is_boot: ::core::option::Option<bool>,
+}
+
+impl GetCompShareInstanceUserPriceParamDisks {
+    /// Sets `Type`. 磁盘类型。
+    #[must_use]
+    pub fn r#type(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Size`. 磁盘大小，单位GB。
+    #[must_use]
+    pub fn size(mut self, value: impl ::core::convert::Into<i64>) -> Self {
+        self.size = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `IsBoot`. 是否是系统盘。
+    ///
+    /// Default `false`.
+    #[must_use]
+    pub fn is_boot(mut self, value: impl ::core::convert::Into<bool>) -> Self {
+        self.is_boot = ::core::option::Option::Some(value.into());
+        self
+    }
 }
 
 impl rt::EncodeForm for GetCompShareInstanceUserPriceParamDisks {

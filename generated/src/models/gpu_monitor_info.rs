@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `GpuMonitorInfo`: GPU卡监控信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GpuMonitorInfo {
     /// GPU卡使用率
     ///

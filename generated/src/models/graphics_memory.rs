@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `GraphicsMemory`: GPU的显存指标
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct GraphicsMemory {
     /// 值，单位是GB
     ///

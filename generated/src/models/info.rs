@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `Info`
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Info {
     /// 地域
     ///

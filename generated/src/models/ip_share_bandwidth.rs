@@ -201,7 +201,10 @@ impl<'de> ::serde::Deserialize<'de> for TargetScope {
 }
 
 /// `IPShareBandwidth`: 外网 IP 的带宽归属（DescribeCompShareInstance 传 IncludeShareBandwidth 时返回）
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct IpShareBandwidth {
     /// 当前带宽类型。Company 独享带宽，Public 共享带宽
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `MachineSizes`: GPU、CPU和内存信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MachineSizes {
     /// Gpu为GPU可支持的规格即GPU颗数，非GPU机型，Gpu为0
     ///

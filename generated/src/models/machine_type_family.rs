@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `MachineTypeFamily`: 机型族信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MachineTypeFamily {
     /// 机型族名称
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `Metrics`
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Metrics {
     /// 指标名称，详见下方「指标列表」
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `ModelRepositoryModel`: 模型库模型信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ModelRepositoryModel {
     /// 创建时间
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `MonitorMessage`: 监控信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MonitorMessage {
     /// CPU使用率
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `MonitorTagMap`: 监控时间序列的标签
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct MonitorTagMap {
     /// GPU 的 PCI 总线 ID（GPU 与显存指标）
     ///

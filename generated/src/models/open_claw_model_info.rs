@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `OpenClawModelInfo`: OpenClaw 模型信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OpenClawModelInfo {
     /// 模型Id
     ///

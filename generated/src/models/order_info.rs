@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `OrderInfo`: 订单信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct OrderInfo {
     /// 订单号
     ///

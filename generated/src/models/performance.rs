@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `Performance`: GPU的性能指标
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Performance {
     /// 值，单位是TFlops
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `PriceDetails`
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PriceDetails {
     /// 计费模式
     ///

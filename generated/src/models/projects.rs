@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `Projects`: 项目详情
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Projects {
     /// 账号昵称
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `PublishCompShareImageParamSoftwares`
+///
+/// Build one with `default()` and the chainable setters, one per field; fields can also be assigned.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PublishCompShareImageParamSoftwares {
     /// 镜像框架名称
     ///
@@ -23,6 +26,51 @@ pub struct PublishCompShareImageParamSoftwares {
     ///
     /// Wire name `Applications`.
     pub applications: ::std::vec::Vec<::std::string::String>,
+}
+
+impl PublishCompShareImageParamSoftwares {
+    /// Sets `Framework`. 镜像框架名称
+    #[must_use]
+    pub fn framework(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.framework = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `FrameworkVersion`. 镜像框架版本
+    #[must_use]
+    pub fn framework_version(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.framework_version = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `CUDAVersion`. 镜像CUDA版本
+    #[must_use]
+    pub fn cuda_version(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cuda_version = ::core::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sets `Applications`. 镜像应用列表
+    #[must_use]
+    pub fn applications<T: ::core::convert::Into<::std::string::String>>(
+        mut self,
+        values: impl ::core::iter::IntoIterator<Item = T>,
+    ) -> Self {
+        self.applications = values
+            .into_iter()
+            .map(::core::convert::Into::into)
+            .collect();
+        self
+    }
 }
 
 impl rt::EncodeForm for PublishCompShareImageParamSoftwares {

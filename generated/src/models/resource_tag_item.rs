@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `ResourceTagItem`: 资源标识
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResourceTagItem {
     /// 标识名称
     ///

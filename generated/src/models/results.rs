@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `Results`
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Results {
     /// 资源短 ID
     ///

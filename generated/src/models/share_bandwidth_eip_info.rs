@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `ShareBandwidthEIPInfo`: 独享带宽绑定的 EIP 信息。成员未知：compshare-cli 只整体展示 BindEIPInfo，各成员保留在未知字段中
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ShareBandwidthEipInfo {
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See

@@ -103,7 +103,10 @@ impl<'de> ::serde::Deserialize<'de> for ChargeType {
 }
 
 /// `ShareBandwidthInfo`: 独享带宽信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ShareBandwidthInfo {
     /// 独享带宽 ID
     ///

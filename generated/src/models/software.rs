@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `Software`: 镜像软件信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Software {
     /// 框架名称
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `SoftwarePort`: 应用端口信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SoftwarePort {
     /// 应用名称
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `Specs`
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Specs {
     /// GPU 卡数
     ///

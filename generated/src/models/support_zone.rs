@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `SupportZone`: compshare支持的可用区信息列表
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct SupportZone {
     /// 地域名称
     ///

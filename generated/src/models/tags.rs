@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `Tags`
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Tags {
     /// Wire name `uuid`.
     pub uuid: ::std::vec::Vec<::std::string::String>,

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `TeamRelation`: 团队关系信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct TeamRelation {
     /// 团队ID
     ///

@@ -108,7 +108,10 @@ impl<'de> ::serde::Deserialize<'de> for Type {
 }
 
 /// `UHostDiskSet`
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UHostDiskSet {
     /// 磁盘类型。请参考磁盘类型。
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `UHostIPSet`
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UHostIpSet {
     /// IPv4/IPv6；
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `UHostRefundPriceSet`: 删除退费详情
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UHostRefundPriceSet {
     /// UHost实例ID
     ///

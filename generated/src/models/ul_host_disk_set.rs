@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `ULHostDiskSet`: 轻量应用主机的磁盘信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UlHostDiskSet {
     /// 磁盘Id
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `ULHostImageSet`: DescribeULHostImage
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UlHostImageSet {
     /// 创建时间，格式为Unix时间戳
     ///

@@ -229,7 +229,10 @@ impl<'de> ::serde::Deserialize<'de> for State {
 }
 
 /// `ULHostInstanceSet`: 轻量应用云主机详情
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UlHostInstanceSet {
     /// 可用区。
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `ULHostPriceDetail`: 轻量应用主机价格明细
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UlHostPriceDetail {
     /// Members the spec does not name, and values that did not fit their field, exactly
     /// as the server sent them; serializing writes them back. See

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `ULHostPriceSet`: 轻量应用主机价格详情
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UlHostPriceSet {
     /// 计费模式
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `UnpaidOrderDetail`: 未支付订单详情
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnpaidOrderDetail {
     /// 产品子类
     ///

@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `UnpaidOrderInfo`: 未支付订单信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct UnpaidOrderInfo {
     /// 订单号
     ///

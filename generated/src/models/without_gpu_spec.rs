@@ -5,7 +5,10 @@
 use crate::rt;
 
 /// `WithoutGpuSpec`: 无卡云主机规格信息
+///
+/// Build one, say in a test, with `Default::default()` and then field assignment.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct WithoutGpuSpec {
     /// cpu
     ///

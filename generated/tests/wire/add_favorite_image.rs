@@ -3,11 +3,9 @@
 use compshare::actions::add_favorite_image as action;
 
 fn example() -> action::AddFavoriteImageRequest {
-    action::AddFavoriteImageRequest {
-        region: Some("cn-wlcb".to_owned()),
-        comp_share_image_id: "compshareImage-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::AddFavoriteImageRequest::default()
+        .region("cn-wlcb")
+        .comp_share_image_id("compshareImage-xxxx")
 }
 
 #[test]

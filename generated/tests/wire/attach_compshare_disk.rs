@@ -3,13 +3,11 @@
 use compshare::actions::attach_compshare_disk as action;
 
 fn example() -> action::AttachCompshareDiskRequest {
-    action::AttachCompshareDiskRequest {
-        region: Some("cn-wlcb".to_owned()),
-        u_disk_id: "udisk-xxxx".to_owned(),
-        u_host_id: Some("uhost-xxxx".to_owned()),
-        data_disk_type: Some("SSDDataDisk".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::AttachCompshareDiskRequest::default()
+        .region("cn-wlcb")
+        .u_disk_id("udisk-xxxx")
+        .u_host_id("uhost-xxxx")
+        .data_disk_type("SSDDataDisk")
 }
 
 #[test]

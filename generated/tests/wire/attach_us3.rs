@@ -3,12 +3,10 @@
 use compshare::actions::attach_us3 as action;
 
 fn example() -> action::AttachUs3Request {
-    action::AttachUs3Request {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_id: "uhost-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::AttachUs3Request::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_id("uhost-xxxx")
 }
 
 #[test]

@@ -3,9 +3,7 @@
 use compshare::actions::check_comp_share_net_optimizer as action;
 
 fn example() -> action::CheckCompShareNetOptimizerRequest {
-    action::CheckCompShareNetOptimizerRequest {
-        ..::core::default::Default::default()
-    }
+    action::CheckCompShareNetOptimizerRequest::default()
 }
 
 #[test]

@@ -3,16 +3,14 @@
 use compshare::actions::check_comp_share_resource_capacity as action;
 
 fn example() -> action::CheckCompShareResourceCapacityRequest {
-    action::CheckCompShareResourceCapacityRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        gpu_type: "4090".to_owned(),
-        machine_type: "G".to_owned(),
-        minimal_cpu_platform: "Auto".to_owned(),
-        comp_share_image_id: "compshareImage-xxxx".to_owned(),
-        charge_type: "Month".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::CheckCompShareResourceCapacityRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .gpu_type("4090")
+        .machine_type("G")
+        .minimal_cpu_platform("Auto")
+        .comp_share_image_id("compshareImage-xxxx")
+        .charge_type("Month")
 }
 
 #[test]

@@ -3,12 +3,10 @@
 use compshare::actions::check_ul_host_resource_capacity as action;
 
 fn example() -> action::CheckUlHostResourceCapacityRequest {
-    action::CheckUlHostResourceCapacityRequest {
-        region: Some("cn-wlcb".to_owned()),
-        bundle_id: "ulh.c1m1s40b30t800".to_owned(),
-        image_id: "uimage-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::CheckUlHostResourceCapacityRequest::default()
+        .region("cn-wlcb")
+        .bundle_id("ulh.c1m1s40b30t800")
+        .image_id("uimage-xxxx")
 }
 
 #[test]

@@ -3,11 +3,9 @@
 use compshare::actions::copy_comp_share_custom_image as action;
 
 fn example() -> action::CopyCompShareCustomImageRequest {
-    action::CopyCompShareCustomImageRequest {
-        region: Some("cn-wlcb".to_owned()),
-        comp_share_image_id: "compshareImage-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::CopyCompShareCustomImageRequest::default()
+        .region("cn-wlcb")
+        .comp_share_image_id("compshareImage-xxxx")
 }
 
 #[test]

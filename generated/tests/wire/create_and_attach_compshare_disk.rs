@@ -3,18 +3,16 @@
 use compshare::actions::create_and_attach_compshare_disk as action;
 
 fn example() -> action::CreateAndAttachCompshareDiskRequest {
-    action::CreateAndAttachCompshareDiskRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_id: "uhost-xxxx".to_owned(),
-        size: 100,
-        disk_type: action::DiskType::SsdDataDisk,
-        name: "my-data-disk".to_owned(),
-        charge_type: Some(action::ChargeType::Month),
-        quantity: Some(1),
-        coupon_id: Some("coupon-xxx".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::CreateAndAttachCompshareDiskRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_id("uhost-xxxx")
+        .size(100)
+        .disk_type(action::DiskType::SsdDataDisk)
+        .name("my-data-disk")
+        .charge_type(action::ChargeType::Month)
+        .quantity(1)
+        .coupon_id("coupon-xxx")
 }
 
 #[test]

@@ -3,16 +3,14 @@
 use compshare::actions::create_cfs as action;
 
 fn example() -> action::CreateCfsRequest {
-    action::CreateCfsRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        size: 100,
-        charge_type: Some(action::ChargeType::Month),
-        quantity: Some(1),
-        name: "train-data".to_owned(),
-        coupon_id: Some("coupon-xxx".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::CreateCfsRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .size(100)
+        .charge_type(action::ChargeType::Month)
+        .quantity(1)
+        .name("train-data")
+        .coupon_id("coupon-xxx")
 }
 
 #[test]

@@ -3,14 +3,12 @@
 use compshare::actions::create_comp_share_custom_image as action;
 
 fn example() -> action::CreateCompShareCustomImageRequest {
-    action::CreateCompShareCustomImageRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_id: "uhost-xxxx".to_owned(),
-        name: "my-custom-env".to_owned(),
-        description: Some("预装了PyTorch 2.1和CUDA 12.1".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::CreateCompShareCustomImageRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_id("uhost-xxxx")
+        .name("my-custom-env")
+        .description("预装了PyTorch 2.1和CUDA 12.1")
 }
 
 #[test]

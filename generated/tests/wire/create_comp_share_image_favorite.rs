@@ -3,9 +3,7 @@
 use compshare::actions::create_comp_share_image_favorite as action;
 
 fn example() -> action::CreateCompShareImageFavoriteRequest {
-    action::CreateCompShareImageFavoriteRequest {
-        group_id: "group-xxxx".to_owned(),
-    }
+    action::CreateCompShareImageFavoriteRequest::default().group_id("group-xxxx")
 }
 
 #[test]

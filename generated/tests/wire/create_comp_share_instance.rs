@@ -3,33 +3,32 @@
 use compshare::actions::create_comp_share_instance as action;
 
 fn example() -> action::CreateCompShareInstanceRequest {
-    action::CreateCompShareInstanceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        disks: ::std::vec::Vec::from([
-            compshare::models::CreateCompShareInstanceParamDisks {
-                is_boot: true,
-                r#type: compshare::models::create_comp_share_instance_param_disks::Type::CloudSsd,
-                size: 200,
-            },
-        ]),
-        machine_type: action::MachineType::G,
-        gpu: 1,
-        memory: 65536,
-        cpu: 16,
-        gpu_type: action::GpuType::from("4090"),
-        comp_share_image_id: "compshare-image-xxx".to_owned(),
-        charge_type: Some(action::ChargeType::Month),
-        quantity: Some(1),
-        minimal_cpu_platform: Some(action::MinimalCpuPlatform::Auto),
-        name: Some("my-gpu-instance".to_owned()),
-        security_group_id: Some("firewall-xxx".to_owned()),
-        enable_us3: Some(true),
-        enable_cfs: Some(true),
-        remark: Some("driver:535.129.03".to_owned()),
-        max_count: Some(1),
-        ..::core::default::Default::default()
-    }
+    action::CreateCompShareInstanceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .disks([
+            compshare::models::CreateCompShareInstanceParamDisks::default()
+                .is_boot(true)
+                .r#type(
+                    compshare::models::create_comp_share_instance_param_disks::Type::CloudSsd,
+                )
+                .size(200),
+        ])
+        .machine_type(action::MachineType::G)
+        .gpu(1)
+        .memory(65536)
+        .cpu(16)
+        .gpu_type(action::GpuType::from("4090"))
+        .comp_share_image_id("compshare-image-xxx")
+        .charge_type(action::ChargeType::Month)
+        .quantity(1)
+        .minimal_cpu_platform(action::MinimalCpuPlatform::Auto)
+        .name("my-gpu-instance")
+        .security_group_id("firewall-xxx")
+        .enable_us3(true)
+        .enable_cfs(true)
+        .remark("driver:535.129.03")
+        .max_count(1)
 }
 
 #[test]

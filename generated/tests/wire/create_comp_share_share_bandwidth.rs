@@ -3,13 +3,12 @@
 use compshare::actions::create_comp_share_share_bandwidth as action;
 
 fn example() -> action::CreateCompShareShareBandwidthRequest {
-    action::CreateCompShareShareBandwidthRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        share_bandwidth: 100,
-        charge_type: Some(action::ChargeType::Month),
-        quantity: Some(1),
-    }
+    action::CreateCompShareShareBandwidthRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .share_bandwidth(100)
+        .charge_type(action::ChargeType::Month)
+        .quantity(1)
 }
 
 #[test]

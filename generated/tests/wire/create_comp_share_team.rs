@@ -3,11 +3,9 @@
 use compshare::actions::create_comp_share_team as action;
 
 fn example() -> action::CreateCompShareTeamRequest {
-    action::CreateCompShareTeamRequest {
-        name: "my-team".to_owned(),
-        description: Some("AI研发团队".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::CreateCompShareTeamRequest::default()
+        .name("my-team")
+        .description("AI研发团队")
 }
 
 #[test]

@@ -3,16 +3,13 @@
 use compshare::actions::create_comp_share_team_relation as action;
 
 fn example() -> action::CreateCompShareTeamRelationRequest {
-    action::CreateCompShareTeamRelationRequest {
-        user_info: ::std::vec::Vec::from([
-            compshare::models::CreateCompShareTeamRelationParamUserInfo {
-                user_company_id: 123456,
-                remark_name: Some("alice".to_owned()),
-            },
-        ]),
-        team_id: 1001,
-        ..::core::default::Default::default()
-    }
+    action::CreateCompShareTeamRelationRequest::default()
+        .user_info([
+            compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+                .user_company_id(123456)
+                .remark_name("alice"),
+        ])
+        .team_id(1001)
 }
 
 #[test]
@@ -52,410 +49,309 @@ fn example_response_keeps_every_value() {
 fn user_info_with_too_many_items_is_rejected() {
     let mut request = example();
     request.user_info = ::std::vec::Vec::from([
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
-        compshare::models::CreateCompShareTeamRelationParamUserInfo {
-            user_company_id: 123456,
-            remark_name: Some("alice".to_owned()),
-        },
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
+        compshare::models::CreateCompShareTeamRelationParamUserInfo::default()
+            .user_company_id(123456)
+            .remark_name("alice"),
     ]);
     crate::support::assert_violation(
         &request,

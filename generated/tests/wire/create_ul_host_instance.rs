@@ -3,13 +3,11 @@
 use compshare::actions::create_ul_host_instance as action;
 
 fn example() -> action::CreateUlHostInstanceRequest {
-    action::CreateUlHostInstanceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        image_id: "uimage-xxxx".to_owned(),
-        bundle_id: "ulh.c1m1s40b30t800".to_owned(),
-        password: "UGFzc3dvcmQx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::CreateUlHostInstanceRequest::default()
+        .region("cn-wlcb")
+        .image_id("uimage-xxxx")
+        .bundle_id("ulh.c1m1s40b30t800")
+        .password("UGFzc3dvcmQx")
 }
 
 #[test]

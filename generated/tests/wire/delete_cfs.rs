@@ -3,13 +3,11 @@
 use compshare::actions::delete_cfs as action;
 
 fn example() -> action::DeleteCfsRequest {
-    action::DeleteCfsRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        cfs_id: "cfs-2ofdyh1k".to_owned(),
-        recycle: Some(false),
-        ..::core::default::Default::default()
-    }
+    action::DeleteCfsRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .cfs_id("cfs-2ofdyh1k")
+        .recycle(false)
 }
 
 #[test]

@@ -3,9 +3,7 @@
 use compshare::actions::delete_comp_share_image_favorite as action;
 
 fn example() -> action::DeleteCompShareImageFavoriteRequest {
-    action::DeleteCompShareImageFavoriteRequest {
-        group_id: "group-xxxx".to_owned(),
-    }
+    action::DeleteCompShareImageFavoriteRequest::default().group_id("group-xxxx")
 }
 
 #[test]

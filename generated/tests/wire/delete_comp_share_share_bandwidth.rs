@@ -3,11 +3,10 @@
 use compshare::actions::delete_comp_share_share_bandwidth as action;
 
 fn example() -> action::DeleteCompShareShareBandwidthRequest {
-    action::DeleteCompShareShareBandwidthRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        share_bandwidth_id: "bwshare-0fz3k1yq".to_owned(),
-    }
+    action::DeleteCompShareShareBandwidthRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .share_bandwidth_id("bwshare-0fz3k1yq")
 }
 
 #[test]

@@ -3,12 +3,10 @@
 use compshare::actions::delete_comp_share_stop_scheduler as action;
 
 fn example() -> action::DeleteCompShareStopSchedulerRequest {
-    action::DeleteCompShareStopSchedulerRequest {
-        region: Some("cn-wlcb".to_owned()),
-        project_id: Some("org-xxxx".to_owned()),
-        u_host_id: "uhost-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::DeleteCompShareStopSchedulerRequest::default()
+        .region("cn-wlcb")
+        .project_id("org-xxxx")
+        .u_host_id("uhost-xxxx")
 }
 
 #[test]

@@ -3,10 +3,7 @@
 use compshare::actions::delete_comp_share_team as action;
 
 fn example() -> action::DeleteCompShareTeamRequest {
-    action::DeleteCompShareTeamRequest {
-        team_id: 1001,
-        ..::core::default::Default::default()
-    }
+    action::DeleteCompShareTeamRequest::default().team_id(1001)
 }
 
 #[test]

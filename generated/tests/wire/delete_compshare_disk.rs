@@ -3,14 +3,12 @@
 use compshare::actions::delete_compshare_disk as action;
 
 fn example() -> action::DeleteCompshareDiskRequest {
-    action::DeleteCompshareDiskRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        top_organization_id: Some(100000),
-        organization_id: Some(100001),
-        u_disk_id: "udisk-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::DeleteCompshareDiskRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .top_organization_id(100000)
+        .organization_id(100001)
+        .u_disk_id("udisk-xxxx")
 }
 
 #[test]

@@ -3,11 +3,9 @@
 use compshare::actions::describe_available_comp_share_instance_types as action;
 
 fn example() -> action::DescribeAvailableCompShareInstanceTypesRequest {
-    action::DescribeAvailableCompShareInstanceTypesRequest {
-        machine_types: ::std::vec::Vec::from(["4090".to_owned()]),
-        instance_type: Some(action::InstanceType::Uhost),
-        ..::core::default::Default::default()
-    }
+    action::DescribeAvailableCompShareInstanceTypesRequest::default()
+        .machine_types(["4090"])
+        .instance_type(action::InstanceType::Uhost)
 }
 
 #[test]

@@ -3,10 +3,7 @@
 use compshare::actions::describe_cfs as action;
 
 fn example() -> action::DescribeCfsRequest {
-    action::DescribeCfsRequest {
-        cfs_id: Some("cfs-2ofdyh1k".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::DescribeCfsRequest::default().cfs_id("cfs-2ofdyh1k")
 }
 
 #[test]

@@ -3,26 +3,25 @@
 use compshare::actions::describe_community_images as action;
 
 fn example() -> action::DescribeCommunityImagesRequest {
-    action::DescribeCommunityImagesRequest {
-        comp_share_image_id: Some("compshareImage-xxxx".to_owned()),
-        name: Some("Stable Diffusion".to_owned()),
-        author: Some("UCloud".to_owned()),
-        offset: Some(0),
-        limit: Some(20),
-        tag: ::std::vec::Vec::from(["深度学习".to_owned()]),
-        sort_condition: Some(compshare::models::DescribeCommunityImagesParamSortCondition {
-            field: Some(
-                compshare::models::describe_community_images_param_sort_condition::Field::PubTime,
-            ),
-            asc: Some("false".to_owned()),
-        }),
-        group_id: Some("group-xxxx".to_owned()),
-        fuzzy_search: Some("PyTorch".to_owned()),
-        is_free: Some(true),
-        is_official: Some(false),
-        if_auto_start: Some(false),
-        ..::core::default::Default::default()
-    }
+    action::DescribeCommunityImagesRequest::default()
+        .comp_share_image_id("compshareImage-xxxx")
+        .name("Stable Diffusion")
+        .author("UCloud")
+        .offset(0)
+        .limit(20)
+        .tag(["深度学习"])
+        .sort_condition(
+            compshare::models::DescribeCommunityImagesParamSortCondition::default()
+                .field(
+                    compshare::models::describe_community_images_param_sort_condition::Field::PubTime,
+                )
+                .asc("false"),
+        )
+        .group_id("group-xxxx")
+        .fuzzy_search("PyTorch")
+        .is_free(true)
+        .is_official(false)
+        .if_auto_start(false)
 }
 
 #[test]

@@ -3,12 +3,10 @@
 use compshare::actions::describe_comp_share_custom_images as action;
 
 fn example() -> action::DescribeCompShareCustomImagesRequest {
-    action::DescribeCompShareCustomImagesRequest {
-        comp_share_image_id: Some("compshareImage-xxxx".to_owned()),
-        offset: Some(0),
-        limit: Some(20),
-        ..::core::default::Default::default()
-    }
+    action::DescribeCompShareCustomImagesRequest::default()
+        .comp_share_image_id("compshareImage-xxxx")
+        .offset(0)
+        .limit(20)
 }
 
 #[test]

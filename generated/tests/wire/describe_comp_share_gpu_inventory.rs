@@ -3,10 +3,7 @@
 use compshare::actions::describe_comp_share_gpu_inventory as action;
 
 fn example() -> action::DescribeCompShareGpuInventoryRequest {
-    action::DescribeCompShareGpuInventoryRequest {
-        region: Some("cn-wlcb".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::DescribeCompShareGpuInventoryRequest::default().region("cn-wlcb")
 }
 
 #[test]

@@ -3,11 +3,9 @@
 use compshare::actions::describe_comp_share_image_share_accounts as action;
 
 fn example() -> action::DescribeCompShareImageShareAccountsRequest {
-    action::DescribeCompShareImageShareAccountsRequest {
-        region: Some("cn-wlcb".to_owned()),
-        comp_share_image_id: "compshareImage-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::DescribeCompShareImageShareAccountsRequest::default()
+        .region("cn-wlcb")
+        .comp_share_image_id("compshareImage-xxxx")
 }
 
 #[test]

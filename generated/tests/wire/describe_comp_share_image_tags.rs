@@ -3,9 +3,7 @@
 use compshare::actions::describe_comp_share_image_tags as action;
 
 fn example() -> action::DescribeCompShareImageTagsRequest {
-    action::DescribeCompShareImageTagsRequest {
-        ..::core::default::Default::default()
-    }
+    action::DescribeCompShareImageTagsRequest::default()
 }
 
 #[test]

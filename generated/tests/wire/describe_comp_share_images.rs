@@ -3,16 +3,14 @@
 use compshare::actions::describe_comp_share_images as action;
 
 fn example() -> action::DescribeCompShareImagesRequest {
-    action::DescribeCompShareImagesRequest {
-        image_type: Some(action::ImageType::System),
-        comp_share_image_id: Some("compshareImage-xxxx".to_owned()),
-        name: Some("PyTorch".to_owned()),
-        author: Some("UCloud".to_owned()),
-        tag: Some("深度学习".to_owned()),
-        offset: Some(0),
-        limit: Some(20),
-        ..::core::default::Default::default()
-    }
+    action::DescribeCompShareImagesRequest::default()
+        .image_type(action::ImageType::System)
+        .comp_share_image_id("compshareImage-xxxx")
+        .name("PyTorch")
+        .author("UCloud")
+        .tag("深度学习")
+        .offset(0)
+        .limit(20)
 }
 
 #[test]

@@ -3,15 +3,13 @@
 use compshare::actions::describe_comp_share_instance as action;
 
 fn example() -> action::DescribeCompShareInstanceRequest {
-    action::DescribeCompShareInstanceRequest {
-        tag: Some("Default".to_owned()),
-        vpc_id: Some("uvnet-xxxx".to_owned()),
-        subnet_id: Some("subnet-xxxx".to_owned()),
-        u_disk_id_for_attachment: Some("udisk-xxxx".to_owned()),
-        skip_bill: Some(true),
-        include_share_bandwidth: Some(true),
-        ..::core::default::Default::default()
-    }
+    action::DescribeCompShareInstanceRequest::default()
+        .tag("Default")
+        .vpc_id("uvnet-xxxx")
+        .subnet_id("subnet-xxxx")
+        .u_disk_id_for_attachment("udisk-xxxx")
+        .skip_bill(true)
+        .include_share_bandwidth(true)
 }
 
 #[test]

@@ -3,9 +3,7 @@
 use compshare::actions::describe_comp_share_machine_type_families as action;
 
 fn example() -> action::DescribeCompShareMachineTypeFamiliesRequest {
-    action::DescribeCompShareMachineTypeFamiliesRequest {
-        ..::core::default::Default::default()
-    }
+    action::DescribeCompShareMachineTypeFamiliesRequest::default()
 }
 
 #[test]

@@ -3,10 +3,9 @@
 use compshare::actions::describe_comp_share_share_bandwidth as action;
 
 fn example() -> action::DescribeCompShareShareBandwidthRequest {
-    action::DescribeCompShareShareBandwidthRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-    }
+    action::DescribeCompShareShareBandwidthRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
 }
 
 #[test]

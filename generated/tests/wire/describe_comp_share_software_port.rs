@@ -3,9 +3,7 @@
 use compshare::actions::describe_comp_share_software_port as action;
 
 fn example() -> action::DescribeCompShareSoftwarePortRequest {
-    action::DescribeCompShareSoftwarePortRequest {
-        ..::core::default::Default::default()
-    }
+    action::DescribeCompShareSoftwarePortRequest::default()
 }
 
 #[test]

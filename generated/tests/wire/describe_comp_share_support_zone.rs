@@ -3,9 +3,7 @@
 use compshare::actions::describe_comp_share_support_zone as action;
 
 fn example() -> action::DescribeCompShareSupportZoneRequest {
-    action::DescribeCompShareSupportZoneRequest {
-        ..::core::default::Default::default()
-    }
+    action::DescribeCompShareSupportZoneRequest::default()
 }
 
 #[test]

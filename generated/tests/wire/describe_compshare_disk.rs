@@ -3,10 +3,7 @@
 use compshare::actions::describe_compshare_disk as action;
 
 fn example() -> action::DescribeCompshareDiskRequest {
-    action::DescribeCompshareDiskRequest {
-        host_id: Some("uhost-1a2b3c4d".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::DescribeCompshareDiskRequest::default().host_id("uhost-1a2b3c4d")
 }
 
 #[test]

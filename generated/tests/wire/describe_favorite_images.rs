@@ -3,12 +3,10 @@
 use compshare::actions::describe_favorite_images as action;
 
 fn example() -> action::DescribeFavoriteImagesRequest {
-    action::DescribeFavoriteImagesRequest {
-        region: Some("cn-wlcb".to_owned()),
-        offset: Some(0),
-        limit: Some(20),
-        ..::core::default::Default::default()
-    }
+    action::DescribeFavoriteImagesRequest::default()
+        .region("cn-wlcb")
+        .offset(0)
+        .limit(20)
 }
 
 #[test]

@@ -3,12 +3,10 @@
 use compshare::actions::describe_model_repository_models as action;
 
 fn example() -> action::DescribeModelRepositoryModelsRequest {
-    action::DescribeModelRepositoryModelsRequest {
-        region: Some("cn-wlcb".to_owned()),
-        name: Some("llama".to_owned()),
-        tags: Some("LLM".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::DescribeModelRepositoryModelsRequest::default()
+        .region("cn-wlcb")
+        .name("llama")
+        .tags("LLM")
 }
 
 #[test]

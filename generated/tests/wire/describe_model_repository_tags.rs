@@ -3,10 +3,9 @@
 use compshare::actions::describe_model_repository_tags as action;
 
 fn example() -> action::DescribeModelRepositoryTagsRequest {
-    action::DescribeModelRepositoryTagsRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-    }
+    action::DescribeModelRepositoryTagsRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
 }
 
 #[test]

@@ -3,24 +3,23 @@
 use compshare::actions::describe_self_community_images as action;
 
 fn example() -> action::DescribeSelfCommunityImagesRequest {
-    action::DescribeSelfCommunityImagesRequest {
-        name: Some("Stable Diffusion".to_owned()),
-        author: Some("UCloud".to_owned()),
-        tag: ::std::vec::Vec::from(["深度学习".to_owned()]),
-        sort_condition: Some(compshare::models::DescribeCommunityImagesParamSortCondition {
-            field: Some(
-                compshare::models::describe_community_images_param_sort_condition::Field::PubTime,
-            ),
-            asc: Some("false".to_owned()),
-        }),
-        fuzzy_search: Some("PyTorch".to_owned()),
-        is_free: Some(true),
-        is_official: Some(false),
-        if_auto_start: Some(false),
-        offset: Some(0),
-        limit: Some(20),
-        ..::core::default::Default::default()
-    }
+    action::DescribeSelfCommunityImagesRequest::default()
+        .name("Stable Diffusion")
+        .author("UCloud")
+        .tag(["深度学习"])
+        .sort_condition(
+            compshare::models::DescribeCommunityImagesParamSortCondition::default()
+                .field(
+                    compshare::models::describe_community_images_param_sort_condition::Field::PubTime,
+                )
+                .asc("false"),
+        )
+        .fuzzy_search("PyTorch")
+        .is_free(true)
+        .is_official(false)
+        .if_auto_start(false)
+        .offset(0)
+        .limit(20)
 }
 
 #[test]

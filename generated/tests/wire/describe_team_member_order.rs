@@ -3,20 +3,18 @@
 use compshare::actions::describe_team_member_order as action;
 
 fn example() -> action::DescribeTeamMemberOrderRequest {
-    action::DescribeTeamMemberOrderRequest {
-        begin_time: Some(1700000000),
-        end_time: Some(1700086400),
-        team_id: 100001,
-        virtual_company_id: 300001,
-        limit: Some(25),
-        offset: Some(0),
-        charge_types: ::std::vec::Vec::from(["Dynamic".to_owned(), "Month".to_owned()]),
-        order_states: ::std::vec::Vec::from(["Paid".to_owned(), "Unpaid".to_owned()]),
-        resource_ids: ::std::vec::Vec::from(["uhost-xxx".to_owned()]),
-        order_by: Some(action::OrderBy::CreateTime),
-        order_dir: Some(action::OrderDir::Desc),
-        ..::core::default::Default::default()
-    }
+    action::DescribeTeamMemberOrderRequest::default()
+        .begin_time(1700000000)
+        .end_time(1700086400)
+        .team_id(100001)
+        .virtual_company_id(300001)
+        .limit(25)
+        .offset(0)
+        .charge_types(["Dynamic", "Month"])
+        .order_states(["Paid", "Unpaid"])
+        .resource_ids(["uhost-xxx"])
+        .order_by(action::OrderBy::CreateTime)
+        .order_dir(action::OrderDir::Desc)
 }
 
 #[test]

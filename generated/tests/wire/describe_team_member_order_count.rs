@@ -3,13 +3,11 @@
 use compshare::actions::describe_team_member_order_count as action;
 
 fn example() -> action::DescribeTeamMemberOrderCountRequest {
-    action::DescribeTeamMemberOrderCountRequest {
-        team_id: 100001,
-        virtual_company_id: 300001,
-        begin_time: Some(1700000000),
-        end_time: Some(1700086400),
-        ..::core::default::Default::default()
-    }
+    action::DescribeTeamMemberOrderCountRequest::default()
+        .team_id(100001)
+        .virtual_company_id(300001)
+        .begin_time(1700000000)
+        .end_time(1700086400)
 }
 
 #[test]

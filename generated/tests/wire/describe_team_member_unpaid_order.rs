@@ -3,15 +3,13 @@
 use compshare::actions::describe_team_member_unpaid_order as action;
 
 fn example() -> action::DescribeTeamMemberUnpaidOrderRequest {
-    action::DescribeTeamMemberUnpaidOrderRequest {
-        begin_time: Some(1700000000),
-        end_time: Some(1700086400),
-        team_id: 100001,
-        virtual_company_id: 300001,
-        limit: Some(25),
-        offset: Some(0),
-        ..::core::default::Default::default()
-    }
+    action::DescribeTeamMemberUnpaidOrderRequest::default()
+        .begin_time(1700000000)
+        .end_time(1700086400)
+        .team_id(100001)
+        .virtual_company_id(300001)
+        .limit(25)
+        .offset(0)
 }
 
 #[test]

@@ -3,13 +3,11 @@
 use compshare::actions::describe_team_member_unpaid_order_count as action;
 
 fn example() -> action::DescribeTeamMemberUnpaidOrderCountRequest {
-    action::DescribeTeamMemberUnpaidOrderCountRequest {
-        begin_time: Some(1700000000),
-        end_time: Some(1700086400),
-        team_id: 100001,
-        virtual_company_id: 300001,
-        ..::core::default::Default::default()
-    }
+    action::DescribeTeamMemberUnpaidOrderCountRequest::default()
+        .begin_time(1700000000)
+        .end_time(1700086400)
+        .team_id(100001)
+        .virtual_company_id(300001)
 }
 
 #[test]

@@ -3,10 +3,7 @@
 use compshare::actions::describe_ul_host_bundles as action;
 
 fn example() -> action::DescribeUlHostBundlesRequest {
-    action::DescribeUlHostBundlesRequest {
-        region: Some("cn-wlcb".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::DescribeUlHostBundlesRequest::default().region("cn-wlcb")
 }
 
 #[test]

@@ -3,10 +3,7 @@
 use compshare::actions::describe_ul_host_image as action;
 
 fn example() -> action::DescribeUlHostImageRequest {
-    action::DescribeUlHostImageRequest {
-        region: Some("cn-wlcb".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::DescribeUlHostImageRequest::default().region("cn-wlcb")
 }
 
 #[test]

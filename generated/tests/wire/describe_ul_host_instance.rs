@@ -3,10 +3,7 @@
 use compshare::actions::describe_ul_host_instance as action;
 
 fn example() -> action::DescribeUlHostInstanceRequest {
-    action::DescribeUlHostInstanceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::DescribeUlHostInstanceRequest::default().region("cn-wlcb")
 }
 
 #[test]

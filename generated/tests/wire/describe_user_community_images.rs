@@ -3,12 +3,10 @@
 use compshare::actions::describe_user_community_images as action;
 
 fn example() -> action::DescribeUserCommunityImagesRequest {
-    action::DescribeUserCommunityImagesRequest {
-        offset: Some(0),
-        limit: Some(20),
-        target_top_organization_id: Some(12345),
-        ..::core::default::Default::default()
-    }
+    action::DescribeUserCommunityImagesRequest::default()
+        .offset(0)
+        .limit(20)
+        .target_top_organization_id(12345)
 }
 
 #[test]

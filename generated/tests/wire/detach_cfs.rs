@@ -3,11 +3,10 @@
 use compshare::actions::detach_cfs as action;
 
 fn example() -> action::DetachCfsRequest {
-    action::DetachCfsRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_id: "cpod-4fk1z2ab".to_owned(),
-    }
+    action::DetachCfsRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_id("cpod-4fk1z2ab")
 }
 
 #[test]

@@ -3,13 +3,11 @@
 use compshare::actions::detach_compshare_disk as action;
 
 fn example() -> action::DetachCompshareDiskRequest {
-    action::DetachCompshareDiskRequest {
-        region: Some("cn-wlcb".to_owned()),
-        u_disk_id: "udisk-xxxx".to_owned(),
-        u_host_id: Some("uhost-xxxx".to_owned()),
-        device: "/dev/vdb".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::DetachCompshareDiskRequest::default()
+        .region("cn-wlcb")
+        .u_disk_id("udisk-xxxx")
+        .u_host_id("uhost-xxxx")
+        .device("/dev/vdb")
 }
 
 #[test]

@@ -3,14 +3,12 @@
 use compshare::actions::download_team_order as action;
 
 fn example() -> action::DownloadTeamOrderRequest {
-    action::DownloadTeamOrderRequest {
-        team_id: 100001,
-        virtual_company_id: Some(0),
-        begin_time: Some(1700000000),
-        end_time: Some(1700086400),
-        order_states: ::std::vec::Vec::from(["Paid".to_owned(), "Unpaid".to_owned()]),
-        ..::core::default::Default::default()
-    }
+    action::DownloadTeamOrderRequest::default()
+        .team_id(100001)
+        .virtual_company_id(0)
+        .begin_time(1700000000)
+        .end_time(1700086400)
+        .order_states(["Paid", "Unpaid"])
 }
 
 #[test]

@@ -3,15 +3,13 @@
 use compshare::actions::get_comp_share_attached_disk_upgrade_price as action;
 
 fn example() -> action::GetCompShareAttachedDiskUpgradePriceRequest {
-    action::GetCompShareAttachedDiskUpgradePriceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_id: "uhost-xxxx".to_owned(),
-        disk_id: "udisk-xxxx".to_owned(),
-        disk_space: "200".to_owned(),
-        backup_mode: Some(action::BackupMode::None),
-        ..::core::default::Default::default()
-    }
+    action::GetCompShareAttachedDiskUpgradePriceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_id("uhost-xxxx")
+        .disk_id("udisk-xxxx")
+        .disk_space("200")
+        .backup_mode(action::BackupMode::None)
 }
 
 #[test]

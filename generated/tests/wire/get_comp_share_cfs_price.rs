@@ -3,14 +3,12 @@
 use compshare::actions::get_comp_share_cfs_price as action;
 
 fn example() -> action::GetCompShareCfsPriceRequest {
-    action::GetCompShareCfsPriceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        size: 100,
-        charge_type: Some(action::ChargeType::Month),
-        quantity: Some(1),
-        ..::core::default::Default::default()
-    }
+    action::GetCompShareCfsPriceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .size(100)
+        .charge_type(action::ChargeType::Month)
+        .quantity(1)
 }
 
 #[test]

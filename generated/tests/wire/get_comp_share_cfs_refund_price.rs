@@ -3,12 +3,10 @@
 use compshare::actions::get_comp_share_cfs_refund_price as action;
 
 fn example() -> action::GetCompShareCfsRefundPriceRequest {
-    action::GetCompShareCfsRefundPriceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        cfs_id: "cfs-2ofdyh1k".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::GetCompShareCfsRefundPriceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .cfs_id("cfs-2ofdyh1k")
 }
 
 #[test]

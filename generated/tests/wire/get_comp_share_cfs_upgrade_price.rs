@@ -3,13 +3,11 @@
 use compshare::actions::get_comp_share_cfs_upgrade_price as action;
 
 fn example() -> action::GetCompShareCfsUpgradePriceRequest {
-    action::GetCompShareCfsUpgradePriceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        cfs_id: "cfs-2ofdyh1k".to_owned(),
-        size: 100,
-        ..::core::default::Default::default()
-    }
+    action::GetCompShareCfsUpgradePriceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .cfs_id("cfs-2ofdyh1k")
+        .size(100)
 }
 
 #[test]

@@ -3,11 +3,9 @@
 use compshare::actions::get_comp_share_image_create_progress as action;
 
 fn example() -> action::GetCompShareImageCreateProgressRequest {
-    action::GetCompShareImageCreateProgressRequest {
-        region: Some("cn-wlcb".to_owned()),
-        comp_share_image_id: "compshareImage-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::GetCompShareImageCreateProgressRequest::default()
+        .region("cn-wlcb")
+        .comp_share_image_id("compshareImage-xxxx")
 }
 
 #[test]

@@ -3,13 +3,11 @@
 use compshare::actions::get_comp_share_instance_monitor as action;
 
 fn example() -> action::GetCompShareInstanceMonitorRequest {
-    action::GetCompShareInstanceMonitorRequest {
-        region: Some("cn-wlcb".to_owned()),
-        u_host_ids: ::std::vec::Vec::from(["uhost-xxxx".to_owned()]),
-        start_time: Some(1712563200),
-        end_time: Some(1712566800),
-        ..::core::default::Default::default()
-    }
+    action::GetCompShareInstanceMonitorRequest::default()
+        .region("cn-wlcb")
+        .u_host_ids(["uhost-xxxx"])
+        .start_time(1712563200)
+        .end_time(1712566800)
 }
 
 #[test]

@@ -3,18 +3,16 @@
 use compshare::actions::get_comp_share_instance_price as action;
 
 fn example() -> action::GetCompShareInstancePriceRequest {
-    action::GetCompShareInstancePriceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        charge_type: Some(action::ChargeType::Month),
-        cpu: Some(16),
-        memory: Some(65536),
-        gpu: Some(1),
-        comp_share_image_id: Some("compshareImage-xxxx".to_owned()),
-        gpu_type: Some(action::GpuType::V4090),
-        quantity: Some(1),
-        ..::core::default::Default::default()
-    }
+    action::GetCompShareInstancePriceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .charge_type(action::ChargeType::Month)
+        .cpu(16)
+        .memory(65536)
+        .gpu(1)
+        .comp_share_image_id("compshareImage-xxxx")
+        .gpu_type(action::GpuType::V4090)
+        .quantity(1)
 }
 
 #[test]

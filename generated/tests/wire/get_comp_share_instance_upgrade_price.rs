@@ -3,15 +3,13 @@
 use compshare::actions::get_comp_share_instance_upgrade_price as action;
 
 fn example() -> action::GetCompShareInstanceUpgradePriceRequest {
-    action::GetCompShareInstanceUpgradePriceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_id: "uhost-xxxx".to_owned(),
-        cpu: Some(32),
-        memory: Some(131072),
-        gpu: Some(2),
-        ..::core::default::Default::default()
-    }
+    action::GetCompShareInstanceUpgradePriceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_id("uhost-xxxx")
+        .cpu(32)
+        .memory(131072)
+        .gpu(2)
 }
 
 #[test]

@@ -3,16 +3,14 @@
 use compshare::actions::get_comp_share_instance_user_price as action;
 
 fn example() -> action::GetCompShareInstanceUserPriceRequest {
-    action::GetCompShareInstanceUserPriceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        charge_type: Some(action::ChargeType::Month),
-        cpu: Some(16),
-        memory: Some(65536),
-        gpu: Some(1),
-        gpu_type: Some(action::GpuType::V4090),
-        ..::core::default::Default::default()
-    }
+    action::GetCompShareInstanceUserPriceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .charge_type(action::ChargeType::Month)
+        .cpu(16)
+        .memory(65536)
+        .gpu(1)
+        .gpu_type(action::GpuType::V4090)
 }
 
 #[test]

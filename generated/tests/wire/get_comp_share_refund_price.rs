@@ -3,12 +3,10 @@
 use compshare::actions::get_comp_share_refund_price as action;
 
 fn example() -> action::GetCompShareRefundPriceRequest {
-    action::GetCompShareRefundPriceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_ids: ::std::vec::Vec::from(["uhost-xxxx".to_owned()]),
-        ..::core::default::Default::default()
-    }
+    action::GetCompShareRefundPriceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_ids(["uhost-xxxx"])
 }
 
 #[test]

@@ -3,13 +3,12 @@
 use compshare::actions::get_comp_share_share_bandwidth_price as action;
 
 fn example() -> action::GetCompShareShareBandwidthPriceRequest {
-    action::GetCompShareShareBandwidthPriceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        share_bandwidth: 100,
-        charge_type: Some(action::ChargeType::Month),
-        quantity: Some(1),
-    }
+    action::GetCompShareShareBandwidthPriceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .share_bandwidth(100)
+        .charge_type(action::ChargeType::Month)
+        .quantity(1)
 }
 
 #[test]

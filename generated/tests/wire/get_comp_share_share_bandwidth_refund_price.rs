@@ -3,11 +3,10 @@
 use compshare::actions::get_comp_share_share_bandwidth_refund_price as action;
 
 fn example() -> action::GetCompShareShareBandwidthRefundPriceRequest {
-    action::GetCompShareShareBandwidthRefundPriceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        share_bandwidth_id: "bwshare-0fz3k1yq".to_owned(),
-    }
+    action::GetCompShareShareBandwidthRefundPriceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .share_bandwidth_id("bwshare-0fz3k1yq")
 }
 
 #[test]

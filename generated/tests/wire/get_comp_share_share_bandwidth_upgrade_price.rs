@@ -3,12 +3,11 @@
 use compshare::actions::get_comp_share_share_bandwidth_upgrade_price as action;
 
 fn example() -> action::GetCompShareShareBandwidthUpgradePriceRequest {
-    action::GetCompShareShareBandwidthUpgradePriceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        share_bandwidth_id: "bwshare-0fz3k1yq".to_owned(),
-        share_bandwidth: 100,
-    }
+    action::GetCompShareShareBandwidthUpgradePriceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .share_bandwidth_id("bwshare-0fz3k1yq")
+        .share_bandwidth(100)
 }
 
 #[test]

@@ -3,11 +3,9 @@
 use compshare::actions::get_comp_share_team_info as action;
 
 fn example() -> action::GetCompShareTeamInfoRequest {
-    action::GetCompShareTeamInfoRequest {
-        team_id: 1001,
-        virtual_company_id: Some(60001),
-        ..::core::default::Default::default()
-    }
+    action::GetCompShareTeamInfoRequest::default()
+        .team_id(1001)
+        .virtual_company_id(60001)
 }
 
 #[test]

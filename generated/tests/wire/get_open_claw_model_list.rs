@@ -3,9 +3,7 @@
 use compshare::actions::get_open_claw_model_list as action;
 
 fn example() -> action::GetOpenClawModelListRequest {
-    action::GetOpenClawModelListRequest {
-        ..::core::default::Default::default()
-    }
+    action::GetOpenClawModelListRequest::default()
 }
 
 #[test]

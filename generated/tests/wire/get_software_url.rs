@@ -3,13 +3,11 @@
 use compshare::actions::get_software_url as action;
 
 fn example() -> action::GetSoftwareUrlRequest {
-    action::GetSoftwareUrlRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_id: "uhost-xxxx".to_owned(),
-        software: "JupyterLab".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::GetSoftwareUrlRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_id("uhost-xxxx")
+        .software("JupyterLab")
 }
 
 #[test]

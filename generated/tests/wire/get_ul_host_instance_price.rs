@@ -3,11 +3,9 @@
 use compshare::actions::get_ul_host_instance_price as action;
 
 fn example() -> action::GetUlHostInstancePriceRequest {
-    action::GetUlHostInstancePriceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        bundle_id: "ulh.c1m1s40b30t800".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::GetUlHostInstancePriceRequest::default()
+        .region("cn-wlcb")
+        .bundle_id("ulh.c1m1s40b30t800")
 }
 
 #[test]

@@ -3,11 +3,9 @@
 use compshare::actions::get_ul_host_renew_price as action;
 
 fn example() -> action::GetUlHostRenewPriceRequest {
-    action::GetUlHostRenewPriceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        ul_host_id: "ulhost-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::GetUlHostRenewPriceRequest::default()
+        .region("cn-wlcb")
+        .ul_host_id("ulhost-xxxx")
 }
 
 #[test]

@@ -3,9 +3,7 @@
 use compshare::actions::list_comp_share_team as action;
 
 fn example() -> action::ListCompShareTeamRequest {
-    action::ListCompShareTeamRequest {
-        ..::core::default::Default::default()
-    }
+    action::ListCompShareTeamRequest::default()
 }
 
 #[test]

@@ -3,9 +3,7 @@
 use compshare::actions::list_comp_share_team_invite as action;
 
 fn example() -> action::ListCompShareTeamInviteRequest {
-    action::ListCompShareTeamInviteRequest {
-        ..::core::default::Default::default()
-    }
+    action::ListCompShareTeamInviteRequest::default()
 }
 
 #[test]

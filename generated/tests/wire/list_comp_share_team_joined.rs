@@ -3,10 +3,8 @@
 use compshare::actions::list_comp_share_team_joined as action;
 
 fn example() -> action::ListCompShareTeamJoinedRequest {
-    action::ListCompShareTeamJoinedRequest {
-        status: Some(action::Status::from("joined")),
-        ..::core::default::Default::default()
-    }
+    action::ListCompShareTeamJoinedRequest::default()
+        .status(action::Status::from("joined"))
 }
 
 #[test]

@@ -3,20 +3,15 @@
 use compshare::actions::list_comp_share_team_operate_log as action;
 
 fn example() -> action::ListCompShareTeamOperateLogRequest {
-    action::ListCompShareTeamOperateLogRequest {
-        begin_time: Some(1700000000),
-        end_time: Some(1700086400),
-        team_id: 100001,
-        limit: Some(25),
-        offset: Some(0),
-        operate_type: ::std::vec::Vec::from([
-            "InviteMember".to_owned(),
-            "RemoveMember".to_owned(),
-        ]),
-        status: ::std::vec::Vec::from(["Success".to_owned(), "Failed".to_owned()]),
-        order_by_asc: Some(false),
-        ..::core::default::Default::default()
-    }
+    action::ListCompShareTeamOperateLogRequest::default()
+        .begin_time(1700000000)
+        .end_time(1700086400)
+        .team_id(100001)
+        .limit(25)
+        .offset(0)
+        .operate_type(["InviteMember", "RemoveMember"])
+        .status(["Success", "Failed"])
+        .order_by_asc(false)
 }
 
 #[test]

@@ -3,14 +3,12 @@
 use compshare::actions::list_member_product_type as action;
 
 fn example() -> action::ListMemberProductTypeRequest {
-    action::ListMemberProductTypeRequest {
-        begin_time: Some(1700000000),
-        end_time: Some(1700086400),
-        team_id: 100001,
-        virtual_company_id: Some(300001),
-        order_states: ::std::vec::Vec::from(["Paid".to_owned()]),
-        ..::core::default::Default::default()
-    }
+    action::ListMemberProductTypeRequest::default()
+        .begin_time(1700000000)
+        .end_time(1700086400)
+        .team_id(100001)
+        .virtual_company_id(300001)
+        .order_states(["Paid"])
 }
 
 #[test]

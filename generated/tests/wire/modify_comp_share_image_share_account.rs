@@ -3,13 +3,11 @@
 use compshare::actions::modify_comp_share_image_share_account as action;
 
 fn example() -> action::ModifyCompShareImageShareAccountRequest {
-    action::ModifyCompShareImageShareAccountRequest {
-        region: Some("cn-wlcb".to_owned()),
-        comp_share_image_id: "compshareImage-xxxx".to_owned(),
-        add_accounts: ::std::vec::Vec::from([12345]),
-        remove_accounts: ::std::vec::Vec::from([67890]),
-        ..::core::default::Default::default()
-    }
+    action::ModifyCompShareImageShareAccountRequest::default()
+        .region("cn-wlcb")
+        .comp_share_image_id("compshareImage-xxxx")
+        .add_accounts([12345])
+        .remove_accounts([67890])
 }
 
 #[test]

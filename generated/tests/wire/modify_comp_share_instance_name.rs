@@ -3,13 +3,11 @@
 use compshare::actions::modify_comp_share_instance_name as action;
 
 fn example() -> action::ModifyCompShareInstanceNameRequest {
-    action::ModifyCompShareInstanceNameRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_id: "uhost-xxxx".to_owned(),
-        name: "my-new-name".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::ModifyCompShareInstanceNameRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_id("uhost-xxxx")
+        .name("my-new-name")
 }
 
 #[test]

@@ -3,12 +3,11 @@
 use compshare::actions::modify_comp_share_share_bandwidth as action;
 
 fn example() -> action::ModifyCompShareShareBandwidthRequest {
-    action::ModifyCompShareShareBandwidthRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        share_bandwidth_id: "bwshare-0fz3k1yq".to_owned(),
-        share_bandwidth: 100,
-    }
+    action::ModifyCompShareShareBandwidthRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .share_bandwidth_id("bwshare-0fz3k1yq")
+        .share_bandwidth(100)
 }
 
 #[test]

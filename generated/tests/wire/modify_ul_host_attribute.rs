@@ -3,11 +3,9 @@
 use compshare::actions::modify_ul_host_attribute as action;
 
 fn example() -> action::ModifyUlHostAttributeRequest {
-    action::ModifyUlHostAttributeRequest {
-        region: Some("cn-wlcb".to_owned()),
-        ul_host_id: "ulhost-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::ModifyUlHostAttributeRequest::default()
+        .region("cn-wlcb")
+        .ul_host_id("ulhost-xxxx")
 }
 
 #[test]

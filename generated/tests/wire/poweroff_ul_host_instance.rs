@@ -3,11 +3,9 @@
 use compshare::actions::poweroff_ul_host_instance as action;
 
 fn example() -> action::PoweroffUlHostInstanceRequest {
-    action::PoweroffUlHostInstanceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        ul_host_id: "ulhost-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::PoweroffUlHostInstanceRequest::default()
+        .region("cn-wlcb")
+        .ul_host_id("ulhost-xxxx")
 }
 
 #[test]

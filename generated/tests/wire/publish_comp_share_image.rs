@@ -3,24 +3,19 @@
 use compshare::actions::publish_comp_share_image as action;
 
 fn example() -> action::PublishCompShareImageRequest {
-    action::PublishCompShareImageRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        comp_share_image_id: "compshareImage-xxxx".to_owned(),
-        price: 0.0,
-        tags: ::std::vec::Vec::from(["深度学习".to_owned(), "PyTorch".to_owned()]),
-        description: Some("预装PyTorch 2.1".to_owned()),
-        community_image_name: Some("我的AI环境".to_owned()),
-        auto_start: Some(true),
-        group_id: Some("group-xxxx".to_owned()),
-        version_name: "v1.0".to_owned(),
-        version_desc: Some("首次发布".to_owned()),
-        supported_gpu_types: ::std::vec::Vec::from([
-            "4090".to_owned(),
-            "A100".to_owned(),
-        ]),
-        ..::core::default::Default::default()
-    }
+    action::PublishCompShareImageRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .comp_share_image_id("compshareImage-xxxx")
+        .price(0.0)
+        .tags(["深度学习", "PyTorch"])
+        .description("预装PyTorch 2.1")
+        .community_image_name("我的AI环境")
+        .auto_start(true)
+        .group_id("group-xxxx")
+        .version_name("v1.0")
+        .version_desc("首次发布")
+        .supported_gpu_types(["4090", "A100"])
 }
 
 #[test]

@@ -3,11 +3,9 @@
 use compshare::actions::reboot_ul_host_instance as action;
 
 fn example() -> action::RebootUlHostInstanceRequest {
-    action::RebootUlHostInstanceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        ul_host_id: "ulhost-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::RebootUlHostInstanceRequest::default()
+        .region("cn-wlcb")
+        .ul_host_id("ulhost-xxxx")
 }
 
 #[test]

@@ -3,14 +3,12 @@
 use compshare::actions::reinstall_comp_share_instance as action;
 
 fn example() -> action::ReinstallCompShareInstanceRequest {
-    action::ReinstallCompShareInstanceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_id: "uhost-xxxx".to_owned(),
-        comp_share_image_id: "compshareImage-xxxx".to_owned(),
-        coupon_id: Some("coupon-xxx".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::ReinstallCompShareInstanceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_id("uhost-xxxx")
+        .comp_share_image_id("compshareImage-xxxx")
+        .coupon_id("coupon-xxx")
 }
 
 #[test]

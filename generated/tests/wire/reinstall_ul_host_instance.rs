@@ -3,13 +3,11 @@
 use compshare::actions::reinstall_ul_host_instance as action;
 
 fn example() -> action::ReinstallUlHostInstanceRequest {
-    action::ReinstallUlHostInstanceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        image_id: "uimage-xxxx".to_owned(),
-        ul_host_id: "ulhost-xxxx".to_owned(),
-        password: "UGFzc3dvcmQx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::ReinstallUlHostInstanceRequest::default()
+        .region("cn-wlcb")
+        .image_id("uimage-xxxx")
+        .ul_host_id("ulhost-xxxx")
+        .password("UGFzc3dvcmQx")
 }
 
 #[test]

@@ -3,11 +3,9 @@
 use compshare::actions::remove_favorite_image as action;
 
 fn example() -> action::RemoveFavoriteImageRequest {
-    action::RemoveFavoriteImageRequest {
-        region: Some("cn-wlcb".to_owned()),
-        comp_share_image_id: "compshareImage-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::RemoveFavoriteImageRequest::default()
+        .region("cn-wlcb")
+        .comp_share_image_id("compshareImage-xxxx")
 }
 
 #[test]

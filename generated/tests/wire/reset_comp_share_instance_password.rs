@@ -3,13 +3,11 @@
 use compshare::actions::reset_comp_share_instance_password as action;
 
 fn example() -> action::ResetCompShareInstancePasswordRequest {
-    action::ResetCompShareInstancePasswordRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_id: "uhost-xxxx".to_owned(),
-        password: "UGFzc3dvcmQx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::ResetCompShareInstancePasswordRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_id("uhost-xxxx")
+        .password("UGFzc3dvcmQx")
 }
 
 #[test]

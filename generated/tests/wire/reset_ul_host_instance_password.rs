@@ -3,12 +3,10 @@
 use compshare::actions::reset_ul_host_instance_password as action;
 
 fn example() -> action::ResetUlHostInstancePasswordRequest {
-    action::ResetUlHostInstancePasswordRequest {
-        region: Some("cn-wlcb".to_owned()),
-        ul_host_id: "ulhost-xxxx".to_owned(),
-        password: "UGFzc3dvcmQx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::ResetUlHostInstancePasswordRequest::default()
+        .region("cn-wlcb")
+        .ul_host_id("ulhost-xxxx")
+        .password("UGFzc3dvcmQx")
 }
 
 #[test]

@@ -3,14 +3,12 @@
 use compshare::actions::resize_cfs as action;
 
 fn example() -> action::ResizeCfsRequest {
-    action::ResizeCfsRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        cfs_id: "cfs-2ofdyh1k".to_owned(),
-        size: 100,
-        coupon_id: Some("coupon-xxx".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::ResizeCfsRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .cfs_id("cfs-2ofdyh1k")
+        .size(100)
+        .coupon_id("coupon-xxx")
 }
 
 #[test]

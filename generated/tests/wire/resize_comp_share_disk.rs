@@ -3,14 +3,12 @@
 use compshare::actions::resize_comp_share_disk as action;
 
 fn example() -> action::ResizeCompShareDiskRequest {
-    action::ResizeCompShareDiskRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_disk_id: "udisk-xxxx".to_owned(),
-        size: 200,
-        u_host_id: Some("uhost-xxxx".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::ResizeCompShareDiskRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_disk_id("udisk-xxxx")
+        .size(200)
+        .u_host_id("uhost-xxxx")
 }
 
 #[test]

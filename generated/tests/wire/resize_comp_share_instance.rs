@@ -3,20 +3,18 @@
 use compshare::actions::resize_comp_share_instance as action;
 
 fn example() -> action::ResizeCompShareInstanceRequest {
-    action::ResizeCompShareInstanceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_id: "uhost-xxxx".to_owned(),
-        cpu: Some(32),
-        memory: Some(131072),
-        gpu: Some(2),
-        disk_id: Some("udisk-xxxx".to_owned()),
-        disk_space: Some("500".to_owned()),
-        without_gpu: Some(false),
-        without_gpu_spec: Some(action::WithoutGpuSpecKind::A),
-        coupon_id: Some("coupon-xxx".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::ResizeCompShareInstanceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_id("uhost-xxxx")
+        .cpu(32)
+        .memory(131072)
+        .gpu(2)
+        .disk_id("udisk-xxxx")
+        .disk_space("500")
+        .without_gpu(false)
+        .without_gpu_spec(action::WithoutGpuSpecKind::A)
+        .coupon_id("coupon-xxx")
 }
 
 #[test]

@@ -3,13 +3,11 @@
 use compshare::actions::set_comp_share_team_amount as action;
 
 fn example() -> action::SetCompShareTeamAmountRequest {
-    action::SetCompShareTeamAmountRequest {
-        team_id: 1001,
-        virtual_company_id: ::std::vec::Vec::from([60001, 60002]),
-        amount: 100000,
-        operate_type: action::OperateType::AllocateAmount,
-        ..::core::default::Default::default()
-    }
+    action::SetCompShareTeamAmountRequest::default()
+        .team_id(1001)
+        .virtual_company_id([60001, 60002])
+        .amount(100000)
+        .operate_type(action::OperateType::AllocateAmount)
 }
 
 #[test]

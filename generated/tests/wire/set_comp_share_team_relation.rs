@@ -3,13 +3,11 @@
 use compshare::actions::set_comp_share_team_relation as action;
 
 fn example() -> action::SetCompShareTeamRelationRequest {
-    action::SetCompShareTeamRelationRequest {
-        status: action::Status::Cancel,
-        team_id: "1001".to_owned(),
-        user_company_id: Some("50002".to_owned()),
-        remark_name: Some("张三".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::SetCompShareTeamRelationRequest::default()
+        .status(action::Status::Cancel)
+        .team_id("1001")
+        .user_company_id("50002")
+        .remark_name("张三")
 }
 
 #[test]

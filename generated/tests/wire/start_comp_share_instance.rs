@@ -3,13 +3,11 @@
 use compshare::actions::start_comp_share_instance as action;
 
 fn example() -> action::StartCompShareInstanceRequest {
-    action::StartCompShareInstanceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_id: "uhost-xxxx".to_owned(),
-        without_gpu_spec: Some(action::WithoutGpuSpecKind::A),
-        ..::core::default::Default::default()
-    }
+    action::StartCompShareInstanceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_id("uhost-xxxx")
+        .without_gpu_spec(action::WithoutGpuSpecKind::A)
 }
 
 #[test]

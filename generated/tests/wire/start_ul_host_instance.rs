@@ -3,11 +3,9 @@
 use compshare::actions::start_ul_host_instance as action;
 
 fn example() -> action::StartUlHostInstanceRequest {
-    action::StartUlHostInstanceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        ul_host_id: "ulhost-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::StartUlHostInstanceRequest::default()
+        .region("cn-wlcb")
+        .ul_host_id("ulhost-xxxx")
 }
 
 #[test]

@@ -3,12 +3,10 @@
 use compshare::actions::stop_comp_share_instance as action;
 
 fn example() -> action::StopCompShareInstanceRequest {
-    action::StopCompShareInstanceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_id: "uhost-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::StopCompShareInstanceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_id("uhost-xxxx")
 }
 
 #[test]

@@ -3,11 +3,9 @@
 use compshare::actions::stop_ul_host_instance as action;
 
 fn example() -> action::StopUlHostInstanceRequest {
-    action::StopUlHostInstanceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        ul_host_id: "ulhost-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::StopUlHostInstanceRequest::default()
+        .region("cn-wlcb")
+        .ul_host_id("ulhost-xxxx")
 }
 
 #[test]

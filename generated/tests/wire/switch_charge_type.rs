@@ -3,12 +3,11 @@
 use compshare::actions::switch_charge_type as action;
 
 fn example() -> action::SwitchChargeTypeRequest {
-    action::SwitchChargeTypeRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_id: "uhost-1a2b3c4d".to_owned(),
-        dest_charge_type: action::DestChargeType::Month,
-    }
+    action::SwitchChargeTypeRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_id("uhost-1a2b3c4d")
+        .dest_charge_type(action::DestChargeType::Month)
 }
 
 #[test]

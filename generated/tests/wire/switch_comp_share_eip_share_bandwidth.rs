@@ -3,12 +3,11 @@
 use compshare::actions::switch_comp_share_eip_share_bandwidth as action;
 
 fn example() -> action::SwitchCompShareEipShareBandwidthRequest {
-    action::SwitchCompShareEipShareBandwidthRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_ids: ::std::vec::Vec::from(["uhost-1a2b3c4d".to_owned()]),
-        target_scope: action::TargetScope::Company,
-    }
+    action::SwitchCompShareEipShareBandwidthRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_ids(["uhost-1a2b3c4d"])
+        .target_scope(action::TargetScope::Company)
 }
 
 #[test]

@@ -3,11 +3,9 @@
 use compshare::actions::terminate_comp_share_custom_image as action;
 
 fn example() -> action::TerminateCompShareCustomImageRequest {
-    action::TerminateCompShareCustomImageRequest {
-        region: Some("cn-wlcb".to_owned()),
-        comp_share_image_id: "compshareImage-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::TerminateCompShareCustomImageRequest::default()
+        .region("cn-wlcb")
+        .comp_share_image_id("compshareImage-xxxx")
 }
 
 #[test]

@@ -3,13 +3,11 @@
 use compshare::actions::terminate_comp_share_instance as action;
 
 fn example() -> action::TerminateCompShareInstanceRequest {
-    action::TerminateCompShareInstanceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        u_host_id: "uhost-xxxx".to_owned(),
-        release_u_disk: Some(false),
-        ..::core::default::Default::default()
-    }
+    action::TerminateCompShareInstanceRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
+        .u_host_id("uhost-xxxx")
+        .release_u_disk(false)
 }
 
 #[test]

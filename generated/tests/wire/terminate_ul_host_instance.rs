@@ -3,11 +3,9 @@
 use compshare::actions::terminate_ul_host_instance as action;
 
 fn example() -> action::TerminateUlHostInstanceRequest {
-    action::TerminateUlHostInstanceRequest {
-        region: Some("cn-wlcb".to_owned()),
-        ul_host_id: "ulhost-xxxx".to_owned(),
-        ..::core::default::Default::default()
-    }
+    action::TerminateUlHostInstanceRequest::default()
+        .region("cn-wlcb")
+        .ul_host_id("ulhost-xxxx")
 }
 
 #[test]

@@ -3,24 +3,19 @@
 use compshare::actions::update_comp_share_image as action;
 
 fn example() -> action::UpdateCompShareImageRequest {
-    action::UpdateCompShareImageRequest {
-        region: Some("cn-wlcb".to_owned()),
-        comp_share_image_id: "compshareImage-xxxx".to_owned(),
-        visibility: Some(0),
-        description: Some("更新了CUDA版本".to_owned()),
-        tags: ::std::vec::Vec::from(["深度学习".to_owned(), "PyTorch".to_owned()]),
-        group_id: Some("group-xxxx".to_owned()),
-        name: Some("my-updated-env".to_owned()),
-        price: Some(0.0),
-        version_name: Some("v2.0".to_owned()),
-        version_desc: Some("升级PyTorch到2.1".to_owned()),
-        supported_gpu_types: ::std::vec::Vec::from([
-            "4090".to_owned(),
-            "A100".to_owned(),
-        ]),
-        auto_start: Some(true),
-        ..::core::default::Default::default()
-    }
+    action::UpdateCompShareImageRequest::default()
+        .region("cn-wlcb")
+        .comp_share_image_id("compshareImage-xxxx")
+        .visibility(0)
+        .description("更新了CUDA版本")
+        .tags(["深度学习", "PyTorch"])
+        .group_id("group-xxxx")
+        .name("my-updated-env")
+        .price(0.0)
+        .version_name("v2.0")
+        .version_desc("升级PyTorch到2.1")
+        .supported_gpu_types(["4090", "A100"])
+        .auto_start(true)
 }
 
 #[test]

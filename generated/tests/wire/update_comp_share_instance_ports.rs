@@ -3,11 +3,9 @@
 use compshare::actions::update_comp_share_instance_ports as action;
 
 fn example() -> action::UpdateCompShareInstancePortsRequest {
-    action::UpdateCompShareInstancePortsRequest {
-        region: Some("cn-wlcb".to_owned()),
-        zone: Some("cn-wlcb-01".to_owned()),
-        ..::core::default::Default::default()
-    }
+    action::UpdateCompShareInstancePortsRequest::default()
+        .region("cn-wlcb")
+        .zone("cn-wlcb-01")
 }
 
 #[test]

@@ -3,14 +3,12 @@
 use compshare::actions::update_comp_share_stop_scheduler as action;
 
 fn example() -> action::UpdateCompShareStopSchedulerRequest {
-    action::UpdateCompShareStopSchedulerRequest {
-        region: Some("cn-wlcb".to_owned()),
-        project_id: Some("org-xxxx".to_owned()),
-        u_host_id: "uhost-xxxx".to_owned(),
-        stop_time: Some(1700086400),
-        scheduler_stop_time: 1712649600,
-        ..::core::default::Default::default()
-    }
+    action::UpdateCompShareStopSchedulerRequest::default()
+        .region("cn-wlcb")
+        .project_id("org-xxxx")
+        .u_host_id("uhost-xxxx")
+        .stop_time(1700086400)
+        .scheduler_stop_time(1712649600)
 }
 
 #[test]

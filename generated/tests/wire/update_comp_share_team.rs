@@ -3,12 +3,10 @@
 use compshare::actions::update_comp_share_team as action;
 
 fn example() -> action::UpdateCompShareTeamRequest {
-    action::UpdateCompShareTeamRequest {
-        name: Some("new-team-name".to_owned()),
-        description: Some("更新后的团队简介".to_owned()),
-        team_id: 1001,
-        ..::core::default::Default::default()
-    }
+    action::UpdateCompShareTeamRequest::default()
+        .name("new-team-name")
+        .description("更新后的团队简介")
+        .team_id(1001)
 }
 
 #[test]

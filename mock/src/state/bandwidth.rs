@@ -57,15 +57,13 @@ impl Bandwidths {
             }
             "DescribeCompShareShareBandwidth" => {
                 let r: DescribeCompShareShareBandwidthRequest = read(params);
-                let response = DescribeCompShareShareBandwidthResponse {
-                    company_share_bandwidth: self
-                        .in_zone(&Place {
-                            region: r.region,
-                            zone: r.zone,
-                        })
-                        .cloned(),
-                    ..Default::default()
-                };
+                let mut response = DescribeCompShareShareBandwidthResponse::default();
+                response.company_share_bandwidth = self
+                    .in_zone(&Place {
+                        region: r.region,
+                        zone: r.zone,
+                    })
+                    .cloned();
                 reply(action, Ok(response))
             }
             "ModifyCompShareShareBandwidth" => {
@@ -88,9 +86,10 @@ impl Bandwidths {
                 // No EIP is ever bound to the mock's bandwidth, so none moves back.
                 reply(
                     action,
-                    found.map(|()| DeleteCompShareShareBandwidthResponse {
-                        migrated_eip_count: Some(0),
-                        ..Default::default()
+                    found.map(|()| {
+                        let mut response = DeleteCompShareShareBandwidthResponse::default();
+                        response.migrated_eip_count = Some(0);
+                        response
                     }),
                 )
             }
@@ -128,26 +127,23 @@ impl Bandwidths {
         let quantity = r.quantity.unwrap_or(1);
         let days = if charge == "Year" { 365 } else { 30 };
         let created = now();
-        let info = ShareBandwidthInfo {
-            share_bandwidth_id: Some(id.clone()),
-            resource_id: Some(id.clone()),
-            bandwidth: Some(r.share_bandwidth),
-            status: Some("Available".into()),
-            charge_type: Some(ChargeType::from(charge)),
-            quantity: Some(quantity),
-            purchase_value: Some(created + days * quantity * 86_400),
-            bind_eip_count: Some(0),
-            create_time: Some(created),
-            update_time: Some(created),
-            ..Default::default()
-        };
+        let mut info = ShareBandwidthInfo::default();
+        info.share_bandwidth_id = Some(id.clone());
+        info.resource_id = Some(id.clone());
+        info.bandwidth = Some(r.share_bandwidth);
+        info.status = Some("Available".into());
+        info.charge_type = Some(ChargeType::from(charge));
+        info.quantity = Some(quantity);
+        info.purchase_value = Some(created + days * quantity * 86_400);
+        info.bind_eip_count = Some(0);
+        info.create_time = Some(created);
+        info.update_time = Some(created);
         self.live.push((location, info.clone()));
-        Ok(CreateCompShareShareBandwidthResponse {
-            company_share_bandwidth: Some(info),
-            // An order number shaped like the docs' example, from the id's digits.
-            order_no: Some(format!("OD{}", &id["bwshare-".len()..]).to_uppercase()),
-            ..Default::default()
-        })
+        let mut response = CreateCompShareShareBandwidthResponse::default();
+        response.company_share_bandwidth = Some(info);
+        // An order number shaped like the docs' example, from the id's digits.
+        response.order_no = Some(format!("OD{}", &id["bwshare-".len()..]).to_uppercase());
+        Ok(response)
     }
 
     fn find(&mut self, action: &str, id: &str) -> Result<&mut ShareBandwidthInfo, Outgoing> {

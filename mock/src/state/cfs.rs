@@ -82,9 +82,10 @@ impl Cfs {
                     .collect();
                 reply(
                     action,
-                    Ok(DescribeCfsResponse {
-                        cfs_set,
-                        ..Default::default()
+                    Ok({
+                        let mut response = DescribeCfsResponse::default();
+                        response.cfs_set = cfs_set;
+                        response
                     }),
                 )
             }
@@ -111,13 +112,11 @@ impl Cfs {
     pub fn attach(&mut self, host: &str, place: Place, ids: &Ids) -> Outgoing {
         const ACTION: &str = "AttachUS3";
         if self.in_zone(place.zone.as_deref()).is_none() {
-            let bought = CreateCfsRequest {
-                region: place.region,
-                zone: place.zone.clone(),
-                size: BOUGHT_ON_ATTACH,
-                name: format!("cfs-{host}"),
-                ..Default::default()
-            };
+            let mut bought = CreateCfsRequest::default()
+                .size(BOUGHT_ON_ATTACH)
+                .name(format!("cfs-{host}"));
+            bought.region = place.region;
+            bought.zone = place.zone.clone();
             if let Err(answer) = self.create(ACTION, bought, ids) {
                 return answer;
             }
@@ -137,16 +136,14 @@ impl Cfs {
             "Dynamic" => 0,
             _ => 30,
         };
-        let info = CfsInfo {
-            cfs_id: Some(ids.resource_id("cfs")),
-            name: Some(r.name),
-            zone_id: zones::zone_id(r.zone.as_deref()),
-            size: Some(r.size),
-            charge_type: Some(ChargeType::from(charge)),
-            purchase_value: (days > 0).then(|| now() + days * r.quantity.unwrap_or(1) * 86_400),
-            mount_status: Some("Unmounted".into()),
-            ..Default::default()
-        };
+        let mut info = CfsInfo::default();
+        info.cfs_id = Some(ids.resource_id("cfs"));
+        info.name = Some(r.name);
+        info.zone_id = zones::zone_id(r.zone.as_deref());
+        info.size = Some(r.size);
+        info.charge_type = Some(ChargeType::from(charge));
+        info.purchase_value = (days > 0).then(|| now() + days * r.quantity.unwrap_or(1) * 86_400);
+        info.mount_status = Some("Unmounted".into());
         let place = Place {
             region: r.region,
             zone: r.zone,

@@ -124,10 +124,9 @@ impl Disks {
         plug(&mut disk, host);
         let id = disk.id.clone();
         self.live.push(disk);
-        Ok(CreateAndAttachCompshareDiskResponse {
-            u_disk_id: Some(id),
-            ..Default::default()
-        })
+        let mut response = CreateAndAttachCompshareDiskResponse::default();
+        response.u_disk_id = Some(id);
+        Ok(response)
     }
 
     fn attach(
@@ -147,13 +146,12 @@ impl Disks {
         };
         let host = instances.get_mut(action, &host_id)?;
         let device = plug(disk, host);
-        Ok(AttachCompshareDiskResponse {
-            device_name: Some(device),
-            host_id: Some(host_id.clone()),
-            u_disk_id: Some(r.u_disk_id),
-            u_host_id: Some(host_id),
-            ..Default::default()
-        })
+        let mut response = AttachCompshareDiskResponse::default();
+        response.device_name = Some(device);
+        response.host_id = Some(host_id.clone());
+        response.u_disk_id = Some(r.u_disk_id);
+        response.u_host_id = Some(host_id);
+        Ok(response)
     }
 
     fn detach(
@@ -172,12 +170,11 @@ impl Disks {
             (Some((host, _)), _) => host.clone(),
         };
         unplug(disk, instances);
-        Ok(DetachCompshareDiskResponse {
-            host_id: Some(host.clone()),
-            u_disk_id: Some(r.u_disk_id),
-            u_host_id: Some(host),
-            ..Default::default()
-        })
+        let mut response = DetachCompshareDiskResponse::default();
+        response.host_id = Some(host.clone());
+        response.u_disk_id = Some(r.u_disk_id);
+        response.u_host_id = Some(host);
+        Ok(response)
     }
 
     fn resize(
@@ -204,10 +201,9 @@ impl Disks {
         {
             entry.size = Some(r.size);
         }
-        Ok(ResizeCompShareDiskResponse {
-            u_disk_id: r.u_disk_id,
-            ..Default::default()
-        })
+        let mut response = ResizeCompShareDiskResponse::default();
+        response.u_disk_id = r.u_disk_id;
+        Ok(response)
     }
 
     /// Deletes a disk, detaching it first, as the API does.
@@ -220,10 +216,9 @@ impl Disks {
         let disk = self.find(action, &r.u_disk_id)?;
         unplug(disk, instances);
         self.live.retain(|d| d.id != r.u_disk_id);
-        Ok(DeleteCompshareDiskResponse {
-            u_disk_id: r.u_disk_id,
-            ..Default::default()
-        })
+        let mut response = DeleteCompshareDiskResponse::default();
+        response.u_disk_id = r.u_disk_id;
+        Ok(response)
     }
 
     fn describe(&self, r: DescribeCompshareDiskRequest) -> DescribeCompshareDiskResponse {
@@ -234,28 +229,28 @@ impl Disks {
                 let host = d.attached.as_ref().map(|(h, _)| h);
                 r.host_id.is_none() || host == r.host_id.as_ref()
             })
-            .map(|d| CompShareDiskInfo {
-                resource_id: Some(d.id.clone()),
-                name: Some(d.name.clone()),
-                configuration: Some(format!("{}GB", d.size)),
-                disk_type: Some(d.disk_type.clone()),
-                status: Some(
+            .map(|d| {
+                let mut info = CompShareDiskInfo::default();
+                info.resource_id = Some(d.id.clone());
+                info.name = Some(d.name.clone());
+                info.configuration = Some(format!("{}GB", d.size));
+                info.disk_type = Some(d.disk_type.clone());
+                info.status = Some(
                     if d.attached.is_some() {
                         "InUse"
                     } else {
                         "Available"
                     }
                     .into(),
-                ),
-                mount_instance: Some(d.attached.clone().map(|(h, _)| h).unwrap_or_default()),
-                zone: d.place.zone.clone(),
-                ..Default::default()
+                );
+                info.mount_instance = Some(d.attached.clone().map(|(h, _)| h).unwrap_or_default());
+                info.zone = d.place.zone.clone();
+                info
             })
             .collect();
-        DescribeCompshareDiskResponse {
-            disk_set,
-            ..Default::default()
-        }
+        let mut response = DescribeCompshareDiskResponse::default();
+        response.disk_set = disk_set;
+        response
     }
 
     fn find(&mut self, action: &str, id: &str) -> Result<&mut Disk, Outgoing> {
@@ -277,14 +272,15 @@ fn plug(disk: &mut Disk, host: &mut CompShareInstanceSet) -> String {
         .map(|c| format!("/dev/vd{}", c as char))
         .find(|d| !taken(d))
         .unwrap_or_else(|| "/dev/vdz".into());
-    host.disk_set.push(UHostDiskSet {
-        disk_type: disk.disk_type.clone(),
-        is_boot: false,
-        disk_id: Some(disk.id.clone()),
-        name: Some(disk.name.clone()),
-        drive: Some(device.clone()),
-        size: Some(disk.size),
-        ..Default::default()
+    host.disk_set.push({
+        let mut entry = UHostDiskSet::default();
+        entry.disk_type = disk.disk_type.clone();
+        entry.is_boot = false;
+        entry.disk_id = Some(disk.id.clone());
+        entry.name = Some(disk.name.clone());
+        entry.drive = Some(device.clone());
+        entry.size = Some(disk.size);
+        entry
     });
     let host_id = host.u_host_id.clone().unwrap_or_default();
     disk.attached = Some((host_id, device.clone()));

@@ -126,9 +126,10 @@ impl Instances {
                 let moved = self.transition(action, &r.u_host_id, START);
                 reply(
                     action,
-                    moved.map(|()| StartCompShareInstanceResponse {
-                        u_host_id: r.u_host_id,
-                        ..Default::default()
+                    moved.map(|()| {
+                        let mut response = StartCompShareInstanceResponse::default();
+                        response.u_host_id = r.u_host_id;
+                        response
                     }),
                 )
             }
@@ -137,9 +138,10 @@ impl Instances {
                 let moved = self.transition(action, &r.u_host_id, STOP);
                 reply(
                     action,
-                    moved.map(|()| StopCompShareInstanceResponse {
-                        u_host_id: r.u_host_id,
-                        ..Default::default()
+                    moved.map(|()| {
+                        let mut response = StopCompShareInstanceResponse::default();
+                        response.u_host_id = r.u_host_id;
+                        response
                     }),
                 )
             }
@@ -148,9 +150,10 @@ impl Instances {
                 let moved = self.transition(action, &r.u_host_id, REBOOT);
                 reply(
                     action,
-                    moved.map(|()| RebootCompShareInstanceResponse {
-                        u_host_id: r.u_host_id,
-                        ..Default::default()
+                    moved.map(|()| {
+                        let mut response = RebootCompShareInstanceResponse::default();
+                        response.u_host_id = r.u_host_id;
+                        response
                     }),
                 )
             }
@@ -159,9 +162,10 @@ impl Instances {
                 let removed = self.terminate(action, &r.u_host_id);
                 reply(
                     action,
-                    removed.map(|()| TerminateCompShareInstanceResponse {
-                        u_host_id: r.u_host_id,
-                        ..Default::default()
+                    removed.map(|()| {
+                        let mut response = TerminateCompShareInstanceResponse::default();
+                        response.u_host_id = r.u_host_id;
+                        response
                     }),
                 )
             }
@@ -195,11 +199,9 @@ impl Instances {
             }
             total += 1;
         }
-        let response = DescribeCompShareInstanceResponse {
-            total_count: total as i64,
-            u_host_set,
-            ..Default::default()
-        };
+        let mut response = DescribeCompShareInstanceResponse::default();
+        response.total_count = total as i64;
+        response.u_host_set = u_host_set;
         Outgoing::success("DescribeCompShareInstance", response.to_json())
     }
 

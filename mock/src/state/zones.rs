@@ -30,22 +30,19 @@ pub(super) fn answer(params: &[(String, String)]) -> Outgoing {
     let zone_info = ZONES
         .iter()
         .filter(|z| r.region.as_deref().is_none_or(|region| region == z.0))
-        .map(
-            |&(region, region_id, zone, zone_id, describe, pod)| SupportZone {
-                region: Some(region.into()),
-                region_id: Some(region_id),
-                zone: Some(zone.into()),
-                zone_id: Some(zone_id),
-                describe: Some(describe.into()),
-                is_pod: Some(pod),
-                ..Default::default()
-            },
-        )
+        .map(|&(region, region_id, zone, zone_id, describe, pod)| {
+            let mut entry = SupportZone::default();
+            entry.region = Some(region.into());
+            entry.region_id = Some(region_id);
+            entry.zone = Some(zone.into());
+            entry.zone_id = Some(zone_id);
+            entry.describe = Some(describe.into());
+            entry.is_pod = Some(pod);
+            entry
+        })
         .collect();
-    let response = DescribeCompShareSupportZoneResponse {
-        zone_info,
-        ..Default::default()
-    };
+    let mut response = DescribeCompShareSupportZoneResponse::default();
+    response.zone_info = zone_info;
     reply("DescribeCompShareSupportZone", Ok(response))
 }
 

@@ -36,32 +36,31 @@ impl Instances {
         if self.live.len() + count > self.limit {
             return Err(too_many(ACTION, "instances", self.limit));
         }
-        let template = CompShareInstanceSet {
-            name: r.name.clone(),
-            region: r.region.clone(),
-            zone: r.zone.clone(),
-            cpu: Some(r.cpu),
-            memory: Some(r.memory),
-            gpu: Some(r.gpu),
-            gpu_type: Some(r.gpu_type.as_str().to_owned()),
-            machine_type: Some(r.machine_type.as_str().to_owned()),
-            comp_share_image_id: Some(r.comp_share_image_id.clone()),
-            charge_type: Some(ChargeType::from(
-                r.charge_type.as_ref().map_or("Month", |c| c.as_str()),
-            )),
-            remark: r.remark.clone(),
-            create_time: Some(now()),
-            disk_set: (r.disks.iter())
-                .map(|d| UHostDiskSet {
-                    disk_type: d.r#type.as_str().to_owned(),
-                    is_boot: d.is_boot,
-                    size: Some(d.size),
-                    ..Default::default()
-                })
-                .collect(),
-            total_disk_space: Some(r.disks.iter().map(|d| d.size).sum()),
-            ..Default::default()
-        };
+        let mut template = CompShareInstanceSet::default();
+        template.name = r.name.clone();
+        template.region = r.region.clone();
+        template.zone = r.zone.clone();
+        template.cpu = Some(r.cpu);
+        template.memory = Some(r.memory);
+        template.gpu = Some(r.gpu);
+        template.gpu_type = Some(r.gpu_type.as_str().to_owned());
+        template.machine_type = Some(r.machine_type.as_str().to_owned());
+        template.comp_share_image_id = Some(r.comp_share_image_id.clone());
+        template.charge_type = Some(ChargeType::from(
+            r.charge_type.as_ref().map_or("Month", |c| c.as_str()),
+        ));
+        template.remark = r.remark.clone();
+        template.create_time = Some(now());
+        template.disk_set = (r.disks.iter())
+            .map(|d| {
+                let mut entry = UHostDiskSet::default();
+                entry.disk_type = d.r#type.as_str().to_owned();
+                entry.is_boot = d.is_boot;
+                entry.size = Some(d.size);
+                entry
+            })
+            .collect();
+        template.total_disk_space = Some(r.disks.iter().map(|d| d.size).sum());
         let prefix = if zones::is_pod(r.zone.as_deref()) {
             "cpod"
         } else {
@@ -70,10 +69,8 @@ impl Instances {
         let mut new_ids = Vec::with_capacity(count);
         for _ in 0..count {
             let id = ids.resource_id(prefix);
-            let set = CompShareInstanceSet {
-                u_host_id: Some(id.clone()),
-                ..template.clone()
-            };
+            let mut set = template.clone();
+            set.u_host_id = Some(id.clone());
             let mut instance = Instance { set, settles: None };
             begin(
                 self.delay,
@@ -84,10 +81,9 @@ impl Instances {
             self.live.push(instance);
             new_ids.push(id);
         }
-        Ok(CreateCompShareInstanceResponse {
-            u_host_ids: new_ids,
-            ..Default::default()
-        })
+        let mut response = CreateCompShareInstanceResponse::default();
+        response.u_host_ids = new_ids;
+        Ok(response)
     }
 }
 
