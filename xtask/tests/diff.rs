@@ -244,7 +244,6 @@ fn additions_break_only_exhaustive_types() {
 }
 
 #[test]
-#[ignore = "until the generator change lands"]
 fn the_current_type_style_is_what_the_generator_emits() {
     let path = xtask::root().join("generated/src/actions/describe_comp_share_images.rs");
     let text = fs::read_to_string(path).unwrap();
