@@ -42,7 +42,9 @@ impl Cx<'_> {
                     CheckId::EnumOpened,
                     "closed",
                     "open",
-                    format!("`{ty}` gains a catch-all for values it does not list"),
+                    format!(
+                        "`{ty}` gains a catch-all variant holding values it does not list; integer casts of its values (`as isize`) no longer compile"
+                    ),
                 )
             };
             self.push(
