@@ -185,6 +185,10 @@ impl Cx<'_> {
                     CheckId::FieldBecameRequired,
                     format!("{field} must now be set: `{bt}` becomes `{ht}`"),
                 ),
+                (true, false) if array => (
+                    CheckId::RequestArrayBecameOptional,
+                    format!("{field} may be left empty (still `{ht}`)"),
+                ),
                 (true, false) => (
                     CheckId::FieldBecameOptional,
                     format!(
