@@ -25,6 +25,11 @@ impl Loc {
         }
     }
 
+    /// Whether this is [`Loc::nowhere`].
+    pub fn is_nowhere(&self) -> bool {
+        self.file == FileId(usize::MAX)
+    }
+
     /// File, then position: the order problems are reported in.
     fn key(&self) -> (FileId, usize, usize) {
         (self.file, self.span.start, self.span.end)

@@ -79,7 +79,7 @@ impl<'a> Cx<'a> {
             Side::Base => self.base,
             Side::Head => self.head,
         };
-        if loc.file.0 == usize::MAX {
+        if loc.is_nowhere() {
             return None;
         }
         let path = &specs.sources.get(loc.file).path;
