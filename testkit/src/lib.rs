@@ -89,13 +89,21 @@ pub fn sdk_python() -> Option<PathBuf> {
 /// [`sdk_python`], when it also has compshare-cli 0.5.6, the platform's own CLI. Under
 /// `cargo xtask test` it must.
 pub fn cli_python() -> Option<PathBuf> {
-    const CHECK: &str = "import importlib.metadata as m, compshare_cli.cli; assert m.version('compshare-cli') == '0.5.6'";
+    sdk_python_with(
+        "import importlib.metadata as m, compshare_cli.cli; assert m.version('compshare-cli') == '0.5.6'",
+        "compshare-cli 0.5.6",
+    )
+}
+
+/// [`sdk_python`], when it also has what `check` imports. Under `cargo xtask test`, which
+/// installs everything, a missing `what` is an error rather than a skip.
+fn sdk_python_with(check: &str, what: &str) -> Option<PathBuf> {
     let python = sdk_python()?;
-    let installed = has(&python, CHECK);
+    let installed = has(&python, check);
     if std::env::var_os("COMPSHARE_PYTHON").is_some() {
         assert!(
             installed,
-            "compshare-cli 0.5.6 is missing from {}: run `cargo xtask test`, which installs it",
+            "{what} is missing from {}: run `cargo xtask test`, which installs it",
             python.display()
         );
     }
@@ -124,16 +132,8 @@ fn has(python: &std::path::Path, check: &str) -> bool {
 /// `compshare mcp` in the CLI's tests, or `None`. Under `cargo xtask test`, which installs it,
 /// it must.
 pub fn mcp_python() -> Option<PathBuf> {
-    const CHECK: &str =
-        "import importlib.metadata as m, mcp.client.stdio; assert m.version('mcp') == '2.3.0'";
-    let python = sdk_python()?;
-    let installed = has(&python, CHECK);
-    if std::env::var_os("COMPSHARE_PYTHON").is_some() {
-        assert!(
-            installed,
-            "the MCP client mcp 2.3.0 is missing from {}: run `cargo xtask test`, which installs it",
-            python.display()
-        );
-    }
-    installed.then_some(python)
+    sdk_python_with(
+        "import importlib.metadata as m, mcp.client.stdio; assert m.version('mcp') == '2.3.0'",
+        "the MCP client mcp 2.3.0",
+    )
 }

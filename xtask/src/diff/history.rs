@@ -41,15 +41,9 @@ pub fn table(root: &Path) -> Result<String, String> {
             continue;
         };
         let changes = super::compare(b, h);
-        let count = |style| {
-            changes
-                .iter()
-                .filter(|c| c.check.severity(style) == super::Severity::Breaking)
-                .count()
-        };
         let (e, n) = (
-            count(TypeStyle::Exhaustive),
-            count(TypeStyle::NonExhaustive),
+            super::breaking_under(&changes, TypeStyle::Exhaustive),
+            super::breaking_under(&changes, TypeStyle::NonExhaustive),
         );
         exhaustive += usize::from(e > 0);
         non_exhaustive += usize::from(n > 0);

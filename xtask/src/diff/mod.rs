@@ -81,6 +81,14 @@ pub struct SideInfo {
     pub version: Option<String>,
 }
 
+/// How many of `changes` break callers under `style`.
+pub fn breaking_under(changes: &[Change], style: TypeStyle) -> usize {
+    changes
+        .iter()
+        .filter(|c| c.check.severity(style) == Severity::Breaking)
+        .count()
+}
+
 /// The whole comparison.
 #[derive(Clone, Debug)]
 pub struct Report {
@@ -113,10 +121,7 @@ impl Report {
 
     /// Rows that break callers under `style`.
     pub fn breaking_under(&self, style: TypeStyle) -> usize {
-        self.changes
-            .iter()
-            .filter(|c| c.check.severity(style) == Severity::Breaking)
-            .count()
+        breaking_under(&self.changes, style)
     }
 
     /// "3 breaking, 12 additive, 40 docs; suggested bump: …".
